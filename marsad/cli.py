@@ -1,0 +1,289 @@
+"""The `marsad` command line: a thin layer over ingest, the pipeline and the store.
+
+Results go to stdout, everything else (progress, warnings, one-line errors) to stderr, so output can be
+piped into other tools; exit status 1 means at least one input failed, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from marsad.store import DEFAULT_DB
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _err(msg: str) -> None:
+    print(f"marsad: {msg}", file=sys.stderr)
+
+
+def _db_default() -> str:
+    return os.environ.get("MARSAD_DB", DEFAULT_DB)
+
+
+def _iso_date(s: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(s).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {s!r} (use YYYY-MM-DD)") from None
+
+
+# -- ingest ----------------------------------------------------------------------------------------------
+def cmd_ingest(a: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from marsad.annotate.pipeline import Pipeline
+    from marsad.ingest import IngestError, iter_documents
+    from marsad.store import open_store
+
+    pipeline = Pipeline(disable=a.disable or ())
+    counts: Counter[str] = Counter()
+    failures: Counter[str] = Counter()
+    show = not a.quiet and sys.stderr.isatty() or a.progress
+    bar = tqdm(desc="ingest", unit=" docs", disable=not show, file=sys.stderr, mininterval=0.5)
+    with open_store(a.db) as store:
+        try:
+            for item in iter_documents(a.paths, max_mb=a.max_mb):
+                if isinstance(item, IngestError):
+                    counts["failed"] += 1
+                    failures[item.message.split(":")[0][:60]] += 1
+                    tqdm.write(f"marsad: {item.source}: {item.message}", file=sys.stderr)
+                else:
+                    try:
+                        counts[store.add(pipeline(item))] += 1
+                    except Exception as exc:  # one bad document must not stop the batch
+                        counts["failed"] += 1
+                        failures[type(exc).__name__] += 1
+                        tqdm.write(f"marsad: {item.source}: could not annotate or store: {exc}", file=sys.stderr)
+                bar.update(1)
+        except KeyboardInterrupt:
+            bar.close()
+            _err("interrupted; every document listed as stored is complete, re-run to finish the rest")
+            _print_summary(counts, failures, a.db)
+            return 130
+        finally:
+            bar.close()
+    _print_summary(counts, failures, a.db)
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _print_summary(counts: Counter[str], failures: Counter[str], db: str) -> None:
+    print(
+        f"{db}: stored {counts['stored']}, new versions {counts['new-version']}, "
+        f"unchanged {counts['unchanged']}, failed {counts['failed']}"
+    )
+    for reason, n in failures.most_common():
+        print(f"  failed: {n} × {reason}")
+
+
+# -- search / show / stats ---------------------------------------------------------------------------------
+def cmd_search(a: argparse.Namespace) -> int:
+    from marsad.store import SearchSyntaxError, open_store
+
+    with open_store(a.db, readonly=True) as store:
+        try:
+            hits = store.search(a.query, outlet=a.outlet, date_from=a.date_from, date_to=a.date_to, limit=a.limit)
+        except SearchSyntaxError as exc:
+            _err(str(exc))
+            return EXIT_USAGE
+    if a.format == "json":
+        print(json.dumps([
+            {"id": h.id, "title": h.title, "published": h.published, "outlet": h.outlet, "url": h.url,
+             "source": h.source, "snippet": h.snippet.text, "highlights": h.snippet.highlights, "score": h.score}
+            for h in hits], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not hits:
+        print(f"no documents match {a.query!r}")
+    for h in hits:
+        print(f"{h.id}  {h.published or '????-??-??'}  {h.outlet or '?'}  {h.title or ''}")
+        print(f"    {h.snippet.marked('«', '»')}")
+    return EXIT_OK
+
+
+def cmd_show(a: argparse.Namespace) -> int:
+    from marsad.store import open_store
+
+    with open_store(a.db, readonly=True) as store:
+        doc = store.get(a.id)
+    if doc is None:
+        _err(f"{a.db}: no document with id {a.id!r} (or the prefix is ambiguous); `marsad search` lists ids")
+        return EXIT_FAILED
+    if a.format == "json":
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
+    else:
+        d = doc["document"]
+        print(f"id: {doc['id']} (version {doc['version']})")
+        for k in ("title", "published", "outlet", "dateline", "url", "language"):
+            print(f"{k}: {d[k] or '-'}")
+        print(f"source: {doc['source']}")
+        print(f"entities: {len(doc['entities'])}, quotes: {len(doc['quotes'])}, events: {len(doc['events'])}, "
+              f"dates: {len(doc['dates'])}")
+        print()
+        print(d["text"])
+    return EXIT_OK
+
+
+def cmd_stats(a: argparse.Namespace) -> int:
+    from marsad.store import open_store
+
+    with open_store(a.db, readonly=True) as store:
+        s = store.stats()
+    if a.format == "json":
+        print(json.dumps(s, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"store: {a.db} (schema v{s['schema_version']}, {os.path.getsize(a.db) / 1e6:.1f} MB)")
+    print(f"documents: {s['documents']} ({s['versions']} versions), tokens: {s['tokens']}")
+    lo, hi = s["published"]
+    print(f"published: {lo or '?'} … {hi or '?'}")
+    print("outlets: " + ", ".join(f"{o} {n}" for o, n in s["outlets"]))
+    print(f"entities: {s['entities']} ({s['mentions']} mentions), quotes: {s['quotes']}, events: {s['events']}, "
+          f"dates: {s['dates']}")
+    return EXIT_OK
+
+
+# -- annotate ------------------------------------------------------------------------------------------------
+def cmd_annotate(a: argparse.Namespace) -> int:
+    from marsad.annotate.pipeline import Pipeline
+    from marsad.ingest import IngestError, iter_documents
+
+    pipeline = Pipeline(disable=a.disable or ())
+    failed = 0
+
+    def docs() -> Iterator[Any]:
+        nonlocal failed
+        for item in iter_documents([a.file], max_mb=a.max_mb):
+            if isinstance(item, IngestError):
+                failed += 1
+                _err(f"{item.source}: {item.message}")
+                continue
+            if a.published:
+                item.published = a.published
+            yield pipeline(item)
+
+    if a.format == "jsonl":
+        for doc in docs():
+            sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+        return EXIT_FAILED if failed else EXIT_OK
+    it = docs()
+    first = next(it, None)
+    if first is None:
+        return EXIT_FAILED
+    if next(it, None) is not None:
+        _err(f"{a.file}: holds more than one article; use --format jsonl")
+        return EXIT_USAGE
+    print(json.dumps(first.to_json(), ensure_ascii=False, indent=1))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_ner(a: argparse.Namespace) -> int:
+    from marsad.ner.cli import run_ner
+
+    return run_ner(a.file)
+
+
+# -- parser ----------------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="marsad",
+        description="marsad (مرصد): Arabic news into a sourced, searchable record of who did what to whom, "
+        "where and when, and who said what.",
+        epilog="Examples:\n  marsad ingest examples/\n  marsad search 'الجيش الروسي' --from 2017-01-01\n"
+        "  marsad annotate examples/001_e851b5796ff80f73.txt --format json\n"
+        f"The store defaults to ./{DEFAULT_DB} (or $MARSAD_DB).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version="marsad 0.1.0")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def db(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default=_db_default(), help=f"SQLite store file (default: {_db_default()})")
+
+    def fmt(sp: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")) -> None:
+        sp.add_argument("--format", choices=choices, default=choices[0], help="output format")
+
+    def disable(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--disable", action="append", metavar="COMPONENT",
+                        help="skip a pipeline component (entities, dates, quotes, events); repeatable")
+
+    sp = sub.add_parser("ingest", help="read articles, annotate them and store them",
+                        description="Read articles (text, HTML, JSON, JSONL, zip, RSS/Atom; files, directories "
+                        "or - for stdin), annotate them and store them. Already-stored texts are skipped, "
+                        "changed texts become new versions; each document is written in one transaction, "
+                        "so an interrupted run is finished by running it again.")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    db(sp)
+    disable(sp)
+    sp.add_argument("--max-mb", type=float, default=20.0, help="size limit for one-article files (default 20)")
+    sp.add_argument("--quiet", action="store_true", help="no progress bar")
+    sp.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("search", help="full-text search of stored articles",
+                        description="Search stored articles. Insensitive to diacritics, hamza/alef, taa marbuta, "
+                        "alef maqsura and proclitics (الجيش finds والجيش, بالجيش). Supports OR, NOT, "
+                        "parentheses, \"phrases\" and prefix*.")
+    sp.add_argument("query")
+    sp.add_argument("--outlet", help="only this outlet")
+    sp.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="published on/after")
+    sp.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="published on/before")
+    sp.add_argument("--limit", type=int, default=10, help="number of results (default 10)")
+    db(sp)
+    fmt(sp)
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("show", help="print one stored document with its annotations")
+    sp.add_argument("id", help="document id (a unique prefix is enough)")
+    db(sp)
+    fmt(sp)
+    sp.set_defaults(func=cmd_show)
+
+    sp = sub.add_parser("stats", help="what the store holds")
+    db(sp)
+    fmt(sp)
+    sp.set_defaults(func=cmd_stats)
+
+    sp = sub.add_parser("annotate", help="annotate one article (or a JSONL batch) and print JSON",
+                        description="Annotate without storing. --format json: one article in, one JSON object "
+                        "out. --format jsonl: one {id, text, published?, title?, url?, outlet?} object a line "
+                        "in, one annotation a line out with the id echoed.")
+    sp.add_argument("file", help="article file (.txt, .html, .json) or JSONL; - for stdin")
+    sp.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date to resolve against")
+    fmt(sp, ("json", "jsonl"))
+    disable(sp)
+    sp.add_argument("--max-mb", type=float, default=20.0, help="size limit for one-article files (default 20)")
+    sp.set_defaults(func=cmd_annotate)
+
+    try:
+        import marsad.ner.cli  # noqa: F401
+    except ModuleNotFoundError:
+        pass
+    else:
+        sp = sub.add_parser("ner", help="tag a tokenised file (one token a line) with PERS/LOC/ORG/MISC",
+                            description="Input: one token a line, blank line between sentences (a second column "
+                            "is ignored). Output: token<TAB>tag a line, BIO tags.")
+        sp.add_argument("file")
+        sp.set_defaults(func=cmd_ner)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Versioned schema migrations for the SQLite store.
+
+`PRAGMA user_version` records how far a database has been migrated; each step runs once, in its own
+transaction, so a store created by an older marsad is upgraded in place and never rebuilt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: documents, their versions, and full-text search over the normalised shadow text.
+    """
+    CREATE TABLE documents (
+        rowid        INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        doc_key      TEXT NOT NULL,
+        version      INTEGER NOT NULL DEFAULT 1,
+        is_latest    INTEGER NOT NULL DEFAULT 1,
+        title        TEXT,
+        text         TEXT NOT NULL,
+        published    TEXT,
+        outlet       TEXT,
+        dateline     TEXT,
+        url          TEXT,
+        language     TEXT,
+        author       TEXT,
+        source       TEXT,
+        n_tokens     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX documents_key ON documents(doc_key, version);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, body, content='', tokenize='unicode61 remove_diacritics 0'
+    );
+    """,
+    # 2: annotations, one row per item, keyed to the document row; entity records shared across documents.
+    """
+    CREATE TABLE entities (
+        id       TEXT PRIMARY KEY,
+        name     TEXT NOT NULL,
+        name_en  TEXT,
+        type     TEXT NOT NULL,
+        wikidata TEXT,
+        country  TEXT,
+        sector   TEXT,
+        lat      REAL,
+        lon      REAL,
+        precision TEXT
+    );
+    CREATE TABLE mentions (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL,
+        text      TEXT NOT NULL
+    );
+    CREATE INDEX mentions_doc ON mentions(doc_rowid);
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE quotes (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        idx       INTEGER NOT NULL,
+        speaker_entity TEXT,
+        speaker_text   TEXT,
+        speaker_start  INTEGER,
+        speaker_end    INTEGER,
+        cue_text  TEXT NOT NULL,
+        cue_class TEXT NOT NULL,
+        cue_start INTEGER NOT NULL,
+        cue_end   INTEGER NOT NULL,
+        content   TEXT NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end   INTEGER NOT NULL,
+        direct    INTEGER NOT NULL,
+        via       TEXT,
+        date      TEXT,
+        PRIMARY KEY (doc_rowid, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+    CREATE TABLE events (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        idx       INTEGER NOT NULL,
+        type      TEXT NOT NULL,
+        mode      TEXT,
+        actor     TEXT,
+        recipient TEXT,
+        location  TEXT,
+        date      TEXT,
+        date_precision TEXT,
+        dead      INTEGER,
+        injured   INTEGER,
+        negated   INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        future    INTEGER NOT NULL DEFAULT 0,
+        source    TEXT,
+        trigger_text  TEXT,
+        trigger_start INTEGER,
+        trigger_end   INTEGER,
+        sentence_start INTEGER,
+        sentence_end   INTEGER,
+        confidence REAL,
+        PRIMARY KEY (doc_rowid, idx)
+    );
+    CREATE INDEX events_type ON events(type, date);
+    CREATE TABLE dates (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL,
+        text      TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        precision TEXT NOT NULL
+    );
+    CREATE INDEX dates_doc ON dates(doc_rowid);
+    """,
+]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to the latest schema; returns the version it ends at."""
+    version = current_version(conn)
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"database schema version {version} is newer than this marsad ({len(MIGRATIONS)}); upgrade marsad"
+        )
+    for n in range(version, len(MIGRATIONS)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # user_version is re-read inside the write lock so two processes never run one step twice.
+            if current_version(conn) == n:
+                for stmt in _statements(MIGRATIONS[n]):
+                    conn.execute(stmt)
+                conn.execute(f"PRAGMA user_version = {n + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return current_version(conn)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

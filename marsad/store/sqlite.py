@@ -1,0 +1,267 @@
+"""The embedded default store: one SQLite file in WAL mode.
+
+Each document is written in one transaction (document row, search row, annotations), so a run killed at
+any point leaves every document either wholly stored or absent, and a re-run stores exactly the missing
+ones. Identity comes from content (`Document.content_hash`), never from insertion order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from marsad.document import Document
+from marsad.store.migrations import migrate
+from marsad.store.search import SearchSyntaxError, Snippet, snippet, to_fts_query
+from marsad.text.normalize import shadow_terms
+
+Status = Literal["stored", "new-version", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    source: str | None
+    snippet: Snippet
+    score: float
+
+
+def doc_key(doc: Document) -> str:
+    """What makes two texts versions of one article: its URL, else outlet + title, else where it came from."""
+    if doc.url:
+        return "url:" + doc.url.strip()
+    if doc.title:
+        return f"title:{doc.outlet or ''}:{' '.join(shadow_terms(doc.title).split()[:40])}"
+    return "src:" + (doc.source or doc.content_hash)
+
+
+class SqliteStore:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            if not Path(self.path).exists():
+                raise FileNotFoundError(f"{self.path}: no such database; run `marsad ingest` first")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.conn)
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def add(self, doc: Document) -> Status:
+        """Store one document and its annotations atomically; a known text is left untouched."""
+        c = self.conn
+        h = doc.content_hash
+        if c.execute("SELECT 1 FROM documents WHERE content_hash=?", (h,)).fetchone():
+            return "unchanged"
+        key = doc_key(doc)
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if c.execute("SELECT 1 FROM documents WHERE content_hash=?", (h,)).fetchone():
+                c.execute("ROLLBACK")
+                return "unchanged"
+            prev = c.execute(
+                "SELECT rowid, version FROM documents WHERE doc_key=? AND is_latest=1", (key,)
+            ).fetchone()
+            version = 1
+            if prev:
+                version = prev[1] + 1
+                c.execute("UPDATE documents SET is_latest=0 WHERE rowid=?", (prev[0],))
+            body = doc.text
+            cur = c.execute(
+                "INSERT INTO documents (id, content_hash, doc_key, version, is_latest, title, text, published,"
+                " outlet, dateline, url, language, author, source, n_tokens)"
+                " VALUES (?,?,?,?,1,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, h, key, version, doc.title, body, doc.published, doc.outlet, doc.dateline, doc.url,
+                 doc.language, doc.author, doc.source, len(body.split())),
+            )
+            rowid = cur.lastrowid
+            c.execute(
+                "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
+                (rowid, shadow_terms(doc.title or ""), shadow_terms(body)),
+            )
+            self._add_annotations(rowid, doc)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return "new-version" if version > 1 else "stored"
+
+    def _add_annotations(self, rowid: int, doc: Document) -> None:
+        c = self.conn
+        for e in doc.entities:
+            c.execute(
+                "INSERT INTO entities (id, name, name_en, type, wikidata, country, sector, lat, lon, precision)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                (e.id, e.name, e.name_en, e.type, e.wikidata, e.country, e.sector, e.lat, e.lon, e.precision),
+            )
+            c.executemany(
+                "INSERT INTO mentions (doc_rowid, entity_id, start, end, text) VALUES (?,?,?,?,?)",
+                [(rowid, e.id, m.start, m.end, m.text) for m in e.mentions],
+            )
+        for i, q in enumerate(doc.quotes):
+            sp = q.speaker or {}
+            c.execute(
+                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rowid, i, sp.get("entity"), sp.get("text"), sp.get("start"), sp.get("end"),
+                 q.cue["text"], q.cue["class"], q.cue["start"], q.cue["end"],
+                 q.content["text"], q.content["start"], q.content["end"], int(q.direct), q.via, q.date),
+            )
+        for i, v in enumerate(doc.events):
+            c.execute(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rowid, i, v.type, v.mode, "|".join(v.actor), "|".join(v.recipient), v.location, v.date,
+                 v.date_precision, v.dead, v.injured, int(v.negated), int(v.hypothetical), int(v.future),
+                 v.source, v.trigger.get("text"), v.trigger.get("start"), v.trigger.get("end"),
+                 v.sentence.get("start"), v.sentence.get("end"), v.confidence),
+            )
+        c.executemany(
+            "INSERT INTO dates (doc_rowid, start, end, text, value, precision) VALUES (?,?,?,?,?,?)",
+            [(rowid, d.start, d.end, d.text, d.value, d.precision) for d in doc.dates],
+        )
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Best-matching latest versions, ranked by BM25 (title words weigh more than body words)."""
+        match, terms = to_fts_query(query)
+        where, params = ["documents_fts MATCH ?", "d.is_latest=1"], [match]
+        if outlet:
+            where.append("d.outlet=?")
+            params.append(outlet)
+        if date_from:
+            where.append("d.published>=?")
+            params.append(date_from)
+        if date_to:
+            where.append("d.published<=?")
+            params.append(date_to)
+        sql = (
+            "SELECT d.id, d.title, d.published, d.outlet, d.url, d.source, d.text,"
+            " bm25(documents_fts, 3.0, 1.0) AS score"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc) or "syntax" in str(exc):
+                raise SearchSyntaxError(f"cannot parse query {query!r}: {exc}") from None
+            raise
+        return [
+            SearchHit(r["id"], r["title"], r["published"], r["outlet"], r["url"], r["source"],
+                      snippet(r["text"], terms), -r["score"])
+            for r in rows
+        ]
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document by id (or unique id prefix, as users copy short ids), with its annotations."""
+        rows = self.conn.execute(
+            "SELECT rowid, * FROM documents WHERE id >= ? AND id < ? LIMIT 2", (doc_id, doc_id + "\uffff")
+        ).fetchall()
+        if len(rows) != 1:
+            return None
+        return self._document_json(rows[0])
+
+    def _document_json(self, r: sqlite3.Row) -> dict[str, Any]:
+        c, rowid = self.conn, r["rowid"]
+        ents: dict[str, dict[str, Any]] = {}
+        for m in c.execute(
+            "SELECT e.*, m.start, m.end, m.text AS mtext FROM mentions m JOIN entities e ON e.id=m.entity_id"
+            " WHERE m.doc_rowid=? ORDER BY m.start", (rowid,)
+        ):
+            e = ents.setdefault(m["id"], {k: m[k] for k in ("id", "name", "name_en", "type", "wikidata",
+                                                              "country", "sector", "lat", "lon")} | {"mentions": []})
+            e["mentions"].append({"start": m["start"], "end": m["end"], "text": m["mtext"]})
+        quotes = [
+            {"speaker": {"entity": q["speaker_entity"], "text": q["speaker_text"], "start": q["speaker_start"],
+                         "end": q["speaker_end"]} if q["speaker_text"] else None,
+             "cue": {"text": q["cue_text"], "start": q["cue_start"], "end": q["cue_end"], "class": q["cue_class"]},
+             "content": {"text": q["content"], "start": q["content_start"], "end": q["content_end"]},
+             "direct": bool(q["direct"]), "via": q["via"], "date": q["date"]}
+            for q in c.execute("SELECT * FROM quotes WHERE doc_rowid=? ORDER BY idx", (rowid,))
+        ]
+        events = []
+        for v in c.execute("SELECT * FROM events WHERE doc_rowid=? ORDER BY idx", (rowid,)):
+            events.append({
+                "type": v["type"], "mode": v["mode"],
+                "actor": [a for a in (v["actor"] or "").split("|") if a],
+                "recipient": [a for a in (v["recipient"] or "").split("|") if a],
+                "location": v["location"], "date": v["date"], "date_precision": v["date_precision"],
+                "dead": v["dead"], "injured": v["injured"], "negated": bool(v["negated"]),
+                "hypothetical": bool(v["hypothetical"]), "future": bool(v["future"]), "source": v["source"],
+                "trigger": {"text": v["trigger_text"], "start": v["trigger_start"], "end": v["trigger_end"]},
+                "sentence": {"start": v["sentence_start"], "end": v["sentence_end"]},
+                "confidence": v["confidence"],
+            })
+        dates = [
+            {"text": d["text"], "start": d["start"], "end": d["end"], "value": d["value"], "precision": d["precision"]}
+            for d in c.execute("SELECT * FROM dates WHERE doc_rowid=? ORDER BY start", (rowid,))
+        ]
+        return {
+            "id": r["id"],
+            "version": r["version"],
+            "is_latest": bool(r["is_latest"]),
+            "source": r["source"],
+            "document": {k: r[k] for k in ("title", "published", "outlet", "dateline", "url", "language", "text")},
+            "entities": list(ents.values()),
+            "quotes": quotes,
+            "events": events,
+            "dates": dates,
+        }
+
+    def iter_documents(self, latest_only: bool = True) -> Iterator[dict[str, Any]]:
+        """Every stored document in id order (stable across stores fed the same articles)."""
+        cond = "WHERE is_latest=1" if latest_only else ""
+        for r in self.conn.execute(f"SELECT rowid, * FROM documents {cond} ORDER BY id"):
+            yield self._document_json(r)
+
+    def stats(self) -> dict[str, Any]:
+        c = self.conn
+        one = lambda sql: c.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents WHERE is_latest=1"),
+            "versions": one("SELECT count(*) FROM documents"),
+            "tokens": one("SELECT coalesce(sum(n_tokens),0) FROM documents WHERE is_latest=1"),
+            "outlets": [tuple(r) for r in c.execute(
+                "SELECT coalesce(outlet,'?'), count(*) FROM documents WHERE is_latest=1"
+                " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20")],
+            "published": tuple(c.execute(
+                "SELECT min(published), max(published) FROM documents WHERE is_latest=1").fetchone()),
+            "entities": one("SELECT count(*) FROM entities"),
+            "mentions": one("SELECT count(*) FROM mentions"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "events": one("SELECT count(*) FROM events"),
+            "dates": one("SELECT count(*) FROM dates"),
+            "schema_version": one("PRAGMA user_version"),
+        }
+
+
+__all__ = ["SearchHit", "SearchSyntaxError", "SqliteStore", "Status", "doc_key"]

@@ -1,0 +1,75 @@
+"""Normalised shadow text for matching and search.
+
+Arabic spelling varies where meaning does not (أ/إ/آ/ا, ة/ه, ى/ي, diacritics, tatweel), and words carry
+proclitics (و ف ب ك ل ال). Matching and full-text search run on a shadow copy that erases these
+differences; the original text is always what users see and what offsets point into.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_STRIP = re.compile(f"[{_DIACRITICS}\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_TABLE = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "ی": "ي", "ک": "ك",
+        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    }
+)
+_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+def normalize(s: str) -> str:
+    """Shadow form of any string: variant letters unified, diacritics and tatweel dropped, lower-cased."""
+    return _STRIP.sub("", s).translate(_TABLE).lower()
+
+
+def normalize_char(c: str) -> str:
+    """Length-preserving form of one character (diacritics become empty)."""
+    return normalize(c)
+
+
+def strip_proclitics(word: str) -> str:
+    """The stem a normalised word most likely has once its proclitics are removed.
+
+    Only cuts what Arabic orthography makes unambiguous: a conjunction و/ف and a preposition ب/ك/ل in
+    front of the article ال (والجيش، بالجيش، فبالجيش، للجيش → الجيش), plus a bare conjunction before a
+    word long enough that the cut leaves a plausible stem. The lexicon-free heuristic errs towards
+    keeping letters; search indexes both the word and this stem, so a rare wrong cut costs recall of
+    nothing.
+    """
+    w = word
+    if len(w) > 4 and w[0] in "وف" and (w[1:3] == "ال" or w[1:4] in ("بال", "كال", "لال") or w[1:3] == "لل"):
+        w = w[1:]
+    if len(w) > 4 and w[0] in "بك" and w[1:3] == "ال":
+        w = w[1:]
+    elif len(w) > 3 and w.startswith("لل"):
+        w = "ال" + w[2:]
+    elif len(w) > 4 and w[0] == "ل" and w[1:3] == "ال":
+        w = w[1:]
+    return w
+
+
+def stems(word: str) -> list[str]:
+    """Index terms for one normalised word: the word, its proclitic-free stem, and the stem without ال."""
+    out = [word]
+    s = strip_proclitics(word)
+    if s != word:
+        out.append(s)
+    elif len(word) > 3 and word[0] in "وفبكل" and not word.startswith("ال"):
+        out.append(word[1:])  # وروسيا، بموسكو: kept alongside the whole word, never instead of it
+    return out
+
+
+def shadow_terms(text: str) -> str:
+    """The FTS5 shadow column: each word with its proclitic-free stem, in reading order."""
+    words = _WORD.findall(normalize(text))
+    return " ".join(t for w in words for t in stems(w))
+
+
+def query_terms(query: str) -> list[str]:
+    """Search terms in the same space as `shadow_terms`: each query word reduced to its stem."""
+    return [strip_proclitics(w) for w in _WORD.findall(normalize(query))]

@@ -1,0 +1,116 @@
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from marsad.document import Document
+from marsad.store import SearchSyntaxError, open_store
+
+
+def doc(text, title="عنوان", url=None, outlet="example.com", published="2017-12-07"):
+    return Document(text=f"{title}\n{text}", title=title, url=url, outlet=outlet, published=published,
+                    language="ar", source="test")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def test_wal_and_schema(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.stats()["schema_version"] == 2
+
+
+def test_idempotent_and_versions(store):
+    a = doc("قال الجيش الروسي إنه أنجز مهمته", url="http://x/1")
+    assert store.add(a) == "stored"
+    assert store.add(a) == "unchanged"
+    b = doc("قال الجيش الروسي إنه أنجز مهمته في سوريا", url="http://x/1")
+    assert store.add(b) == "new-version"
+    st = store.stats()
+    assert st["documents"] == 1 and st["versions"] == 2
+    assert store.get(b.id)["version"] == 2 and not store.get(a.id)["is_latest"]
+    # search sees the latest version only
+    assert [h.id for h in store.search("سوريا")] == [b.id]
+    assert [h.id for h in store.search("مهمته")] == [b.id]
+
+
+def test_search_is_clitic_and_variant_tolerant(store):
+    store.add(doc("انسحب والجيش من المدينة", title="أ", url="u1"))
+    store.add(doc("التقى الوزير بالجيش في دمشق", title="ب", url="u2"))
+    store.add(doc("الدولة الإسلاميّة تعلن", title="ج", url="u3"))
+    assert len(store.search("الجيش")) == 2
+    assert len(store.search("الجَيش")) == 2
+    assert len(store.search("الاسلامية")) == 1
+    assert len(store.search("الإسلامية الدولة")) == 1
+    hit = store.search("الجيش")[0]
+    assert "«" not in hit.snippet.text
+    s, e = hit.snippet.highlights[0]
+    assert hit.snippet.text[s:e] in ("والجيش", "بالجيش")
+
+
+def test_search_filters(store):
+    store.add(doc("خبر عن دمشق", url="a", outlet="one.com", published="2017-01-05"))
+    store.add(doc("خبر آخر عن دمشق", url="b", outlet="two.com", published="2018-03-01"))
+    assert len(store.search("دمشق")) == 2
+    assert len(store.search("دمشق", outlet="two.com")) == 1
+    assert len(store.search("دمشق", date_from="2018-01-01")) == 1
+    assert len(store.search("دمشق", date_to="2017-12-31")) == 1
+    assert len(store.search("دمشق OR حلب")) == 2
+    assert len(store.search("دمشق NOT آخر")) == 1
+    assert len(store.search('"عن دمشق"')) == 2
+
+
+@pytest.mark.parametrize("q", ['"غير مغلق', "(دمشق", "دمشق)", "OR", "...", "دمشق AND"])
+def test_malformed_queries_raise_clear_error(store, q):
+    store.add(doc("خبر عن دمشق", url="a"))
+    with pytest.raises(SearchSyntaxError):
+        store.search(q)
+
+
+def test_reopen_keeps_data_and_migrates_once(tmp_path):
+    p = tmp_path / "r.db"
+    with open_store(p) as s:
+        s.add(doc("نص", url="a"))
+    with open_store(p) as s:
+        assert s.stats()["documents"] == 1
+
+
+def test_readonly_missing_db(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        open_store(tmp_path / "missing.db", readonly=True)
+
+
+def test_kill_9_mid_run_then_rerun_completes(tmp_path):
+    """A writer killed with SIGKILL leaves only whole documents; re-running stores exactly the rest."""
+    db = tmp_path / "k.db"
+    script = textwrap.dedent(f"""
+        import sys
+        from marsad.document import Document
+        from marsad.store import open_store
+        s = open_store({str(db)!r})
+        for i in range(3000):
+            s.add(Document(text=f"عنوان {{i}}\\nنص الخبر رقم {{i}} " * 20, title=f"عنوان {{i}}", url=f"u{{i}}"))
+            if i == 200:
+                print("ready", flush=True)
+    """)
+    p = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "ready"
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait()
+    with open_store(db) as s:
+        n = s.stats()["documents"]
+        assert n >= 201
+        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        fts = s.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'نص'").fetchone()[0]
+        assert fts == n  # every stored document is searchable: no half-written rows
+    subprocess.run([sys.executable, "-c", script], check=True, capture_output=True)
+    with open_store(db) as s:
+        assert s.stats()["documents"] == 3000
+        assert s.stats()["versions"] == 3000
