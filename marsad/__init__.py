@@ -22,9 +22,9 @@ def _pipeline():  # noqa: ANN202 - built once per process
 
 def annotate(text: str, published: str | None = None, title: str | None = None) -> Document:
     """Annotate one article given as text (the first line is taken as its title)."""
-    from marsad.ingest import document_from_text
+    from marsad.ingest.plaintext import read_text
 
-    doc = document_from_text(text, source="<text>")
+    doc = read_text(text, "<text>")
     if published:
         doc.published = published
     if title:

@@ -1,0 +1,116 @@
+"""End-to-end command-line behaviour on the bundled sample articles."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def marsad(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "marsad.cli", *map(str, args)], capture_output=True, text=True,
+                          input=stdin, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "m.db"
+    p = marsad("ingest", EXAMPLES, "--db", path)
+    assert p.returncode == 0, p.stderr
+    assert "stored 5," in p.stdout
+    return path
+
+
+def test_ingest_twice_is_idempotent(db):
+    p = marsad("ingest", EXAMPLES, "--db", db)
+    assert p.returncode == 0
+    assert "stored 0, new versions 0, unchanged 5, failed 0" in p.stdout
+
+
+def test_search_show_stats(db):
+    p = marsad("search", "الجيش", "--db", db, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    hits = json.loads(p.stdout)
+    assert hits and all(h["id"] and h["snippet"] for h in hits)
+    doc_id = hits[0]["id"]
+    p = marsad("show", doc_id[:8], "--db", db, "--format", "json")
+    assert p.returncode == 0
+    assert json.loads(p.stdout)["id"] == doc_id
+    p = marsad("stats", "--db", db)
+    assert p.returncode == 0 and "documents: 5" in p.stdout
+
+
+def test_search_filters_and_errors(db):
+    p = marsad("search", "داعش", "--db", db, "--from", "2020-01-01", "--format", "json")
+    assert p.returncode == 0
+    assert all(h["published"] >= "2020-01-01" for h in json.loads(p.stdout))
+    p = marsad("search", '"غير مغلق', "--db", db)
+    assert p.returncode == 2 and "marsad:" in p.stderr and "Traceback" not in p.stderr
+    p = marsad("search", "x", "--db", Path(db).with_name("missing.db"))
+    assert p.returncode == 1 and "missing.db" in p.stderr
+
+
+def test_bad_inputs_one_line_each_and_batch_goes_on(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.bin").write_bytes(bytes(range(256)) * 20)
+    (bad / "english.txt").write_text("The Russian army said on Thursday it had completed its mission.\n" * 5)
+    (bad / "trunc.jsonl").write_text('{"id": "a", "text": "قال الجيش الروسي إنه أنجز مهمته في سوريا"}\n{"id": "b", "te')
+    shutil.copy(EXAMPLES / "000_4c35df86c5ac5e7a.txt", bad / "good.txt")
+    db = tmp_path / "b.db"
+    p = marsad("ingest", bad, "--db", db)
+    assert p.returncode == 1
+    lines = [ln for ln in p.stderr.splitlines() if ln.startswith("marsad:")]
+    for name in ("empty.txt", "binary.bin", "english.txt", "trunc.jsonl"):
+        assert sum(name in ln for ln in lines) == 1, (name, p.stderr)
+    assert "stored 2," in p.stdout and "failed 4" in p.stdout
+    assert "Traceback" not in p.stderr
+
+
+def test_stdin_ingest(tmp_path):
+    text = (EXAMPLES / "003_c72096eb67cb6f3b.txt").read_text()
+    p = marsad("ingest", "-", "--db", tmp_path / "s.db", stdin=text)
+    assert p.returncode == 0, p.stderr
+    assert "stored 1," in p.stdout
+
+
+def test_annotate_contract_json(tmp_path):
+    p = marsad("annotate", EXAMPLES / "001_e851b5796ff80f73.txt", "--format", "json", "--published", "2017-12-07")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert set(out) >= {"document", "entities", "quotes", "events", "dates"}
+    d = out["document"]
+    assert d["published"] == "2017-12-07"
+    assert d["text"].splitlines()[0] == d["title"]
+
+
+def test_annotate_contract_jsonl(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n".join(json.dumps(o, ensure_ascii=False) for o in [
+        {"id": "x1", "text": "قال الجيش الروسي الخميس إنه أنجز مهمته في سوريا", "published": "2017-12-07"},
+        {"id": "x2", "text": "أعلنت روسيا أنها ستساعد دمشق", "title": "روسيا تساعد"},
+    ]) + "\n")
+    p = marsad("annotate", f, "--format", "jsonl")
+    assert p.returncode == 0, p.stderr
+    rows = [json.loads(ln) for ln in p.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["x1", "x2"]
+    assert rows[0]["document"]["published"] == "2017-12-07"
+
+
+def test_annotate_bad_file(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("")
+    p = marsad("annotate", f, "--format", "json")
+    assert p.returncode != 0 and "empty.txt" in p.stderr and p.stdout == ""
+
+
+def test_help_everywhere():
+    for cmd in ([], ["ingest"], ["search"], ["show"], ["stats"], ["annotate"]):
+        p = marsad(*cmd, "--help")
+        assert p.returncode == 0 and "usage:" in p.stdout
