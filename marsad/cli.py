@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -49,12 +50,12 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     failures: Counter[str] = Counter()
     show = not a.quiet and sys.stderr.isatty() or a.progress
     bar = tqdm(desc="ingest", unit=" docs", disable=not show, file=sys.stderr, mininterval=0.5)
-    with open_store(a.db) as store:
+    with open_store(a.db, batch_size=a.commit_every) as store:
         try:
             for item in iter_documents(a.paths, max_mb=a.max_mb):
                 if isinstance(item, IngestError):
                     counts["failed"] += 1
-                    failures[item.message.split(":")[0][:60]] += 1
+                    failures[_reason(item.message)] += 1
                     tqdm.write(f"marsad: {item.source}: {item.message}", file=sys.stderr)
                 else:
                     try:
@@ -73,6 +74,11 @@ def cmd_ingest(a: argparse.Namespace) -> int:
             bar.close()
     _print_summary(counts, failures, a.db)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _reason(message: str) -> str:
+    """The kind of a failure, for the closing summary: its message without line numbers and details."""
+    return re.split(r"[;(]", re.sub(r"^line \d+: ", "", message))[0].strip()
 
 
 def _print_summary(counts: Counter[str], failures: Counter[str], db: str) -> None:
@@ -104,7 +110,7 @@ def cmd_search(a: argparse.Namespace) -> int:
         print(f"no documents match {a.query!r}")
     for h in hits:
         print(f"{h.id}  {h.published or '????-??-??'}  {h.outlet or '?'}  {h.title or ''}")
-        print(f"    {h.snippet.marked('«', '»')}")
+        print(f"    {h.snippet.marked('[', ']')}")
     return EXIT_OK
 
 
@@ -222,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     disable(sp)
     sp.add_argument("--max-mb", type=float, default=20.0, help="size limit for one-article files (default 20)")
+    sp.add_argument("--commit-every", type=int, default=200, metavar="N",
+                    help="commit every N documents (each document is still atomic; default 200, 1 = each)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
     sp.set_defaults(func=cmd_ingest)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.text.normalize import normalize, stems, strip_proclitics
-from marsad.text.segment import tokens
+from marsad.text.normalize import normalize, strip_proclitics
 
 _QUERY_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -79,23 +78,59 @@ class Snippet:
         return "".join(out)
 
 
-def snippet(text: str, terms: list[str], width: int = 24) -> Snippet:
-    """A window of about `width` tokens around the first hit, with every hit in it highlighted."""
-    wanted = {t for t in terms if not t.endswith("*")}
-    prefixes = tuple(t[:-1] for t in terms if t.endswith("*")) or ("\x00",)
-    toks = tokens(text)
-    hits = [
-        i for i, t in enumerate(toks)
-        if any(s in wanted or s.startswith(prefixes) for s in stems(normalize(t.text)))
-    ]
-    if not toks:
-        return Snippet("", [])
-    first = hits[0] if hits else 0
-    lo = max(0, first - width // 3)
-    hi = min(len(toks), lo + width)
-    start, end = toks[lo].start, toks[hi - 1].end
-    body = text[start:end].replace("\n", " ")
-    lead = "…" if lo > 0 else ""
-    tail = "…" if hi < len(toks) else ""
-    marks = [(toks[i].start - start + len(lead), toks[i].end - start + len(lead)) for i in hits if lo <= i < hi]
-    return Snippet(lead + body + tail, marks)
+_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
+# Original letters that the shadow text folds into each normalised letter (the inverse of normalize()).
+_VARIANTS: dict[str, str] = {"ا": "اأإآٱٲٳ", "ه": "هة", "ي": "يىئی", "و": "وؤ", "ك": "كک"}
+_VARIANTS.update({str(i): f"{i}{chr(0x660 + i)}{chr(0x6f0 + i)}" for i in range(10)})
+
+
+def _letter(c: str) -> str:
+    alts = _VARIANTS.get(c)
+    return (f"[{alts}]" if alts else re.escape(c)) + _MARKS
+
+
+def term_pattern(term: str) -> str:
+    """A regex for every original spelling of a shadow term: letter variants, diacritics, proclitics."""
+    prefix_ok = term.endswith("*")
+    t = term.rstrip("*")
+    if t.startswith("ال"):
+        body = "".join(_letter(c) for c in t[2:])
+        head = f"(?:[وف]{_MARKS})?(?:(?:[بكل]{_MARKS})?{_letter('ا')}ل{_MARKS}|ل{_MARKS}ل{_MARKS})"
+    else:
+        body = "".join(_letter(c) for c in t)
+        head = f"(?:[وفبكل]{_MARKS})?"
+    tail = r"\w*" if prefix_ok else r"(?!\w)"
+    return f"(?<!\\w){head}{body}{tail}"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlighter:
+    """Finds a query's terms in original text; built once per query, used on every hit."""
+
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def for_terms(cls, terms: list[str]) -> Highlighter:
+        alts = sorted({term_pattern(t) for t in terms}, key=len, reverse=True)
+        return cls(re.compile("|".join(alts) or "(?!)", re.IGNORECASE))
+
+    def snippet(self, text: str, before: int = 60, after: int = 160) -> Snippet:
+        """A window around the first hit, cut at spaces, with every hit inside it highlighted."""
+        first = self.pattern.search(text)
+        centre = first.start() if first else 0
+        lo = max(0, centre - before)
+        if lo > 0:
+            sp = text.find(" ", lo, centre)
+            lo = sp + 1 if sp != -1 else lo
+        hi = min(len(text), centre + after)
+        if hi < len(text):
+            sp = text.rfind(" ", centre, hi)
+            hi = sp if sp > centre else hi
+        lead = "…" if lo > 0 else ""
+        body = text[lo:hi].replace("\n", " ")
+        marks = [(m.start() + len(lead), m.end() + len(lead)) for m in self.pattern.finditer(body)]
+        return Snippet(lead + body + ("…" if hi < len(text) else ""), marks)
+
+
+def snippet(text: str, terms: list[str]) -> Snippet:
+    return Highlighter.for_terms(terms).snippet(text)

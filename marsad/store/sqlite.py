@@ -1,13 +1,17 @@
 """The embedded default store: one SQLite file in WAL mode.
 
-Each document is written in one transaction (document row, search row, annotations), so a run killed at
-any point leaves every document either wholly stored or absent, and a re-run stores exactly the missing
-ones. Identity comes from content (`Document.content_hash`), never from insertion order.
+Each document (document row, search row, annotations) is written atomically inside its own SAVEPOINT, a
+nested transaction: a document that fails rolls back alone and the batch goes on. Savepoints are committed
+together every `batch_size` documents or `batch_seconds`, because a commit per document costs ~1 ms of
+FTS5 segment writing and would halve ingest speed. A run killed at any point leaves every document either
+wholly stored or absent; a re-run stores exactly the missing ones (`batch_size=1` commits each document).
+Identity comes from content (`Document.content_hash`), never from insertion order.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +19,7 @@ from typing import Any, Literal
 
 from marsad.document import Document
 from marsad.store.migrations import migrate
-from marsad.store.search import SearchSyntaxError, Snippet, snippet, to_fts_query
+from marsad.store.search import Highlighter, SearchSyntaxError, Snippet, to_fts_query
 from marsad.text.normalize import shadow_terms
 
 Status = Literal["stored", "new-version", "unchanged"]
@@ -43,8 +47,14 @@ def doc_key(doc: Document) -> str:
 
 
 class SqliteStore:
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, readonly: bool = False, batch_size: int = 200, batch_seconds: float = 1.0
+    ) -> None:
         self.path = str(path)
+        self.batch_size = max(1, batch_size)
+        self.batch_seconds = batch_seconds
+        self._pending = 0
+        self._tx_started = 0.0
         if readonly:
             if not Path(self.path).exists():
                 raise FileNotFoundError(f"{self.path}: no such database; run `marsad ingest` first")
@@ -58,7 +68,14 @@ class SqliteStore:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.row_factory = sqlite3.Row
 
+    def commit(self) -> None:
+        """Make every document added so far durable."""
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self._pending = 0
+
     def close(self) -> None:
+        self.commit()
         self.conn.close()
 
     def __enter__(self) -> SqliteStore:
@@ -75,11 +92,11 @@ class SqliteStore:
         if c.execute("SELECT 1 FROM documents WHERE content_hash=?", (h,)).fetchone():
             return "unchanged"
         key = doc_key(doc)
-        c.execute("BEGIN IMMEDIATE")
+        if not c.in_transaction:
+            c.execute("BEGIN IMMEDIATE")
+            self._tx_started = time.monotonic()
+        c.execute("SAVEPOINT doc")
         try:
-            if c.execute("SELECT 1 FROM documents WHERE content_hash=?", (h,)).fetchone():
-                c.execute("ROLLBACK")
-                return "unchanged"
             prev = c.execute(
                 "SELECT rowid, version FROM documents WHERE doc_key=? AND is_latest=1", (key,)
             ).fetchone()
@@ -101,10 +118,14 @@ class SqliteStore:
                 (rowid, shadow_terms(doc.title or ""), shadow_terms(body)),
             )
             self._add_annotations(rowid, doc)
-            c.execute("COMMIT")
+            c.execute("RELEASE doc")
         except BaseException:
-            c.execute("ROLLBACK")
+            c.execute("ROLLBACK TO doc")
+            c.execute("RELEASE doc")
             raise
+        self._pending += 1
+        if self._pending >= self.batch_size or time.monotonic() - self._tx_started >= self.batch_seconds:
+            self.commit()
         return "new-version" if version > 1 else "stored"
 
     def _add_annotations(self, rowid: int, doc: Document) -> None:
@@ -175,9 +196,10 @@ class SqliteStore:
             if "fts5" in str(exc) or "syntax" in str(exc):
                 raise SearchSyntaxError(f"cannot parse query {query!r}: {exc}") from None
             raise
+        hl = Highlighter.for_terms(terms)
         return [
             SearchHit(r["id"], r["title"], r["published"], r["outlet"], r["url"], r["source"],
-                      snippet(r["text"], terms), -r["score"])
+                      hl.snippet(r["text"]), -r["score"])
             for r in rows
         ]
 
