@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= marsad.db
 
-.PHONY: run test eval bench lint venv clean
+.PHONY: run test test-all eval bench lint venv clean kb train-ner
 
 $(BIN)/marsad: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev]' > $(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
 	touch $(BIN)/marsad
 
 venv: $(BIN)/marsad
@@ -29,7 +29,21 @@ eval: venv
 	$(BIN)/python eval/run_eval.py --shared $(SHARED)
 
 bench: venv
-	$(BIN)/python benchmarks/bench_ingest.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_ingest.py --shared $(SHARED) --disable entities --disable dates --disable quotes --disable events --out bench-out/ingest-foundation.json
+	$(BIN)/python benchmarks/bench_ingest.py --shared $(SHARED) --out bench-out/ingest-full.json
+	$(BIN)/python benchmarks/bench_stages.py --shared $(SHARED)
+
+test-all: venv
+	$(BIN)/pytest -q -m ''
+
+# Rebuild what ships inside the package from ../shared/data (needs the build extra).
+kb: venv
+	$(BIN)/pip install -q -e '.[build]'
+	$(BIN)/python -m marsad.kb.build --shared $(SHARED) --out marsad/kb/data
+
+train-ner: venv
+	$(BIN)/pip install -q -e '.[build]'
+	$(BIN)/python -m marsad.ner.train --shared $(SHARED) --out marsad/ner/model
 
 lint: venv
 	$(BIN)/ruff check marsad tests benchmarks eval

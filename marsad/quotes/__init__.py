@@ -1,0 +1,1 @@
+"""Word lists and inflection tables behind attributed-quote extraction (`marsad.annotate.quotes`)."""
