@@ -68,7 +68,7 @@ from marsad.quotes.lexicon import (
     CueForm,
 )
 from marsad.text import normalize, sentences
-from marsad.text.segment import _TOKEN
+from marsad.text.segment import TOKEN_PATTERN as _TOKEN
 
 _OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“", "‹": "›"}
 _CLOSE_QUOTES = frozenset("»”\"›″")

@@ -19,6 +19,8 @@ _TOKEN = re.compile(
     r"|\S",
 )
 _MAX_TOKEN = 200
+# Public for stages that only need offsets and would rather not build Token objects on a hot path.
+TOKEN_PATTERN = _TOKEN
 # Sentence ends: . ! ? ؟ … and line breaks; a full stop inside a number or after a single-letter
 # abbreviation does not end a sentence.
 _END = re.compile(r"(?<!\d)(?<!\b\w)[.!?؟…]+[»\"”’')\]]*|\n+")

@@ -1,0 +1,131 @@
+"""In-document coreference helpers: partial names, spelling variants and nominal titles.
+
+News names a person in full once (وزير الخارجية الروسي سيرغي لافروف) and then by surname (لافروف), by
+title (الوزير الروسي), or with a typo (غيديني for غيدني); organisations come back as التنظيم or الحركة.
+These functions link such later references to an entity already in the document. They are deliberately
+conservative: a wrong merge corrupts who-did-what, a missed one only splits an entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from marsad.document import Entity
+from marsad.kb.countries import country_of_adjective
+from marsad.kb.store import get_kb
+from marsad.kb.tokens import norm_tokens
+from marsad.text.normalize import normalize
+
+FUZZY_MIN_LEN = 5
+FUZZY_MIN_RATIO = 0.90
+
+# Nominal heads that refer back to an organisation of one of these kinds.
+ORG_NOMINALS: dict[str, tuple[str, ...]] = {
+    "التنظيم": ("IMG", "REB", "UAF"), "الجماعه": ("IMG", "REB", "OPP", "UAF"), "الحركه": ("IMG", "REB", "OPP"),
+    "الميليشيا": ("IMG", "REB", "UAF", "MIL"), "الميليشيات": ("IMG", "REB", "UAF", "MIL"),
+    "المليشيا": ("IMG", "REB", "UAF", "MIL"), "الفصيل": ("REB", "IMG", "OPP"), "المنظمه": ("IGO", "NGO"),
+    "الوكاله": ("MED",), "الحزب": ("REB", "OPP", "GOV"), "الوزاره": ("GOV",), "الجيش": ("MIL",),
+}
+_ORG_HEAD_NAME = {"الحزب": "حزب", "الوزاره": "وزاره", "الجيش": "الجيش", "الوكاله": "وكاله"}
+
+
+def token_fuzzy_equal(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two normalised names differ by one misspelt long word (ستيفن غيديني ~ ستيفن غيدني).
+
+    Every other word must be identical and the differing words at least FUZZY_MIN_LEN letters with an
+    Indel similarity ≥ FUZZY_MIN_RATIO, so محمد/محمود or حسن/حسين never merge.
+    """
+    if len(a) != len(b) or not a:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= FUZZY_MIN_LEN and Indel.normalized_similarity(x, y) >= FUZZY_MIN_RATIO
+
+
+def is_partial_name(short: Sequence[str], full: Sequence[str]) -> bool:
+    """`short` is a surname-style reference to the person `full` (لافروف → سيرغي لافروف; دي ميستورا).
+
+    The short form must be the tail of the full name, or a single long word of it that is not its first
+    word (first names are shared by too many people to link on).
+    """
+    if not short or len(short) >= len(full):
+        return False
+    if list(full[-len(short):]) == list(short):
+        return True
+    return len(short) == 1 and len(short[0]) >= 4 and short[0] in full[1:]
+
+
+def _title_parts(text: str) -> tuple[list[str], str | None]:
+    """Normalised title words without the nationality adjective, and that adjective's country."""
+    words = [w for _s, _e, w in norm_tokens(text)]
+    country = None
+    rest = []
+    for w in words:
+        c = country_of_adjective(w)
+        if c and country is None:
+            country = c
+        else:
+            rest.append(w)
+    return rest, country
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def resolve_title(text: str, start: int, end: int, entities: Sequence[Entity]) -> Entity | None:
+    """The entity a nominal title at text[start:end] refers back to, or None.
+
+    `الوزير الروسي` → the nearest earlier PER whose country is Russia and who is a minister (per the KB's
+    titles, or per the words just before one of his mentions in this text). `التنظيم` / `الحركة` → the
+    nearest earlier organisation of a fitting kind (armed group, movement …).
+    """
+    kb = get_kb()
+    words, country = _title_parts(text[start:end])
+    if not words and not country:
+        return None
+    head = words[0] if words else ""
+    # organisations referred to by a generic noun
+    if head in ORG_NOMINALS and not country:
+        kinds = ORG_NOMINALS[head]
+        best = None
+        for e in entities:
+            if e.type != "ORG" or not e.mentions or e.mentions[0].start >= start:
+                continue
+            name_ok = head in _ORG_HEAD_NAME and normalize(e.name).startswith(_ORG_HEAD_NAME[head])
+            if e.sector in kinds or name_ok:
+                last = max(m.start for m in e.mentions if m.start < start)
+                if best is None or last > best[0]:
+                    best = (last, e)
+        return best[1] if best else None
+    head_core = " ".join(_strip_al(w) for w in words[:2]) if words else ""
+    head1 = _strip_al(head)
+    best = None
+    for e in entities:
+        if e.type != "PER" or not e.mentions:
+            continue
+        before = [m for m in e.mentions if m.start < start]
+        if not before:
+            continue
+        entry = kb.by_id.get(e.id)
+        ecountry = e.country
+        left = " ".join(normalize(text[max(0, m.start - 60):m.start]) for m in e.mentions)
+        if country:
+            if ecountry and ecountry != country:
+                continue
+            if not ecountry and not any(country_of_adjective(w) == country for w in left.split()):
+                continue
+        if head1:
+            titles = [_strip_al(t.split(" ")[0]) for t in (entry.titles if entry else ())]
+            full_titles = [" ".join(_strip_al(x) for x in t.split(" ")[:2]) for t in (entry.titles if entry else ())]
+            in_left = head1 in {_strip_al(w) for w in left.split()}
+            if not (head1 in titles or head_core in full_titles or in_left):
+                continue
+        last = max(m.start for m in before)
+        if best is None or last > best[0]:
+            best = (last, e)
+    return best[1] if best else None

@@ -1,0 +1,372 @@
+"""Entity linking: tagger mentions → one `Entity` per real-world entity, with KB facts attached.
+
+Steps, each cheap (dict lookups on normalised names): resolve every mention against the KB (proclitics
+tolerated), collect the countries the document evokes, pick among same-named candidates with that
+context (طرابلس next to لبنان is Lebanon's), then group what the KB does not know by in-document
+coreference (surnames, one-letter misspellings, titles, metonymic adjectives). Unknown entities get an id
+hashed from their normalised name, so the same name gets the same id in every document and run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from marsad.document import Entity, Span
+from marsad.kb.coref import is_partial_name, resolve_title, token_fuzzy_equal
+from marsad.kb.geocode import choose_place
+from marsad.kb.store import KBEntry, get_kb
+from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
+from marsad.text.normalize import normalize
+
+NER_TO_TYPES: dict[str, tuple[str, ...]] = {
+    "PERS": ("PER",), "PER": ("PER",), "ORG": ("ORG",), "LOC": ("GPE", "LOC", "FAC"),
+    "GPE": ("GPE", "LOC", "FAC"), "FAC": ("FAC", "LOC", "GPE"), "MISC": (),
+}
+UNKNOWN_TYPE = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "FAC": "FAC", "MISC": "MISC"}
+
+# Heads of "<noun> <nationality adjective>" phrases that stand for the state itself (المقاتلات التركية).
+METONYMY_HEADS = {normalize(w) for w in (
+    "المقاتلات", "الطائرات", "القوات", "الطيران", "البوارج", "السفن", "الدبابات", "المدفعية", "الحكومة",
+    "السلطات", "الدولة", "الادارة", "القيادة", "الرئاسة", "الدبلوماسية", "البحرية", "الجانب", "الوفد",
+    "المدمرات", "القاذفات", "المروحيات", "الغارات", "الصواريخ", "الاراضي", "السماء", "الحدود",
+)}
+# Words after which an otherwise-too-common place name is taken as a place by the raw-text matcher.
+PLACE_TRIGGERS = {normalize(w) for w in (
+    "مدينة", "بلدة", "قرية", "ريف", "محافظة", "ناحية", "مخيم", "مدينتي", "بلدتي", "قريتي",
+)}
+FUZZY_KB_CUTOFF = 92.0
+
+
+def unknown_id(name: str) -> str:
+    """Stable project id of an entity the KB does not know: hash of its normalised name."""
+    return "m:" + hashlib.sha1(norm_key(name).encode()).hexdigest()[:12]
+
+
+def lookup(name: str) -> list[KBEntry]:
+    """KB entities a name may denote, best first (`وزارة الدفاع الروسية`, `موسكو`, `ولافروف`).
+
+    Exact normalised name first, then the name with proclitics cut from its first word, then a
+    conservative fuzzy match against curated actors, then metonymy (`المقاتلات التركية` → Turkey).
+    """
+    key = norm_key(name)
+    if not key:
+        return []
+    cands, _cut = _resolve_key(key.split(" "))
+    if cands:
+        return cands
+    fz = _fuzzy_kb(key, ())
+    if fz:
+        return [fz]
+    met = _metonymy(key.split(" "))
+    return [met] if met else []
+
+
+def _resolve_key(words: list[str]) -> tuple[list[KBEntry], int]:
+    kb = get_kb()
+    rest = words[1:]
+    for v, cut in clitic_variants(words[0]):
+        k = " ".join([v, *rest])
+        c = kb.candidates(k)
+        if c:
+            return c, cut
+    return [], 0
+
+
+def _fuzzy_kb(key: str, types: tuple[str, ...]) -> KBEntry | None:
+    """A curated person/organisation whose name is one or two letters off (لافروڤ، شويغوو)."""
+    kb = get_kb()
+    if len(key) < 6:
+        return None
+    pool = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in kb.fuzzy_buckets.get(n, ())]
+    if not pool:
+        return None
+    hit = process.extractOne(key, pool, scorer=Indel.normalized_similarity, score_cutoff=FUZZY_KB_CUTOFF / 100)
+    if not hit:
+        return None
+    if not token_fuzzy_equal(key.split(" "), hit[0].split(" ")) and " " in key:
+        return None
+    for c in kb.candidates(hit[0]):
+        if c.source == "core" and (not types or c.type in types):
+            return c
+    return None
+
+
+def _metonymy(words: list[str]) -> KBEntry | None:
+    """`التركية` or `المقاتلات التركية` → Turkey; only for state-like heads, never `المعارضة التركية`."""
+    kb = get_kb()
+    if not words or len(words) > 3:
+        return None
+    adj = kb.adjectives.get(words[-1])
+    if adj is None:
+        for v, _c in clitic_variants(words[-1])[1:]:
+            adj = kb.adjectives.get(v)
+            if adj:
+                break
+    if adj is None:
+        return None
+    if len(words) > 1:
+        head = words[0]
+        heads = {v for v, _c in clitic_variants(head)}
+        if not heads & METONYMY_HEADS:
+            return None
+    return kb.country_entry.get(adj)
+
+
+def _type_ok(c: KBEntry, ner: str) -> bool:
+    allowed = NER_TO_TYPES.get(ner, ())
+    return not allowed or c.type in allowed
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    ner: str
+    words: list[str]
+    cands: list[KBEntry] = field(default_factory=list)
+    entry: KBEntry | None = None
+    group: str | None = None  # entity key after resolution
+    sentence: int = -1
+
+
+def _sentence_of(pos: int, sentences: Sequence[tuple[int, int]] | None) -> int:
+    if not sentences:
+        return -1
+    for i, (s, e) in enumerate(sentences):
+        if s <= pos < e:
+            return i
+    return -1
+
+
+def _choose(m: _Mention, ctx: dict[str, float], sent_ctx: dict[int, Counter[str]]) -> KBEntry | None:
+    cands = [c for c in m.cands if _type_ok(c, m.ner)] or (m.cands if m.ner in ("ORG", "MISC") else [])
+    if not cands:
+        return None
+    if len({(c.type, c.country) for c in cands}) == 1 or not any(c.is_place for c in cands):
+        return min(cands, key=lambda c: (0 if c.source == "core" else 1, c.idx))
+    local = dict(ctx)
+    for k, v in sent_ctx.get(m.sentence, Counter()).items():
+        local[k] = local.get(k, 0.0) + 2.0 * v
+    places = [c for c in cands if c.is_place]
+    core = [c for c in cands if c.source == "core" and not c.is_place]
+    if core and m.ner in ("ORG", "MISC"):
+        return core[0]
+    return choose_place(places, local) or cands[0]
+
+
+def link_mentions(text: str, mentions: list[tuple[int, int, str]],
+                  sentences: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Group tagger mentions into entities and attach KB facts (see module doc).
+
+    `mentions` are (start, end, ner_type) with ner_type PERS/LOC/ORG/MISC (PER/GPE/FAC accepted too),
+    offsets into `text`, end-exclusive. Returns entities in order of first mention; each mention span is
+    trimmed of a proclitic that was needed to recognise the name (ولافروف → لافروف).
+    """
+    ms: list[_Mention] = []
+    all_toks = norm_tokens(text) if mentions else []  # tokenise once; mentions slice into it
+    starts = [t[0] for t in all_toks]
+    for s, e, ner in sorted(mentions, key=lambda x: (x[0], -x[1])):
+        if not (0 <= s < e <= len(text)):
+            continue
+        i = bisect_left(starts, s)
+        j = bisect_left(starts, e)
+        toks = all_toks[i:j]
+        if not toks or toks[-1][1] > e or (i > 0 and all_toks[i - 1][1] > s):
+            toks = [(a + s, b + s, w) for a, b, w in norm_tokens(text[s:e])]  # a span cutting a word
+        if not toks:
+            continue
+        words = [w for _a, _b, w in toks]
+        m = _Mention(toks[0][0], toks[-1][1], (ner or "MISC").upper(), words,
+                     sentence=_sentence_of(s, sentences))
+        cands, cut = _resolve_key(words)
+        if cands:
+            m.cands = cands
+            if cut:
+                m.start = skip_letters(text, m.start, cut)
+                m.words = [clitic_variants(words[0])[0][0]] + words[1:]
+                for v, k in clitic_variants(words[0]):
+                    if k == cut:
+                        m.words = [v, *words[1:]]
+                        break
+        ms.append(m)
+
+    # countries evoked by unambiguous mentions: the context for choosing among same-named places
+    ctx: Counter[str] = Counter()
+    sent_ctx: dict[int, Counter[str]] = defaultdict(Counter)
+    for m in ms:
+        good = [c for c in m.cands if _type_ok(c, m.ner)] or m.cands
+        if not good:
+            continue
+        countries = {c.country for c in good if c.country}
+        if good[0].precision == "country" or good[0].source == "core":
+            iso = good[0].country  # a country name, or a curated actor: unambiguous by construction
+        else:
+            iso = next(iter(countries)) if len(countries) == 1 else None
+        if iso:
+            w = 2.0 if good[0].precision == "country" else 1.0
+            ctx[iso] += w
+            sent_ctx[m.sentence][iso] += w
+
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+
+    def add(key: str, m: _Mention, info: dict) -> None:
+        if key not in groups:
+            groups[key] = info
+            order.append(key)
+        groups[key]["mentions"].append(m)
+        m.group = key
+
+    unresolved: list[_Mention] = []
+    for m in ms:
+        m.entry = _choose(m, dict(ctx), sent_ctx) if m.cands else None
+        if m.entry is None:
+            fz = _fuzzy_kb(" ".join(m.words), NER_TO_TYPES.get(m.ner, ()))
+            if fz is not None:
+                m.entry = fz
+        if m.entry is not None:
+            add(m.entry.id, m, {"entry": m.entry, "mentions": []})
+        else:
+            unresolved.append(m)
+
+    # in-document coreference for what the KB does not know
+    resolved_names: list[tuple[list[str], str]] = []  # (words, group key) of resolved PER-like mentions
+    for m in ms:
+        if m.group is not None:
+            resolved_names.append((m.words, m.group))
+    pending: dict[str, list[str]] = {}  # unknown group → its longest word list
+    for m in unresolved:
+        key = None
+        ws = m.words
+        # same name already seen (exact, fuzzy or as a longer name), among KB-linked and unknown entities
+        pool = [(w, g) for w, g in resolved_names] + [(w, g) for g, w in pending.items()]
+        for w, g in pool:
+            if w == ws or token_fuzzy_equal(w, ws):
+                key = g
+                break
+        if key is None and m.ner in ("PERS", "PER", "MISC"):
+            longer = {g for w, g in pool + _all_unresolved_longer(unresolved, m) if is_partial_name(ws, w)}
+            longer = {g for g in longer if groups.get(g, {}).get("type", "PER") == "PER"
+                      and (g not in groups or "entry" not in groups[g] or groups[g]["entry"].type == "PER")}
+            if len(longer) == 1:
+                key = next(iter(longer))
+        if key is None:
+            met = _metonymy(ws)
+            if met is not None:
+                key = met.id
+                if key not in groups:
+                    add(key, m, {"entry": met, "mentions": []})
+                    continue
+        if key is None:
+            ents_so_far = _materialise(text, groups, order)
+            ant = resolve_title(text, m.start, m.end, ents_so_far)
+            if ant is not None:
+                key = ant.id
+        if key is None:
+            key = unknown_id(" ".join(ws))
+            if key not in groups:
+                add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
+                pending[key] = ws
+                continue
+        if key not in groups:  # a longer unknown name found later in the text: create it now
+            add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
+            longer_words = [u.words for u in unresolved if unknown_id(" ".join(u.words)) == key]
+            pending[key] = longer_words[0] if longer_words else ws
+        else:
+            add(key, m, groups[key])
+        if key in pending and len(ws) > len(pending[key]):
+            pending[key] = ws
+    return _materialise(text, groups, order)
+
+
+def _all_unresolved_longer(unresolved: list[_Mention], m: _Mention) -> list[tuple[list[str], str]]:
+    """Longer unknown names anywhere in the document (a surname may come before the full name)."""
+    return [(u.words, unknown_id(" ".join(u.words))) for u in unresolved
+            if u is not m and len(u.words) > len(m.words) and u.ner in ("PERS", "PER")]
+
+
+def _materialise(text: str, groups: dict[str, dict], order: list[str]) -> list[Entity]:
+    out = []
+    for key in order:
+        g = groups[key]
+        spans = sorted({(m.start, m.end) for m in g["mentions"]})
+        mentions = [Span(s, e, text[s:e]) for s, e in spans]
+        entry: KBEntry | None = g.get("entry")
+        if entry is not None:
+            ent = Entity(id=entry.id, name=entry.name, type=entry.type, mentions=mentions, name_en=entry.name_en,
+                         wikidata=entry.wikidata, country=entry.country, sector=entry.sector)
+            if entry.is_place:
+                ent.lat, ent.lon, ent.precision = entry.lat, entry.lon, entry.precision
+        else:
+            longest = max(g["mentions"], key=lambda m: (len(m.words), m.end - m.start, -m.start))
+            name = text[longest.start:longest.end]
+            ent = Entity(id=key, name=name, type=g.get("type", "MISC"), mentions=mentions)
+        out.append(ent)
+    out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    return out
+
+
+def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Dictionary matches of curated actors and safe place names in raw text: (start, end, type, id).
+
+    Longest match on normalised words, proclitics tolerated (بموسكو، وداعش، للتحالف الدولي). Only names
+    the build judged safe are used (curated aliases, and place names that are not common words); a
+    common-word place name still matches right after مدينة/بلدة/ريف… (مدينة الميادين). Catches what a
+    statistical tagger misses (داعش، قسد، حميميم). Types are KB types (PER ORG GPE LOC FAC).
+    """
+    kb = get_kb()
+    toks = norm_tokens(text)
+    n = len(toks)
+    if not n:
+        return []
+    joinable = [text[toks[j][1]:toks[j + 1][0]].strip() == "" for j in range(n - 1)] + [False]
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    auto, auto_first = kb.auto, kb.auto_first
+    while i < n:
+        hit = None
+        for v, cut in clitic_variants(toks[i][2]):
+            mx = auto_first.get(v)
+            if not mx:
+                continue
+            span = 1
+            while span < mx and i + span < n and joinable[i + span - 1]:
+                span += 1
+            for ln in range(span, 0, -1):
+                key = v if ln == 1 else " ".join([v] + [t[2] for t in toks[i + 1:i + ln]])
+                idx = auto.get(key)
+                if idx is not None:
+                    hit = (ln, idx, cut)
+                    break
+            if hit:
+                break
+        if hit is None and i > 0 and toks[i - 1][2] in PLACE_TRIGGERS and joinable[i - 1]:
+            hit = _triggered_place(toks, i, joinable)
+        if hit is None:
+            i += 1
+            continue
+        ln, idx, cut = hit
+        e = kb.entries[idx]
+        start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
+        out.append((start, toks[i + ln - 1][1], e.type, e.id))
+        i += ln
+    return out
+
+
+def _triggered_place(toks: list[tuple[int, int, str]], i: int, joinable: list[bool]) -> tuple[int, int, int] | None:
+    kb = get_kb()
+    for ln in (3, 2, 1):
+        if i + ln > len(toks) or not all(joinable[i:i + ln - 1]):
+            continue
+        key = " ".join(t[2] for t in toks[i:i + ln])
+        for idx in kb.names.get(key, ()):
+            if kb.entries[idx].is_place:
+                return ln, idx, 0
+    return None

@@ -1,0 +1,68 @@
+"""Tokenisation in the normalised space, with offsets into the original text.
+
+Every KB key is a space-joined sequence of normalised words, so the matcher, the builder and the linker
+must cut words identically; this module is that one definition. Offsets always point into the original
+text, because `normalize` drops diacritics and is therefore not length-preserving on whole strings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.text.normalize import normalize, strip_proclitics
+
+WORD = re.compile(r"[\w\u0600-\u06ff]+")
+_CLITIC_ONE = "وفبكل"
+
+
+def norm_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalised word) for each word of `text`; words that normalise to nothing are skipped."""
+    ms = list(WORD.finditer(text))
+    if not ms:
+        return []
+    # one normalize() call for the whole article: words never contain newlines, so the split is exact
+    normed = normalize("\n".join(m.group() for m in ms)).split("\n")
+    return [(m.start(), m.end(), n) for m, n in zip(ms, normed, strict=True) if n]
+
+
+def norm_key(s: str) -> str:
+    """The KB key of a name: its normalised words joined by single spaces."""
+    return " ".join(WORD.findall(normalize(s)))
+
+
+@lru_cache(maxsize=200_000)
+def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
+    """Readings of a normalised word with proclitics removed, as (stem, letters cut), most literal first.
+
+    The whole word always comes first, so `وليد` is only read as `ليد` if `وليد` itself is unknown. Cuts
+    leave at least three letters: shorter stems are mostly accidents (بكر → كر).
+    """
+    out = [(word, 0)]
+    s = strip_proclitics(word)
+    if s != word:
+        out.append((s, len(word) - len(s)))  # للتنظيم → التنظيم cuts nothing visible: the span keeps لل
+    if len(word) > 3 and word[0] in _CLITIC_ONE:
+        out.append((word[1:], 1))
+        if len(word) > 4 and word[0] in "وف" and word[1] in "بكل":
+            out.append((word[2:], 2))
+    seen: set[str] = set()
+    res = []
+    for v, k in out:
+        if v not in seen and len(v) >= 3:
+            seen.add(v)
+            res.append((v, k))
+    return tuple(res) or ((word, 0),)
+
+
+def skip_letters(original: str, start: int, k: int) -> int:
+    """Offset in `original` after `k` base letters from `start` (diacritics/tatweel are not letters)."""
+    i = start
+    seen = 0
+    while i < len(original) and seen < k:
+        if normalize(original[i]):
+            seen += 1
+        i += 1
+    while i < len(original) and not normalize(original[i]):
+        i += 1
+    return i
