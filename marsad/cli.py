@@ -18,6 +18,7 @@ from typing import Any
 from marsad.store import DEFAULT_DB
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+CUE_CLASSES = ("say", "assert", "deny", "accuse", "announce", "call", "warn", "express", "condemn")
 
 
 def _err(msg: str) -> None:
@@ -155,6 +156,26 @@ def cmd_stats(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(a: argparse.Namespace) -> int:
+    from marsad.store import open_store
+
+    with open_store(a.db, readonly=True) as store:
+        rows = store.quotes(speaker=a.speaker, cue_class=a.cue_class, date_from=a.date_from, date_to=a.date_to,
+                            limit=a.limit)
+    if a.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not rows:
+        print("no quotes match")
+    for q in rows:
+        who = q["speaker"]["name"] or q["speaker"]["text"] or "?"
+        via = f" via {q['via']}" if q["via"] else ""
+        print(f"{q['date'] or q['published'] or '????-??-??'}  {q['outlet'] or '?'}  {q['document']}  "
+              f"[{q['cue']['class']}] {who}{via}:")
+        print(f"    {q['content']}")
+    return EXIT_OK
+
+
 # -- annotate ------------------------------------------------------------------------------------------------
 def cmd_annotate(a: argparse.Namespace) -> int:
     from marsad.annotate.pipeline import Pipeline
@@ -257,6 +278,17 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     fmt(sp)
     sp.set_defaults(func=cmd_stats)
+
+    sp = sub.add_parser("quotes", help="list stored quotes: who said what, when, where it was published",
+                        description="List attributed quotes from the store, newest first.")
+    sp.add_argument("--speaker", help="entity id, or a name in the speaker (spelling-insensitive)")
+    sp.add_argument("--class", dest="cue_class", choices=CUE_CLASSES, help="cue class")
+    sp.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    sp.add_argument("--limit", type=int, default=50)
+    db(sp)
+    fmt(sp)
+    sp.set_defaults(func=cmd_quotes)
 
     sp = sub.add_parser("annotate", help="annotate one article (or a JSONL batch) and print JSON",
                         description="Annotate without storing. --format json: one article in, one JSON object "

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from marsad.document import Document
 from marsad.store.migrations import migrate
 from marsad.store.search import Highlighter, SearchSyntaxError, Snippet, to_fts_query
-from marsad.text.normalize import shadow_terms
+from marsad.text.normalize import normalize, shadow_terms
 
 Status = Literal["stored", "new-version", "unchanged"]
 
@@ -264,6 +264,56 @@ class SqliteStore:
         cond = "WHERE is_latest=1" if latest_only else ""
         for r in self.conn.execute(f"SELECT rowid, * FROM documents {cond} ORDER BY id"):
             yield self._document_json(r)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        cue_class: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes, newest first, with their document's outlet and date.
+
+        `speaker` matches an entity id exactly, or a name in the speaker span or the linked entity's name
+        (spelling-insensitive: both sides are normalised).
+        """
+        where, params = ["d.is_latest=1"], []
+        if cue_class:
+            where.append("q.cue_class=?")
+            params.append(cue_class)
+        if date_from:
+            where.append("coalesce(q.date, d.published)>=?")
+            params.append(date_from)
+        if date_to:
+            where.append("coalesce(q.date, d.published)<=?")
+            params.append(date_to)
+        rows = self.conn.execute(
+            "SELECT q.*, d.id AS doc_id, d.published, d.outlet, d.title, d.url, e.name AS entity_name"
+            " FROM quotes q JOIN documents d ON d.rowid=q.doc_rowid LEFT JOIN entities e ON e.id=q.speaker_entity"
+            f" WHERE {' AND '.join(where)} ORDER BY coalesce(q.date, d.published) DESC, d.id, q.idx",
+            params,
+        )
+        want = normalize(speaker).strip() if speaker else None
+        out: list[dict[str, Any]] = []
+        for r in rows:
+            if want and not (
+                r["speaker_entity"] == speaker
+                or want in normalize(r["speaker_text"] or "")
+                or want in normalize(r["entity_name"] or "")
+            ):
+                continue
+            if len(out) >= limit + offset:
+                break
+            out.append({
+                "document": r["doc_id"], "published": r["published"], "outlet": r["outlet"], "url": r["url"],
+                "speaker": {"entity": r["speaker_entity"], "name": r["entity_name"], "text": r["speaker_text"]},
+                "cue": {"text": r["cue_text"], "class": r["cue_class"]},
+                "content": r["content"], "direct": bool(r["direct"]), "via": r["via"], "date": r["date"],
+            })
+        return out[offset:]
 
     def stats(self) -> dict[str, Any]:
         c = self.conn
