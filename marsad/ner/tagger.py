@@ -1,0 +1,90 @@
+"""The runtime Arabic NER tagger: a CRFsuite model plus the shipped lookups, loaded once.
+
+Only `python-crfsuite` is needed at run time; all resources are files in `marsad/ner/model/`, so
+tagging never touches the network.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad.ner.features import FeatureExtractor, add_stacked
+from marsad.ner.resources import MODEL_DIR, MODEL_FILE, WIKI_MODEL_FILE, load_resources
+
+#: Sentences longer than this are tagged in windows: CRF decoding is linear, but a single "sentence"
+#: of 100k tokens (an unsegmented dump) would otherwise build one huge feature list in memory.
+MAX_SENT = 400
+
+_VALID = frozenset({"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"})
+
+
+class NerTagger:
+    """BIO tagger for PERS/LOC/ORG/MISC over pre-tokenised Arabic sentences.
+
+    Load it through `get_tagger()`: the model and lookups take about a second to read, and one
+    instance is safe to share (a lock guards the CRFsuite tagger, which is not re-entrant).
+    """
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        path = Path(model_dir) / MODEL_FILE
+        if not path.exists():
+            raise FileNotFoundError(f"NER model not found: {path} (run python -m marsad.ner.train)")
+        self._fx = FeatureExtractor(load_resources(Path(model_dir)))
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(path))
+        self._wiki: pycrfsuite.Tagger | None = None
+        if (Path(model_dir) / WIKI_MODEL_FILE).exists():
+            self._wiki = pycrfsuite.Tagger()
+            self._wiki.open(str(Path(model_dir) / WIKI_MODEL_FILE))
+        self._lock = threading.Lock()
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags for one sentence (one tag per token; empty input → empty output)."""
+        if not tokens:
+            return []
+        out: list[str] = []
+        for start in range(0, len(tokens), MAX_SENT):
+            chunk = [str(t) for t in tokens[start:start + MAX_SENT]]
+            feats = self._fx.sentence(chunk)
+            with self._lock:
+                if self._wiki is not None:
+                    add_stacked(feats, self._wiki.tag(feats))
+                tags = self._crf.tag(feats)
+            out.extend(_repair(tags))
+        return out
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """`tag` applied to each sentence."""
+        return [self.tag(s) for s in sentences]
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """Make the output valid BIO: an I- that does not continue its type becomes B-."""
+    out: list[str] = []
+    prev = "O"
+    for t in tags:
+        if t not in _VALID:
+            t = "O"
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+_TAGGER: NerTagger | None = None
+_TAGGER_LOCK = threading.Lock()
+
+
+def get_tagger() -> NerTagger:
+    """The process-wide tagger, loaded on first use."""
+    global _TAGGER
+    if _TAGGER is None:
+        with _TAGGER_LOCK:
+            if _TAGGER is None:
+                _TAGGER = NerTagger()
+    return _TAGGER
