@@ -18,6 +18,8 @@ from typing import Any
 from marsad.store import DEFAULT_DB
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 CUE_CLASSES = ("say", "assert", "deny", "accuse", "announce", "call", "warn", "express", "condemn")
 
 
@@ -176,6 +178,46 @@ def cmd_quotes(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_events(a: argparse.Namespace) -> int:
+    from marsad.store import open_store
+
+    with open_store(a.db, readonly=True) as store:
+        rows = store.events(type=a.type, actor=a.actor, where=a.where, date_from=a.date_from, date_to=a.date_to,
+                            limit=a.limit)
+    if a.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not rows:
+        print("no events match")
+    for v in rows:
+        who = "، ".join(x["name"] or x["id"] for x in v["actor"]) or "?"
+        whom = "، ".join(x["name"] or x["id"] for x in v["recipient"]) or "-"
+        place = (v["location"] or {}).get("name") or "-"
+        flags = [f for f in ("negated", "hypothetical", "future") if v[f]]
+        toll = "".join(f" {k}={v[k]}" for k in ("dead", "injured") if v[k] is not None)
+        print(f"{v['date'] or v['published'] or '????-??-??'}  {v['type']}{'/' + v['mode'] if v['mode'] else ''}"
+              f"  {who} → {whom} @ {place}{toll}{' [' + ','.join(flags) + ']' if flags else ''}"
+              f"  ({v['outlet'] or '?'} {v['document']})")
+        if v["sentence"]:
+            print(f"    {v['sentence']}")
+    return EXIT_OK
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    from marsad.export import export
+    from marsad.store import open_store
+
+    out = open(a.output, "w", encoding="utf-8", newline="") if a.output else sys.stdout
+    try:
+        with open_store(a.db, readonly=True) as store:
+            n = export(store.iter_documents(), a.format, out)
+    finally:
+        if a.output:
+            out.close()
+    print(f"marsad: wrote {n} records ({a.format}){' to ' + a.output if a.output else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
 # -- annotate ------------------------------------------------------------------------------------------------
 def cmd_annotate(a: argparse.Namespace) -> int:
     from marsad.annotate.pipeline import Pipeline
@@ -289,6 +331,26 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     fmt(sp)
     sp.set_defaults(func=cmd_quotes)
+
+    sp = sub.add_parser("events", help="list stored PLOVER events: who did what to whom, where, when",
+                        description="List coded events from the store, newest first.")
+    sp.add_argument("--type", choices=PLOVER_TYPES, type=str.upper, help="PLOVER event type")
+    sp.add_argument("--actor", help="entity id or name of an actor")
+    sp.add_argument("--where", help="entity id or name of the location")
+    sp.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    sp.add_argument("--limit", type=int, default=50)
+    db(sp)
+    fmt(sp)
+    sp.set_defaults(func=cmd_events)
+
+    sp = sub.add_parser("export", help="export the store: plover-json, acled-csv, geojson, jsonl, csv",
+                        description="Write every latest document's annotations in one format. Output is "
+                        "deterministic (sorted by content-derived id, no timestamps).")
+    sp.add_argument("--format", required=True, choices=("plover-json", "acled-csv", "geojson", "jsonl", "csv"))
+    sp.add_argument("--output", "-o", help="file to write (default stdout)")
+    db(sp)
+    sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("annotate", help="annotate one article (or a JSONL batch) and print JSON",
                         description="Annotate without storing. --format json: one article in, one JSON object "

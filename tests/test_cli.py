@@ -114,3 +114,23 @@ def test_help_everywhere():
     for cmd in ([], ["ingest"], ["search"], ["show"], ["stats"], ["annotate"]):
         p = marsad(*cmd, "--help")
         assert p.returncode == 0 and "usage:" in p.stdout
+
+
+def test_quotes_events_export(db, tmp_path):
+    p = marsad("quotes", "--db", db, "--format", "json", "--limit", "500")
+    assert p.returncode == 0, p.stderr
+    quotes = json.loads(p.stdout)
+    assert quotes and all(q["content"] and q["cue"]["class"] for q in quotes)
+    p = marsad("quotes", "--db", db, "--class", "deny", "--format", "json")
+    assert all(q["cue"]["class"] == "deny" for q in json.loads(p.stdout))
+    p = marsad("events", "--db", db, "--type", "assault", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    events = json.loads(p.stdout)
+    assert events and all(v["type"] == "ASSAULT" for v in events)
+    out = tmp_path / "e.geojson"
+    p = marsad("export", "--db", db, "--format", "geojson", "-o", out)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(out.read_text())["type"] == "FeatureCollection"
+    a = marsad("export", "--db", db, "--format", "jsonl").stdout
+    b = marsad("export", "--db", db, "--format", "jsonl").stdout
+    assert a == b and len(a.splitlines()) == 5

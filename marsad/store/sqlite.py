@@ -315,6 +315,83 @@ class SqliteStore:
             })
         return out[offset:]
 
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        where: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored events, newest first, with actor/recipient/location names resolved.
+
+        `actor` and `where` take an entity id or a name (spelling-insensitive, matched against the entity's
+        canonical name and every mention text it has in the store).
+        """
+        cond, params = ["d.is_latest=1"], []
+        if type:
+            cond.append("v.type=?")
+            params.append(type.upper())
+        if date_from:
+            cond.append("coalesce(v.date, d.published)>=?")
+            params.append(date_from)
+        if date_to:
+            cond.append("coalesce(v.date, d.published)<=?")
+            params.append(date_to)
+        actor_ids = self._entity_ids(actor) if actor else None
+        place_ids = self._entity_ids(where) if where else None
+        rows = self.conn.execute(
+            "SELECT v.*, d.id AS doc_id, d.published, d.outlet, d.url, d.text AS doc_text"
+            " FROM events v JOIN documents d ON d.rowid=v.doc_rowid"
+            f" WHERE {' AND '.join(cond)} ORDER BY coalesce(v.date, d.published) DESC, d.id, v.idx",
+            params,
+        )
+        names: dict[str, dict[str, Any]] = {}
+
+        def ent(eid: str) -> dict[str, Any]:
+            if eid not in names:
+                r = self.conn.execute("SELECT id, name, type, country, sector, lat, lon FROM entities WHERE id=?",
+                                      (eid,)).fetchone()
+                names[eid] = dict(r) if r else {"id": eid, "name": None}
+            return names[eid]
+
+        out: list[dict[str, Any]] = []
+        for r in rows:
+            acts = [a for a in (r["actor"] or "").split("|") if a]
+            recs = [a for a in (r["recipient"] or "").split("|") if a]
+            if actor_ids is not None and not actor_ids & set(acts):
+                continue
+            if place_ids is not None and r["location"] not in place_ids:
+                continue
+            if len(out) >= limit + offset:
+                break
+            out.append({
+                "document": r["doc_id"], "published": r["published"], "outlet": r["outlet"], "url": r["url"],
+                "type": r["type"], "mode": r["mode"], "date": r["date"], "date_precision": r["date_precision"],
+                "actor": [ent(a) for a in acts], "recipient": [ent(a) for a in recs],
+                "location": ent(r["location"]) if r["location"] else None,
+                "dead": r["dead"], "injured": r["injured"], "negated": bool(r["negated"]),
+                "hypothetical": bool(r["hypothetical"]), "future": bool(r["future"]), "source": r["source"],
+                "trigger": r["trigger_text"],
+                "sentence": r["doc_text"][r["sentence_start"]:r["sentence_end"]] if r["sentence_end"] else None,
+            })
+        return out[offset:]
+
+    def _entity_ids(self, name_or_id: str) -> set[str]:
+        """Entity ids a user means by an id or a name (canonical name or any stored mention text)."""
+        ids = {r[0] for r in self.conn.execute("SELECT id FROM entities WHERE id=?", (name_or_id,))}
+        want = normalize(name_or_id).strip()
+        for r in self.conn.execute("SELECT id, name FROM entities"):
+            if normalize(r[1]) == want:
+                ids.add(r[0])
+        for r in self.conn.execute("SELECT DISTINCT entity_id, text FROM mentions"):
+            if normalize(r[1]) == want:
+                ids.add(r[0])
+        return ids
+
     def stats(self) -> dict[str, Any]:
         c = self.conn
         one = lambda sql: c.execute(sql).fetchone()[0]  # noqa: E731
