@@ -235,7 +235,11 @@ def cmd_annotate(a: argparse.Namespace) -> int:
                 continue
             if a.published:
                 item.published = a.published
-            yield pipeline(item)
+            try:
+                yield pipeline(item)
+            except Exception as exc:  # a component bug on one article must not lose the rest of a batch
+                failed += 1
+                _err(f"{item.source}: could not annotate: {type(exc).__name__}: {exc}")
 
     if a.format == "jsonl":
         for doc in docs():

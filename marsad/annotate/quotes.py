@@ -248,7 +248,7 @@ def _chunk(d: _Doc, i: int, lim: int, lead_ok: bool = False) -> _NP | None:
     count = 0
     while j < lim and count < _MAX_SPEAKER:
         k = keys[j]
-        if not words[j]:
+        if not words[j] or not k:  # a token of only marks or tatweel normalises to nothing
             break
         if k == _BASM and count > 0:
             j += 1
@@ -472,6 +472,8 @@ def _char_span(d: _Doc, a: int, b: int) -> tuple[int, int]:
 
 def _build_content(d: _Doc, q: _Q, kind: str, t: int) -> bool:
     """Fill q.content/q.direct from the opener at token t; False when there is no usable content."""
+    if t >= len(d.sent_of):  # the opener would start past the last token: nothing to quote
+        return False
     lim_sent = d.sent_rng[d.sent_of[t]][1]
     keys = d.keys
     if kind == "comp":
