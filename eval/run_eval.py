@@ -22,8 +22,10 @@ def steps(shared: str) -> list[tuple[str, list[str]]]:
         ("gold seeds: entities, links, quotes, events, dates, boilerplate (shared scorer)",
          [py, os.path.join(shared, "tools", "score_annotations.py"), "--cmd", marsad, "--verbose"]),
         ("NER: ANERcorp held-out dev split", [py, str(ROOT / "eval/ner/eval_ner.py"), "--shared", shared]),
-        ("quotes: gold seeds + own SaudiNewsNet set", [py, str(ROOT / "eval/quotes/eval_quotes.py"), "--shared", shared]),
-        ("dates: gold seeds + own SaudiNewsNet set", [py, str(ROOT / "eval/dates/eval_dates.py"), "--shared", shared]),
+        ("quotes: gold seeds + own SaudiNewsNet set", [py, str(ROOT / "eval/quotes/eval_quotes.py"), "--speed"]),
+        ("dates: gold seeds + own SaudiNewsNet set", [py, str(ROOT / "eval/dates/eval_dates.py")]),
+        ("events: own SaudiNewsNet sentence set + gold seeds", [py, str(ROOT / "eval/events/eval_events.py")]),
+        ("stance: ANS dev split", [py, str(ROOT / "eval/stance/eval_stance.py"), "--shared", shared]),
     ]
 
 
@@ -38,7 +40,8 @@ def main() -> int:
         if script and not os.path.exists(script):
             print(f"skipped: {script} not present")
             continue
-        rc = subprocess.run(cmd, cwd=ROOT).returncode
+        env = {**os.environ, "MARSAD_SHARED": os.path.abspath(a.shared)}
+        rc = subprocess.run(cmd, cwd=ROOT, env=env).returncode
         if rc != 0:
             failed += 1
             print(f"!!! step failed with exit status {rc}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import pathlib
 import sys
 import time
@@ -30,7 +31,7 @@ from sample_saudinewsnet import sample  # noqa: E402
 
 from marsad.annotate.dates import find_dates  # noqa: E402
 
-SHARED = pathlib.Path("/work/shared")
+SHARED = pathlib.Path(os.environ.get("MARSAD_SHARED") or pathlib.Path(__file__).resolve().parents[2].parent / "shared")
 
 
 def _scorer_contains():

@@ -26,6 +26,7 @@ import argparse
 import glob
 import importlib.util
 import json
+import os
 import sys
 import time
 import zipfile
@@ -42,9 +43,10 @@ from marsad.annotate.quotes import extract_quotes  # noqa: E402
 from marsad.document import Document  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-GOLD = Path("/work/shared/gold")
-SCORER = Path("/work/shared/tools/score_annotations.py")
-NEWS = "/work/shared/data/news/saudinewsnet/*.zip"
+SHARED = Path(os.environ.get("MARSAD_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
+GOLD = SHARED / "gold"
+SCORER = SHARED / "tools" / "score_annotations.py"
+NEWS = str(SHARED / "data" / "news" / "saudinewsnet" / "*.zip")
 
 
 def _annotator() -> tuple[Any, str]:

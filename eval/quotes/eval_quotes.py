@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import statistics
 import sys
 import time
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from marsad.annotate.quotes import extract_quotes  # noqa: E402
 from marsad.document import Document, Entity, Span  # noqa: E402
 
-SHARED = Path("/work/shared")
+SHARED = Path(os.environ.get("MARSAD_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 HERE = Path(__file__).resolve().parent
 NEWS = SHARED / "data" / "news" / "saudinewsnet"
 
