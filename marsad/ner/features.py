@@ -199,14 +199,15 @@ _WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], b
 class FeatureExtractor:
     """Turns a token sentence into CRFsuite feature-string lists.
 
-    Per-word features are memoised in ``self._cache`` (bounded) as ready-made lists for each
+    Per-word features are memoised in ``self._cache`` (bounded at 30K words: a 200K cache tripled RSS
+    with no speed gain on SaudiNewsNet, news vocabulary being Zipfian) as ready-made lists for each
     context offset, so a sentence costs one dict lookup per token and per offset plus the
     gazetteer scan.
     """
 
     OFFSETS = (-2, -1, 1, 2)
 
-    def __init__(self, resources: Resources, cache_size: int = 200_000, train_lex: Gazetteer | None = None) -> None:
+    def __init__(self, resources: Resources, cache_size: int = 30_000, train_lex: Gazetteer | None = None) -> None:
         self.res = resources
         # The training-entity lexicon; `train.py` passes a cross-fitted one per fold (see there).
         self.train_lex = resources.train_lex if train_lex is None else train_lex
