@@ -84,9 +84,18 @@ def _terms_of(word: str) -> str:
     return t
 
 
+_CLITIC_WORD = re.compile(r"(?<!\w)[وفبكل]\w{3,}")
+
+
 def shadow_terms(text: str) -> str:
-    """The FTS5 shadow column: each word as its index terms, in reading order."""
-    return " ".join(map(_terms_of, _WORD.findall(normalize(text))))
+    """The FTS5 shadow column: normalised text with each word that may carry a proclitic replaced by its
+    index terms. Only words starting with و ف ب ك ل can change, so only those pay a Python call; FTS5's
+    tokenizer treats the remaining punctuation as separators."""
+    return _CLITIC_WORD.sub(_terms_match, normalize(text))
+
+
+def _terms_match(m: re.Match[str]) -> str:
+    return _terms_of(m.group())
 
 
 def query_terms(query: str) -> list[str]:
