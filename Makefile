@@ -20,6 +20,10 @@ run: venv
 	$(BIN)/marsad ingest examples/ --db $(DB)
 	$(BIN)/marsad stats --db $(DB)
 	$(BIN)/marsad search 'الجيش الروسي' --db $(DB) --limit 3
+	$(BIN)/marsad analyse --db $(DB)
+	$(BIN)/marsad claims --contradictions --db $(DB) --limit 3
+	@echo
+	@echo "Browse it: $(BIN)/marsad serve --db $(DB)   then open http://127.0.0.1:8765/"
 
 test: venv
 	$(BIN)/ruff check marsad tests benchmarks eval

@@ -218,6 +218,17 @@ def cmd_export(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(a: argparse.Namespace) -> int:
+    from marsad.api.server import resolve_token, serve
+
+    try:
+        token = resolve_token(a.token_file)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    return serve(a.db, a.host, a.port, token, workers=a.workers)
+
+
 # -- annotate ------------------------------------------------------------------------------------------------
 def cmd_annotate(a: argparse.Namespace) -> int:
     from marsad.annotate.pipeline import Pipeline
@@ -355,6 +366,53 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--output", "-o", help="file to write (default stdout)")
     db(sp)
     sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("serve", help="serve the REST API and the Arabic web interface",
+                        description="Serve the store read-only: web pages at /, JSON API at /api, OpenAPI at /docs. "
+                        "POST /api/documents (ingest) is enabled only with a token from --token-file or "
+                        "$MARSAD_API_TOKEN.")
+    db(sp)
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8765)
+    sp.add_argument("--token-file", metavar="FILE", help="file whose first line is the API token for POST")
+    sp.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    sp.set_defaults(func=cmd_serve)
+
+    from marsad.corpus import cli as corpus_cli
+
+    sp = sub.add_parser("analyse", help="cross-document pass: duplicates, stories, merged events, claims",
+                        description="Incremental: only documents not yet analysed are processed; safe to re-run.")
+    db(sp)
+    sp.add_argument("--window-days", type=int, default=3, help="story/event matching window (default 3)")
+    sp.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="only documents published since")
+    fmt(sp)
+    sp.set_defaults(func=corpus_cli.cmd_analyse)
+
+    sp = sub.add_parser("stories", help="articles clustered into stories over time")
+    db(sp)
+    fmt(sp)
+    sp.add_argument("--limit", type=int, default=20)
+    sp.set_defaults(func=corpus_cli.cmd_stories)
+
+    sp = sub.add_parser("claims", help="claims grouped across documents; --contradictions for disagreements",
+                        description="Quotes about the same proposition across documents, with agree/disagree "
+                        "stance. --contradictions --format json prints the contract's JSON list.")
+    db(sp)
+    fmt(sp)
+    sp.add_argument("--contradictions", action="store_true", help="only pairs that contradict each other")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.set_defaults(func=corpus_cli.cmd_claims)
+
+    sp = sub.add_parser("timeline", help="an entity through time: mentions, quotes and events")
+    sp.add_argument("entity", help="entity id or name")
+    db(sp)
+    fmt(sp)
+    sp.add_argument("--limit", type=int, default=200)
+    sp.set_defaults(func=corpus_cli.cmd_timeline)
+
+    sp = sub.add_parser("stance", help="classify claim pairs in a CSV (s1,s2) as agree/disagree/other")
+    sp.add_argument("file", help="CSV with a header and columns s1,s2")
+    sp.set_defaults(func=corpus_cli.cmd_stance)
 
     sp = sub.add_parser("annotate", help="annotate one article (or a JSONL batch) and print JSON",
                         description="Annotate without storing. --format json: one article in, one JSON object "

@@ -114,6 +114,100 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX dates_doc ON dates(doc_rowid);
     """,
+    # 3: cross-document analysis (marsad.corpus): which documents are analysed, duplicate groups, stories,
+    # merged events and claims. Every row hangs off a document row, so a store without analysis is unchanged.
+    """
+    CREATE TABLE corpus_docs (
+        doc_rowid   INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        date        TEXT,
+        minhash     BLOB,
+        analysed_at TEXT NOT NULL
+    );
+    CREATE TABLE corpus_df (
+        term TEXT PRIMARY KEY,
+        df   INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE dup_groups (
+        id        INTEGER PRIMARY KEY,
+        canonical INTEGER NOT NULL REFERENCES documents(rowid),
+        size      INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL,
+        first_date TEXT,
+        last_date  TEXT
+    );
+    CREATE TABLE doc_groups (
+        doc_rowid  INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        group_id   INTEGER NOT NULL,
+        similarity REAL
+    );
+    CREATE INDEX doc_groups_group ON doc_groups(group_id);
+    CREATE TABLE stories (
+        id         INTEGER PRIMARY KEY,
+        title      TEXT,
+        first_date TEXT,
+        last_date  TEXT,
+        size       INTEGER NOT NULL,
+        n_outlets  INTEGER NOT NULL DEFAULT 0,
+        centroid   TEXT NOT NULL
+    );
+    CREATE INDEX stories_last ON stories(last_date);
+    CREATE TABLE story_docs (
+        doc_rowid  INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        story_id   INTEGER NOT NULL,
+        similarity REAL
+    );
+    CREATE INDEX story_docs_story ON story_docs(story_id);
+    CREATE TABLE merged_events (
+        id         INTEGER PRIMARY KEY,
+        type       TEXT NOT NULL,
+        date_min   TEXT,
+        date_max   TEXT,
+        location   TEXT,
+        actors     TEXT,
+        recipients TEXT,
+        dead       TEXT,
+        injured    TEXT,
+        n_mentions INTEGER NOT NULL,
+        n_sources  INTEGER NOT NULL
+    );
+    CREATE INDEX merged_events_type ON merged_events(type, date_min);
+    CREATE TABLE merged_event_mentions (
+        merged_id INTEGER NOT NULL,
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        idx       INTEGER NOT NULL,
+        PRIMARY KEY (doc_rowid, idx)
+    );
+    CREATE INDEX merged_event_mentions_merged ON merged_event_mentions(merged_id);
+    CREATE TABLE claims (
+        id         INTEGER PRIMARY KEY,
+        text       TEXT NOT NULL,
+        first_date TEXT,
+        last_date  TEXT,
+        size       INTEGER NOT NULL,
+        n_docs     INTEGER NOT NULL
+    );
+    CREATE TABLE claim_quotes (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        idx       INTEGER NOT NULL,
+        claim_id  INTEGER NOT NULL,
+        date      TEXT,
+        vector    BLOB NOT NULL,
+        PRIMARY KEY (doc_rowid, idx)
+    );
+    CREATE INDEX claim_quotes_claim ON claim_quotes(claim_id);
+    CREATE TABLE claim_pairs (
+        claim_id   INTEGER NOT NULL,
+        a_doc      INTEGER NOT NULL,
+        a_idx      INTEGER NOT NULL,
+        b_doc      INTEGER NOT NULL,
+        b_idx      INTEGER NOT NULL,
+        similarity REAL NOT NULL,
+        label      TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        PRIMARY KEY (a_doc, a_idx, b_doc, b_idx)
+    );
+    CREATE INDEX claim_pairs_label ON claim_pairs(label, confidence);
+    """,
 ]
 
 

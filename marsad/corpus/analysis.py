@@ -1,0 +1,717 @@
+"""The incremental cross-document pass: duplicates, stories, merged events, claims.
+
+`analyse()` reads only documents it has not analysed yet (`corpus_docs` records the ones it has), places
+each into what earlier runs built, and writes everything in one transaction: a run that dies leaves the
+store as it was, and a re-run with nothing new changes nothing.
+
+* Duplicates: MinHash over normalised word 3-shingles, LSH to find candidates (datasketch). Signatures
+  are stored, so later runs rebuild the index in memory without re-reading old texts.
+* Stories: single-pass clustering in publication order. A document joins the most similar story still
+  open (its last article no more than `window_days` before this one) or opens a new one, so a new day of
+  news never re-clusters the archive. Copies always follow their original into its story.
+* Events: records of one PLOVER type whose dates are compatible (±2 days) and that share a place or an
+  actor become one merged event; every figure each source gave is kept (dead 20 vs 35).
+* Claims: quotes whose contents say the same thing (USE similarity, with shared entities and words as
+  support) form a proposition group; each pair from different speakers or outlets gets a stance label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+import sqlite3
+import time
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from marsad.corpus.features import content_terms, cosine, doc_terms, shingles, tfidf, words
+
+NUM_PERM = 128
+DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles; agency copies with a changed lead stay above
+MIN_SHINGLES = 8  # shorter texts (captions, one-liners) collide by chance
+STORY_THRESHOLD = 0.25  # cosine to a story centroid (top TF-IDF terms)
+STORY_TERMS = 30
+CENTROID_TERMS = 80
+EVENT_DAYS = 2
+CLAIM_SIM = 0.62  # USE cosine above which one shared word or entity suffices
+CLAIM_SIM_SUPPORTED = 0.40  # ... or above this with a shared entity, or shared content words
+CLAIM_SIM_LEXICAL = 0.30  # ... or above this when they share three words, or an entity and two words
+CLAIM_MAX_DF = 0.01
+CLAIM_WINDOW_DAYS = 60
+MAX_STANCE_PAIRS = 2000  # e5 costs ~0.1 s a pair on one core; the most similar pairs are labelled first
+CONTRA_TYPES = {"assert", "announce", "say", "accuse", "call", "warn", "express", "condemn"}
+
+
+@dataclass
+class _NewDoc:
+    rowid: int
+    title: str | None
+    date: str | None
+    outlet: str | None
+    sig: np.ndarray | None
+    terms: np.ndarray  # vocabulary ids
+    counts: np.ndarray
+
+
+@dataclass
+class _Story:
+    id: int
+    title: str | None
+    first: str | None
+    last: str | None
+    centroid: dict[str, float]
+    dirty: bool = False
+    members: list[tuple[int, float]] = field(default_factory=list)
+
+
+def _day(s: str | None) -> dt.date | None:
+    if not s or len(s) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        p = self.parent.setdefault(x, x)
+        while p != self.parent.setdefault(p, p):
+            self.parent[x] = p = self.parent[p]
+        return p
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the older (smaller) id survives, so group and claim ids stay stable as they grow
+            ra, rb = min(ra, rb), max(ra, rb)
+            self.parent[rb] = ra
+        return ra
+
+
+def analyse(store: Any, *, window_days: int = 3, since: str | None = None) -> dict[str, Any]:
+    """Analyse every document not analysed yet; returns counts of what this run added or changed."""
+    conn: sqlite3.Connection = store.conn
+    if hasattr(store, "commit"):
+        store.commit()
+    t0 = time.monotonic()
+    docs = _read_new(conn, since)
+    stats: dict[str, Any] = {"documents": len(docs)}
+    if not docs:
+        stats.update(duplicates=0, stories_new=0, stories_touched=0, merged_events=0, claims=0,
+                     claim_pairs=0, contradictions=0, seconds=round(time.monotonic() - t0, 2))
+        return stats
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        stats["duplicates"] = _duplicates(conn, docs)
+        stats.update(_stories(conn, docs, window_days))
+        stats["merged_events"] = _events(conn, [d.rowid for d in docs])
+        stats.update(_claims(conn, docs))
+        now = _now()
+        conn.executemany(
+            "INSERT INTO corpus_docs (doc_rowid, date, minhash, analysed_at) VALUES (?,?,?,?)",
+            [(d.rowid, d.date, d.sig.tobytes() if d.sig is not None else None, now) for d in docs],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    stats["seconds"] = round(time.monotonic() - t0, 2)
+    return stats
+
+
+# -- reading -------------------------------------------------------------------------------------------
+_VOCAB: dict[str, int] = {}
+_WORDS: list[str] = []
+
+
+def _vid(t: str) -> int:
+    i = _VOCAB.get(t)
+    if i is None:
+        i = _VOCAB[t] = len(_WORDS)
+        _WORDS.append(t)
+    return i
+
+
+def _read_new(conn: sqlite3.Connection, since: str | None) -> list[_NewDoc]:
+    """Signatures and term counts of the unanalysed latest documents, in publication order.
+
+    Texts are streamed and dropped: only a 1 KB signature and a small term array stay per document, so
+    a 30K-article store fits in a few hundred MB.
+    """
+    from datasketch import MinHash
+
+    perms = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    sql = ("SELECT d.rowid, d.title, d.text, d.published, d.outlet FROM documents d"
+           " LEFT JOIN corpus_docs c ON c.doc_rowid = d.rowid WHERE c.doc_rowid IS NULL AND d.is_latest = 1")
+    params: list[Any] = []
+    if since:
+        sql += " AND d.published >= ?"
+        params.append(since)
+    out: list[_NewDoc] = []
+    for rowid, title, text, published, outlet in conn.execute(sql, params).fetchall():
+        w = words(text)
+        sh = shingles(w)
+        sig = None
+        if len(sh) >= MIN_SHINGLES:
+            m = MinHash(num_perm=NUM_PERM, seed=1, permutations=perms, scheme="affine32", hashfunc=zlib.crc32)
+            m.update_batch(list(sh))
+            sig = m.hashvalues.astype(np.uint32)
+        c = doc_terms(title, w)
+        ids = np.fromiter((_vid(t) for t in c), dtype=np.int32, count=len(c))
+        out.append(_NewDoc(rowid, title, (published or "")[:10] or None, outlet, sig, ids,
+                           np.fromiter(c.values(), dtype=np.int32, count=len(c))))
+    # dated articles in time order, then undated ones (which may join any open story)
+    out.sort(key=lambda d: (d.date is None, d.date or "", d.rowid))
+    return out
+
+
+# -- near-duplicates -----------------------------------------------------------------------------------
+def _duplicates(conn: sqlite3.Connection, docs: list[_NewDoc]) -> int:
+    """Link each new document to earlier near-copies; returns how many new documents joined a group."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=DUP_THRESHOLD, num_perm=NUM_PERM)
+    sigs: dict[int, np.ndarray] = {}
+    for rowid, blob in conn.execute("SELECT doc_rowid, minhash FROM corpus_docs WHERE minhash IS NOT NULL"):
+        sig = np.frombuffer(blob, dtype=np.uint32)
+        sigs[rowid] = sig
+        lsh.insert(rowid, LeanMinHash(seed=1, hashvalues=sig, scheme="affine32"), check_duplication=False)
+    uf = _UnionFind()
+    group_of: dict[int, int] = {}
+    for rowid, gid in conn.execute("SELECT doc_rowid, group_id FROM doc_groups"):
+        group_of[rowid] = gid
+        uf.union(gid, rowid)
+    sim_of: dict[int, float] = {}
+    linked = 0
+    for d in docs:
+        if d.sig is None:
+            continue
+        lm = LeanMinHash(seed=1, hashvalues=d.sig, scheme="affine32")
+        best = 0.0
+        for other in lsh.query(lm):
+            j = float(np.mean(sigs[other] == d.sig))
+            if j >= DUP_THRESHOLD:
+                uf.union(other, d.rowid)
+                best = max(best, j)
+        if best:
+            linked += 1
+            sim_of[d.rowid] = best
+        lsh.insert(d.rowid, lm, check_duplication=False)
+        sigs[d.rowid] = d.sig
+    # rewrite the groups that changed: every member of a touched root gets that root as group id
+    members: dict[int, list[int]] = defaultdict(list)
+    for x in list(uf.parent):
+        members[uf.find(x)].append(x)
+    touched = {uf.find(r) for r in sim_of}
+    for root in touched:
+        rows = members[root]
+        if len(rows) < 2:
+            continue
+        old_groups = {group_of[r] for r in rows if r in group_of} - {root}
+        for g in old_groups:
+            conn.execute("DELETE FROM dup_groups WHERE id=?", (g,))
+        conn.executemany(
+            "INSERT INTO doc_groups (doc_rowid, group_id, similarity) VALUES (?,?,?)"
+            " ON CONFLICT(doc_rowid) DO UPDATE SET group_id=excluded.group_id,"
+            " similarity=coalesce(excluded.similarity, doc_groups.similarity)",
+            [(r, root, sim_of.get(r)) for r in rows],
+        )
+        size, n_out, first, last = conn.execute(
+            "SELECT count(*), count(DISTINCT coalesce(outlet, '')), min(published), max(published)"
+            " FROM documents WHERE rowid IN (SELECT doc_rowid FROM doc_groups WHERE group_id=?)", (root,)
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO dup_groups (id, canonical, size, n_outlets, first_date, last_date) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET size=excluded.size, n_outlets=excluded.n_outlets,"
+            " first_date=excluded.first_date, last_date=excluded.last_date",
+            (root, root, size, n_out, first, last),
+        )
+    return linked
+
+
+# -- stories -------------------------------------------------------------------------------------------
+def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) -> dict[str, int]:
+    df: dict[str, int] = dict(conn.execute("SELECT term, df FROM corpus_df").fetchall())
+    n_docs = conn.execute("SELECT count(*) FROM corpus_docs").fetchone()[0] + len(docs)
+    new_df: Counter[str] = Counter()
+    for d in docs:
+        for i in d.terms:
+            new_df[_WORDS[i]] += 1
+    for t, n in new_df.items():
+        df[t] = df.get(t, 0) + n
+    conn.executemany(
+        "INSERT INTO corpus_df (term, df) VALUES (?,?) ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
+        new_df.items(),
+    )
+    window = dt.timedelta(days=window_days)
+    first_new = next((_day(d.date) for d in docs if d.date), None)
+    open_since = (first_new - window).isoformat() if first_new else "0000"
+    stories: dict[int, _Story] = {}
+    index: dict[str, set[int]] = defaultdict(set)
+    for sid, title, first, last, centroid in conn.execute(
+        "SELECT id, title, first_date, last_date, centroid FROM stories WHERE last_date IS NULL OR last_date >= ?",
+        (open_since,),
+    ):
+        st = _Story(sid, title, first, last, json.loads(centroid))
+        stories[sid] = st
+        for t in st.centroid:
+            index[t].add(sid)
+    story_of_doc: dict[int, int] = {}
+    group_of = dict(conn.execute("SELECT doc_rowid, group_id FROM doc_groups").fetchall())
+    story_of_group: dict[int, int] = {}
+    for rowid, sid in conn.execute(
+        "SELECT sd.doc_rowid, sd.story_id FROM story_docs sd JOIN doc_groups g ON g.doc_rowid = sd.doc_rowid"
+    ):
+        story_of_group[group_of[rowid]] = sid
+    next_id = (conn.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]) + 1
+    new_stories = 0
+    # open stories by last day, checked lazily: a heap entry may be stale once its story grew
+    expiry: list[tuple[str, int]] = [(st.last, sid) for sid, st in stories.items() if st.last]
+    heapq.heapify(expiry)
+    for d in docs:
+        day = _day(d.date)
+        if day is not None:
+            cutoff = (day - window).isoformat()
+            while expiry and expiry[0][0] < cutoff:
+                last, sid = heapq.heappop(expiry)
+                st = stories.get(sid)
+                if st is None:
+                    continue
+                if st.last and st.last >= cutoff:
+                    heapq.heappush(expiry, (st.last, sid))
+                    continue
+                for t in st.centroid:
+                    index[t].discard(sid)
+                if st.dirty:
+                    _save_story(conn, st)
+                del stories[sid]
+        counts = Counter({_WORDS[i]: int(c) for i, c in zip(d.terms, d.counts, strict=True)})
+        vec = tfidf(counts, df, n_docs, STORY_TERMS)
+        sid, sim = None, 0.0
+        g = group_of.get(d.rowid)
+        if g is not None and g in story_of_group and story_of_group[g] in stories:
+            sid, sim = story_of_group[g], 1.0
+        else:
+            cands: set[int] = set()
+            for t in vec:
+                cands |= index.get(t, set())
+            for c in cands:
+                s = cosine(vec, stories[c].centroid)
+                if s > sim:
+                    sid, sim = c, s
+            if sim < STORY_THRESHOLD:
+                sid = None
+        if sid is None:
+            sid, sim = next_id, 1.0
+            next_id += 1
+            new_stories += 1
+            stories[sid] = _Story(sid, d.title, d.date, d.date, {})
+            if d.date:
+                heapq.heappush(expiry, (d.date, sid))
+        st = stories[sid]
+        for t in st.centroid:
+            index[t].discard(sid)
+        merged = Counter(st.centroid)
+        merged.update(vec)
+        st.centroid = {t: round(v, 5) for t, v in merged.most_common(CENTROID_TERMS)}
+        for t in st.centroid:
+            index[t].add(sid)
+        if d.date:
+            st.first = min(st.first or d.date, d.date)
+            if not st.last or d.date > st.last:
+                st.last = d.date
+                heapq.heappush(expiry, (d.date, sid))
+        st.title = st.title or d.title
+        st.members.append((d.rowid, sim))
+        st.dirty = True
+        story_of_doc[d.rowid] = sid
+        if g is not None:
+            story_of_group.setdefault(g, sid)
+    for st in stories.values():
+        if st.dirty:
+            _save_story(conn, st)
+    return {"stories_new": new_stories, "stories_touched": len(set(story_of_doc.values()))}
+
+
+def _save_story(conn: sqlite3.Connection, st: _Story) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_docs (doc_rowid, story_id, similarity) VALUES (?,?,?)",
+        [(r, st.id, round(s, 4)) for r, s in st.members],
+    )
+    st.members.clear()
+    size, n_out = conn.execute(
+        "SELECT count(*), count(DISTINCT d.outlet) FROM story_docs sd JOIN documents d ON d.rowid = sd.doc_rowid"
+        " WHERE sd.story_id=?", (st.id,)
+    ).fetchone()
+    conn.execute(
+        "INSERT INTO stories (id, title, first_date, last_date, size, n_outlets, centroid) VALUES (?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_date=excluded.first_date,"
+        " last_date=excluded.last_date, size=excluded.size, n_outlets=excluded.n_outlets, centroid=excluded.centroid",
+        (st.id, st.title, st.first, st.last, size, n_out, json.dumps(st.centroid, ensure_ascii=False)),
+    )
+    st.dirty = False
+
+
+# -- events --------------------------------------------------------------------------------------------
+@dataclass
+class _Merged:
+    id: int
+    type: str
+    date_min: dt.date | None
+    date_max: dt.date | None
+    locations: Counter[str]
+    actors: set[str]
+    recipients: set[str]
+    dead: list[dict[str, Any]]
+    injured: list[dict[str, Any]]
+    mentions: list[tuple[int, int]]
+    dirty: bool = False
+
+
+def _split(s: str | None) -> set[str]:
+    return {a for a in (s or "").split("|") if a}
+
+
+def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
+    """Merge the new documents' event records into real-world events; returns merged events touched."""
+    if not rowids:
+        return 0
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _corpus_new (rowid INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM _corpus_new")
+    conn.executemany("INSERT INTO _corpus_new VALUES (?)", [(r,) for r in rowids])
+    rows = conn.execute(
+        "SELECT e.*, d.published, d.outlet, d.id AS doc_id FROM events e JOIN documents d ON d.rowid = e.doc_rowid"
+        " WHERE e.doc_rowid IN (SELECT rowid FROM _corpus_new)"
+        " AND e.negated = 0 AND e.hypothetical = 0 AND e.future = 0 ORDER BY d.published, e.doc_rowid, e.idx"
+    ).fetchall()
+    if not rows:
+        return 0
+    types = sorted({r["type"] for r in rows})
+    days = [x for x in (_day(r["date"]) or _day(r["published"]) for r in rows) if x]
+    lo = (min(days) - dt.timedelta(days=EVENT_DAYS)).isoformat() if days else "0000"
+    merged: dict[int, _Merged] = {}
+    q = ",".join("?" * len(types))
+    for m in conn.execute(
+        f"SELECT * FROM merged_events WHERE type IN ({q}) AND (date_max IS NULL OR date_max >= ?)", (*types, lo)
+    ):
+        merged[m["id"]] = _Merged(
+            m["id"], m["type"], _day(m["date_min"]), _day(m["date_max"]),
+            Counter(json.loads(m["location"] or "{}")), _split(m["actors"]), _split(m["recipients"]),
+            json.loads(m["dead"] or "[]"), json.loads(m["injured"] or "[]"), [],
+        )
+    next_id = conn.execute("SELECT coalesce(max(id), 0) FROM merged_events").fetchone()[0] + 1
+    touched: set[int] = set()
+    for r in rows:
+        day = _day(r["date"]) if r["date_precision"] in (None, "day") else None
+        day = day or _day(r["published"])
+        loc = r["location"]
+        parties = _split(r["actor"]) | _split(r["recipient"])
+        best = None
+        for m in merged.values():
+            if m.type != r["type"]:
+                continue
+            same_place = bool(loc) and loc in m.locations
+            shared = bool(parties & (m.actors | m.recipients))
+            if day and m.date_min and m.date_max:
+                if not (m.date_min - dt.timedelta(days=EVENT_DAYS) <= day <= m.date_max + dt.timedelta(days=EVENT_DAYS)):
+                    continue
+                ok = same_place or shared
+            else:
+                ok = same_place and shared  # without dates, demand both
+            if ok:
+                best = m
+                break
+        if best is None:
+            best = _Merged(next_id, r["type"], day, day, Counter(), set(), set(), [], [], [])
+            merged[next_id] = best
+            next_id += 1
+        if day:
+            best.date_min = min(best.date_min or day, day)
+            best.date_max = max(best.date_max or day, day)
+        if loc:
+            best.locations[loc] += 1
+        best.actors |= _split(r["actor"])
+        best.recipients |= _split(r["recipient"])
+        src = {"document": r["doc_id"], "outlet": r["outlet"], "published": r["published"], "source": r["source"]}
+        if r["dead"] is not None:
+            best.dead.append({"value": r["dead"], **src})
+        if r["injured"] is not None:
+            best.injured.append({"value": r["injured"], **src})
+        best.mentions.append((r["doc_rowid"], r["idx"]))
+        best.dirty = True
+        touched.add(best.id)
+    for m in merged.values():
+        if not m.dirty:
+            continue
+        conn.executemany(
+            "INSERT OR REPLACE INTO merged_event_mentions (merged_id, doc_rowid, idx) VALUES (?,?,?)",
+            [(m.id, d, i) for d, i in m.mentions],
+        )
+        n_m, n_src = conn.execute(
+            "SELECT count(*), count(DISTINCT coalesce(d.outlet, d.id)) FROM merged_event_mentions mm"
+            " JOIN documents d ON d.rowid = mm.doc_rowid WHERE mm.merged_id=?", (m.id,)
+        ).fetchone()
+        conn.execute(
+            "INSERT OR REPLACE INTO merged_events (id, type, date_min, date_max, location, actors, recipients,"
+            " dead, injured, n_mentions, n_sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (m.id, m.type, m.date_min and m.date_min.isoformat(), m.date_max and m.date_max.isoformat(),
+             json.dumps(dict(m.locations), ensure_ascii=False), "|".join(sorted(m.actors)),
+             "|".join(sorted(m.recipients)), json.dumps(m.dead, ensure_ascii=False),
+             json.dumps(m.injured, ensure_ascii=False), n_m, n_src),
+        )
+    return len(touched)
+
+
+# -- claims --------------------------------------------------------------------------------------------
+@dataclass
+class _Quote:
+    doc: int
+    idx: int
+    text: str
+    cue: str
+    speaker: str
+    date: str | None
+    outlet: str | None
+    group: int | None
+    entities: frozenset[str]
+    terms: frozenset[str]
+
+
+def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) -> list[_Quote]:
+    rows = conn.execute(
+        "SELECT q.doc_rowid, q.idx, q.content, q.content_start, q.content_end, q.cue_class, q.speaker_entity,"
+        " q.speaker_text, coalesce(q.date, d.published) AS date, d.outlet, g.group_id"
+        " FROM quotes q JOIN documents d ON d.rowid = q.doc_rowid LEFT JOIN doc_groups g ON g.doc_rowid = q.doc_rowid"
+        f" WHERE {where} ORDER BY q.doc_rowid, q.idx", tuple(params)
+    ).fetchall()
+    ents: dict[tuple[int, int], set[str]] = defaultdict(set)
+    docs = sorted({r[0] for r in rows})
+    spans = {(r[0], r[1]): (r[3], r[4]) for r in rows}
+    by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for (doc, idx), (s, e) in spans.items():
+        by_doc[doc].append((idx, s, e))
+    for i in range(0, len(docs), 500):
+        chunk = docs[i:i + 500]
+        for doc, ent, start, end in conn.execute(
+            f"SELECT doc_rowid, entity_id, start, end FROM mentions WHERE doc_rowid IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            for idx, s, e in by_doc[doc]:
+                if s <= start and end <= e:
+                    ents[(doc, idx)].add(ent)
+    return [
+        _Quote(r[0], r[1], r[2], r[5], (r[6] or r[7] or "").strip(), (r[8] or "")[:10] or None, r[9], r[10],
+               frozenset(ents.get((r[0], r[1]), ())), frozenset(content_terms(r[2])))
+        for r in rows
+    ]
+
+
+def _related(sim: float, shared: int, entity: bool) -> bool:
+    """Do two quotes speak about one proposition? The more words and entities they share, the less
+    semantic similarity is asked of them (a denial rarely repeats the wording it denies)."""
+    if sim >= CLAIM_SIM:
+        return shared >= 1 or entity
+    if sim >= CLAIM_SIM_SUPPORTED:
+        return shared >= 2 or entity
+    return sim >= CLAIM_SIM_LEXICAL and (shared >= 3 or (entity and shared >= 2))
+
+
+def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int, int, bool]]:
+    """(i, j, shared content words, shared entity) for pairs with a new quote that share anything specific.
+
+    Words carried by more than `CLAIM_MAX_DF` of the quotes (and at least 50) say nothing about which
+    proposition a quote is about and are ignored, which also keeps the sparse product small.
+    """
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for k, q in enumerate(quotes):
+        feats = set(q.terms) | {"\x00" + e for e in q.entities}
+        for t in feats:
+            rows.append(k)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not rows:
+        return []
+    n = len(quotes)
+    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    df = np.asarray(x.sum(0)).ravel()
+    cap = max(50, int(CLAIM_MAX_DF * n))
+    keep = np.nonzero(df <= cap)[0]
+    is_ent = np.array([t.startswith("\x00") for t in vocab], dtype=bool)
+    # entity columns count 100, word columns 1: one product gives both
+    w = np.where(is_ent, 100.0, 1.0).astype(np.float32)
+    xw = x[:, keep].multiply(w[keep]).tocsr()
+    xb = x[:, keep].tocsr()
+    out: list[tuple[int, int, int, bool]] = []
+    for s0 in range(n_old, n, 2000):
+        block = (xb[s0:s0 + 2000] @ xw.T).tocoo()
+        for bi, j, v in zip(block.row, block.col, block.data, strict=True):
+            i = s0 + int(bi)
+            if j >= i:  # each pair once, against earlier quotes
+                continue
+            ent = v >= 100
+            shared = int(v % 100)
+            if ent or shared >= 1:
+                out.append((i, int(j), shared, bool(ent)))
+    return out
+
+
+def _pair_worth_labelling(a: _Quote, b: _Quote) -> bool:
+    # A speaker repeating himself, or two copies of one agency story, is not two sources.
+    if a.group is not None and a.group == b.group and a.doc != b.doc:
+        return False
+    if a.doc == b.doc and (a.speaker == b.speaker or not a.speaker or not b.speaker):
+        return False
+    return not (a.doc == b.doc and a.idx == b.idx)
+
+
+def _opposed_cues(cue_a: str, cue_b: str) -> bool:
+    deny_a, deny_b = cue_a == "deny", cue_b == "deny"
+    return deny_a != deny_b and (cue_b if deny_a else cue_a) in CONTRA_TYPES
+
+
+def combine_stance(p: np.ndarray, cue_a: str, cue_b: str, sim: float = 1.0, shared: int = 3) -> tuple[str, float]:
+    """Final label and confidence from model probabilities (agree, disagree, other), cue classes and
+    how surely the two quotes are about one proposition.
+
+    A denial set against an assertion or announcement of the same proposition is the clearest
+    contradiction reporting can show, whatever the wording; two denials agree with each other. The ANS
+    model only ever saw pairs about one headline, so its confidence is scaled by relatedness (embedding
+    similarity plus shared words): a merely topical pair must not read as a confident contradiction.
+    """
+    agree, disagree, other = (float(x) for x in p)
+    opposed = _opposed_cues(cue_a, cue_b)
+    if opposed:
+        # the denial's content restates what the other side asserts, so agreement in wording is
+        # disagreement in stance: whichever the model prefers, the pair contradicts
+        disagree = max(disagree, 0.5 + 0.5 * max(agree, disagree))
+    elif cue_a == "deny" and cue_b == "deny":
+        agree = max(agree, 0.5 + 0.5 * agree)
+    total = agree + disagree + other
+    probs = {"agree": agree / total, "disagree": disagree / total, "other": other / total}
+    label = max(probs, key=probs.__getitem__)
+    related = min(1.0, max(0.0, (sim - 0.25) / 0.40) + 0.1 * shared)
+    if opposed:
+        related = max(related, 0.8)
+    return label, probs[label] * related
+
+
+def _claims(conn: sqlite3.Connection, docs: list[_NewDoc]) -> dict[str, int]:
+    from marsad.corpus.embed import use_vectors
+
+    rowids = [d.rowid for d in docs]
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _corpus_new (rowid INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM _corpus_new")
+    conn.executemany("INSERT INTO _corpus_new VALUES (?)", [(r,) for r in rowids])
+    new = [q for q in _quotes(conn, "q.doc_rowid IN (SELECT rowid FROM _corpus_new)") if len(q.text.split()) >= 3]
+    if not new:
+        return {"claims": 0, "claim_pairs": 0, "contradictions": 0}
+    days = [x for x in (_day(q.date) for q in new) if x]
+    window = dt.timedelta(days=CLAIM_WINDOW_DAYS)
+    lo = (min(days) - window).isoformat() if days else "0000"
+    old_claim = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
+        "SELECT doc_rowid, idx, claim_id, vector FROM claim_quotes WHERE date IS NULL OR date >= ?", (lo,))}
+    old = _quotes(conn, "(q.doc_rowid, q.idx) IN (SELECT doc_rowid, idx FROM claim_quotes"
+                  " WHERE date IS NULL OR date >= ?)", (lo,)) if old_claim else []
+    old = [q for q in old if (q.doc, q.idx) in old_claim]
+    allq = old + new
+    n_old = len(old)
+    uf = _UnionFind()
+    # claim ids: existing ones as they are, new quotes get fresh ids above the current maximum
+    next_id = conn.execute("SELECT coalesce(max(claim_id), 0) FROM claim_quotes").fetchone()[0] + 1
+    cid: list[int] = []
+    for q in old:
+        cid.append(old_claim[(q.doc, q.idx)][0])
+        uf.find(cid[-1])
+    for _ in new:
+        cid.append(next_id)
+        uf.find(next_id)
+        next_id += 1
+    # Candidates share an entity or content words (a sparse product, so 100K quotes stay cheap); only
+    # quotes in a candidate pair are embedded, and the embedding decides.
+    cand = _overlap_candidates(allq, n_old)
+    vec: dict[int, np.ndarray] = {}
+    for k, q in enumerate(old):
+        blob = old_claim[(q.doc, q.idx)][1]
+        if blob:
+            vec[k] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+    need = sorted({k for i, j, _, _ in cand for k in (i, j)} - set(vec))
+    if need:
+        for k, v in zip(need, use_vectors([allq[k].text for k in need]), strict=True):
+            vec[k] = v
+    pairs: list[tuple[int, int, float, int]] = []
+    for i, j, shared, ent in cand:
+        qi, qj = allq[i], allq[j]
+        di, dj = _day(qi.date), _day(qj.date)
+        if di and dj and abs((di - dj).days) > CLAIM_WINDOW_DAYS:
+            continue
+        sim = float(vec[i] @ vec[j])
+        if _related(sim, shared, ent):
+            uf.union(cid[i], cid[j])
+            if _pair_worth_labelling(qi, qj):
+                pairs.append((j, i, sim, shared) if j < i else (i, j, sim, shared))
+    # the most clearly related pairs first, and never more than the cap a run can afford
+    pairs.sort(key=lambda p: -p[2])
+    pairs = pairs[:MAX_STANCE_PAIRS]
+    # stance for the pairs that two different sources make about one proposition
+    labelled: list[tuple[int, int, float, str, float]] = []
+    if pairs:
+        from marsad.corpus.stance import predict_proba
+
+        probs = predict_proba([(allq[j].text, allq[i].text) for j, i, _, _ in pairs])
+        for (j, i, s, shared), p in zip(pairs, probs, strict=True):
+            label, conf = combine_stance(p, allq[j].cue, allq[i].cue, s, shared)
+            labelled.append((j, i, s, label, conf))
+    final = [uf.find(c) for c in cid]
+    # persist: remap claim ids that merged, then write quotes, pairs and claim summaries
+    remap = {c: f for c, f in zip(cid[:n_old], final[:n_old], strict=True) if c != f}
+    for c, f in remap.items():
+        conn.execute("UPDATE claim_quotes SET claim_id=? WHERE claim_id=?", (f, c))
+        conn.execute("UPDATE claim_pairs SET claim_id=? WHERE claim_id=?", (f, c))
+        conn.execute("DELETE FROM claims WHERE id=?", (c,))
+    conn.executemany(
+        "INSERT OR REPLACE INTO claim_quotes (doc_rowid, idx, claim_id, date, vector) VALUES (?,?,?,?,?)",
+        [(q.doc, q.idx, final[n_old + k], q.date,
+          vec[n_old + k].astype(np.float16).tobytes() if n_old + k in vec else b"")
+         for k, q in enumerate(new)],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO claim_pairs (claim_id, a_doc, a_idx, b_doc, b_idx, similarity, label, confidence)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [(final[i], allq[j].doc, allq[j].idx, allq[i].doc, allq[i].idx, round(s, 4), label, round(conf, 4))
+         for j, i, s, label, conf in labelled],
+    )
+    touched = {final[n_old + k] for k in range(len(new))}
+    for c in touched:
+        size, n_docs, first, last = conn.execute(
+            "SELECT count(*), count(DISTINCT doc_rowid), min(date), max(date) FROM claim_quotes WHERE claim_id=?", (c,)
+        ).fetchone()
+        text = conn.execute(
+            "SELECT q.content FROM claim_quotes cq JOIN quotes q ON q.doc_rowid = cq.doc_rowid AND q.idx = cq.idx"
+            " WHERE cq.claim_id=? ORDER BY cq.date, cq.doc_rowid, cq.idx LIMIT 1", (c,)
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT OR REPLACE INTO claims (id, text, first_date, last_date, size, n_docs) VALUES (?,?,?,?,?,?)",
+            (c, text, first, last, size, n_docs),
+        )
+    return {
+        "claims": sum(1 for c in touched if conn.execute(
+            "SELECT size FROM claims WHERE id=?", (c,)).fetchone()[0] > 1),
+        "claim_pairs": len(labelled),
+        "contradictions": sum(1 for x in labelled if x[3] == "disagree"),
+    }

@@ -1,0 +1,43 @@
+"""Builders for small stores whose cross-document structure is known in advance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.document import Document, Event, Quote
+from marsad.store import open_store
+
+
+def quote(text: str, body: str, speaker: str, cue: str, content: str, entity: str | None = None) -> Quote:
+    """A quote whose offsets point into `body` (content must occur in it)."""
+    s = body.index(content)
+    sp = body.find(speaker)
+    return Quote(
+        speaker={"entity": entity, "text": speaker, "start": sp, "end": sp + len(speaker)},
+        cue={"text": cue, "start": max(0, s - 5), "end": s, "class": cue},
+        content={"text": content, "start": s, "end": s + len(content)},
+        direct=False,
+    )
+
+
+def event(type_: str, location: str, date: str, dead: int | None, actor: list[str]) -> Event:
+    return Event(type=type_, trigger={"text": "قصف", "start": 0, "end": 3}, sentence={"start": 0, "end": 10},
+                 actor=actor, location=location, date=date, date_precision="day", dead=dead)
+
+
+@pytest.fixture
+def make_store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(docs: list[Document], name: str = "c.db"):  # type: ignore[no-untyped-def]
+        store = open_store(tmp_path / name)
+        for d in docs:
+            store.add(d)
+        store.commit()
+        return store
+
+    return make
+
+
+def doc(text: str, *, title: str, published: str | None, outlet: str, **kw) -> Document:  # type: ignore[no-untyped-def]
+    return Document(text=f"{title}\n{text}", title=title, published=published, outlet=outlet, **kw)
