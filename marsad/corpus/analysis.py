@@ -42,7 +42,7 @@ EVENT_DAYS = 2
 CLAIM_SIM = 0.62  # USE cosine above which one shared word or entity suffices
 CLAIM_SIM_SUPPORTED = 0.40  # ... or above this with a shared entity, or shared content words
 CLAIM_SIM_LEXICAL = 0.30  # ... or above this when they share three words, or an entity and two words
-CLAIM_MAX_DF = 0.01
+CLAIM_MAX_DF = 0.002
 CLAIM_WINDOW_DAYS = 60
 MAX_STANCE_PAIRS = 2000  # e5 costs ~0.1 s a pair on one core; the most similar pairs are labelled first
 CONTRA_TYPES = {"assert", "announce", "say", "accuse", "call", "warn", "express", "condemn"}
@@ -102,8 +102,14 @@ class _UnionFind:
         return ra
 
 
-def analyse(store: Any, *, window_days: int = 3, since: str | None = None) -> dict[str, Any]:
-    """Analyse every document not analysed yet; returns counts of what this run added or changed."""
+def analyse(
+    store: Any, *, window_days: int = 3, since: str | None = None, max_stance_pairs: int = MAX_STANCE_PAIRS
+) -> dict[str, Any]:
+    """Analyse every document not analysed yet; returns counts of what this run added or changed.
+
+    `max_stance_pairs` bounds the stance-model work of one run (the e5 encoder is the slow part); the
+    most similar quote pairs are labelled first, the rest of the run's candidate pairs stay unlabelled.
+    """
     conn: sqlite3.Connection = store.conn
     if hasattr(store, "commit"):
         store.commit()
@@ -119,7 +125,7 @@ def analyse(store: Any, *, window_days: int = 3, since: str | None = None) -> di
         stats["duplicates"] = _duplicates(conn, docs)
         stats.update(_stories(conn, docs, window_days))
         stats["merged_events"] = _events(conn, [d.rowid for d in docs])
-        stats.update(_claims(conn, docs))
+        stats.update(_claims(conn, docs, max_stance_pairs))
         now = _now()
         conn.executemany(
             "INSERT INTO corpus_docs (doc_rowid, date, minhash, analysed_at) VALUES (?,?,?,?)",
@@ -524,7 +530,7 @@ def _related(sim: float, shared: int, entity: bool) -> bool:
     """Do two quotes speak about one proposition? The more words and entities they share, the less
     semantic similarity is asked of them (a denial rarely repeats the wording it denies)."""
     if sim >= CLAIM_SIM:
-        return shared >= 1 or entity
+        return True  # candidates already share an entity or two specific words
     if sim >= CLAIM_SIM_SUPPORTED:
         return shared >= 2 or entity
     return sim >= CLAIM_SIM_LEXICAL and (shared >= 3 or (entity and shared >= 2))
@@ -533,7 +539,8 @@ def _related(sim: float, shared: int, entity: bool) -> bool:
 def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int, int, bool]]:
     """(i, j, shared content words, shared entity) for pairs with a new quote that share anything specific.
 
-    Words carried by more than `CLAIM_MAX_DF` of the quotes (and at least 50) say nothing about which
+    Candidates share an entity or at least two words. Words carried by more than `CLAIM_MAX_DF` of the
+    quotes (and at least 50) say nothing about which
     proposition a quote is about and are ignored, which also keeps the sparse product small.
     """
     from scipy.sparse import csr_matrix
@@ -558,16 +565,16 @@ def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int
     xw = x[:, keep].multiply(w[keep]).tocsr()
     xb = x[:, keep].tocsr()
     out: list[tuple[int, int, int, bool]] = []
-    for s0 in range(n_old, n, 2000):
-        block = (xb[s0:s0 + 2000] @ xw.T).tocoo()
-        for bi, j, v in zip(block.row, block.col, block.data, strict=True):
-            i = s0 + int(bi)
+    for s0 in range(n_old, n, 1000):
+        block = (xb[s0:s0 + 1000] @ xw.T).tocsr()
+        block.data[block.data < 2] = 0  # one shared word is chance; an entity or two words are not
+        block.eliminate_zeros()
+        coo = block.tocoo()
+        for bi, j, v in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
+            i = s0 + bi
             if j >= i:  # each pair once, against earlier quotes
                 continue
-            ent = v >= 100
-            shared = int(v % 100)
-            if ent or shared >= 1:
-                out.append((i, int(j), shared, bool(ent)))
+            out.append((i, j, int(v % 100), v >= 100))
     return out
 
 
@@ -611,7 +618,7 @@ def combine_stance(p: np.ndarray, cue_a: str, cue_b: str, sim: float = 1.0, shar
     return label, probs[label] * related
 
 
-def _claims(conn: sqlite3.Connection, docs: list[_NewDoc]) -> dict[str, int]:
+def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_STANCE_PAIRS) -> dict[str, int]:
     from marsad.corpus.embed import use_vectors
 
     rowids = [d.rowid for d in docs]
@@ -620,7 +627,7 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc]) -> dict[str, int]:
     conn.executemany("INSERT INTO _corpus_new VALUES (?)", [(r,) for r in rowids])
     new = [q for q in _quotes(conn, "q.doc_rowid IN (SELECT rowid FROM _corpus_new)") if len(q.text.split()) >= 3]
     if not new:
-        return {"claims": 0, "claim_pairs": 0, "contradictions": 0}
+        return {"claims": 0, "claim_pairs": 0, "contradictions": 0, "claim_pairs_unlabelled": 0}
     days = [x for x in (_day(q.date) for q in new) if x]
     window = dt.timedelta(days=CLAIM_WINDOW_DAYS)
     lo = (min(days) - window).isoformat() if days else "0000"
@@ -662,12 +669,16 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc]) -> dict[str, int]:
             continue
         sim = float(vec[i] @ vec[j])
         if _related(sim, shared, ent):
-            uf.union(cid[i], cid[j])
+            # a claim group only absorbs near-restatements; looser relations are labelled as pairs but
+            # would chain a whole topic into one "claim" if they merged groups too
+            if sim >= CLAIM_SIM:
+                uf.union(cid[i], cid[j])
             if _pair_worth_labelling(qi, qj):
                 pairs.append((j, i, sim, shared) if j < i else (i, j, sim, shared))
     # the most clearly related pairs first, and never more than the cap a run can afford
     pairs.sort(key=lambda p: -p[2])
-    pairs = pairs[:MAX_STANCE_PAIRS]
+    stance_skipped = max(0, len(pairs) - max_pairs)
+    pairs = pairs[:max_pairs]
     # stance for the pairs that two different sources make about one proposition
     labelled: list[tuple[int, int, float, str, float]] = []
     if pairs:
@@ -714,4 +725,5 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc]) -> dict[str, int]:
             "SELECT size FROM claims WHERE id=?", (c,)).fetchone()[0] > 1),
         "claim_pairs": len(labelled),
         "contradictions": sum(1 for x in labelled if x[3] == "disagree"),
+        "claim_pairs_unlabelled": stance_skipped,
     }

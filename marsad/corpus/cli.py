@@ -90,7 +90,7 @@ def cmd_claims(a: argparse.Namespace) -> int:
               f" ({c['first_date'] or '?'} → {c['last_date'] or '?'})")
         for q in c["quotes"]:
             print(f"  - [{q['cue']}] {q['speaker'] or '?'} ({q['outlet'] or '?'}, {q['published'] or '?'}): «{q['text']}»")
-        for p in c["pairs"]:
+        for p in [p for p in c["pairs"] if p["label"] == "disagree"][:10]:
             if p["label"] == "disagree":
                 print(f"  ≠ {p['a']['speaker']} vs {p['b']['speaker']} ({p['confidence']:.2f})")
         print()
