@@ -136,6 +136,8 @@ class Gazetteer:
 
     entries: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     max_len: dict[str, int] = field(default_factory=dict)
+    #: the entry lengths that exist for each first token, longest first (only these are tried)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str]]) -> Gazetteer:
@@ -147,28 +149,38 @@ class Gazetteer:
                 continue
             acc.setdefault(key, set()).add(label)
         g = cls()
+        lengths: dict[str, set[int]] = {}
         for key, labels in acc.items():
             g.entries[key] = tuple(sorted(labels))
             if len(key) > g.max_len.get(key[0], 0):
                 g.max_len[key[0]] = len(key)
+            lengths.setdefault(key[0], set()).add(len(key))
+        g.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         return g
 
-    def annotate(self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]]) -> list[list[str]]:
+    def annotate(
+        self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]], mask: Sequence[bool] | None = None
+    ) -> list[list[str]]:
         """Per-token gazetteer features ``gz<B|I>=label`` from longest matches at every start.
 
         The first token of a match may carry proclitics (والعراق، ببغداد); later tokens must match
-        as written. Every start position is tried, so overlapping names all contribute features.
+        as written. Every start position is tried (but those `mask` rules out: their word starts no entry),
+        so overlapping names all contribute features.
         """
         n = len(norms)
         out: list[list[str]] = [[] for _ in range(n)]
         entries = self.entries
-        max_len = self.max_len
+        lengths = self.lengths
         for i in range(n):
+            if mask is not None and not mask[i]:
+                continue
             for _tag, first in cands[i]:
-                m = max_len.get(first)
-                if not m:
+                ls = lengths.get(first)
+                if not ls:
                     continue
-                for length in range(min(m, n - i), 0, -1):
+                for length in ls:
+                    if length > n - i:
+                        continue
                     key = (first, *norms[i + 1:i + length])
                     labels = entries.get(key)
                     if labels is None:
@@ -193,7 +205,9 @@ class Resources:
     word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-_WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], bool]
+#: (own features, features by context offset, normalised form, clitic readings, org head?, may start a
+#: gazetteer or training-lexicon match?)
+_WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], bool, bool]
 
 
 class FeatureExtractor:
@@ -218,8 +232,8 @@ class FeatureExtractor:
         self._last = wl.get("last", frozenset())
         self._nisba = wl.get("nisba", frozenset())
 
-    def _word(self, word: str) -> _WordInfo:
-        """(own features, features by context offset, normalised form, clitic readings, org head?)."""
+    def word_info(self, word: str) -> _WordInfo:
+        """Everything about one word type that does not depend on its neighbours (memoised)."""
         hit = self._cache.get(word)
         if hit is not None:
             return hit
@@ -266,21 +280,32 @@ class FeatureExtractor:
         # or two training runs would write byte-different (if equivalent) models
         keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, "sh=" + _shape(word), *ctx_c, *lex})
         ctx = {off: [f"{off}:{f}" for f in keep] for off in self.OFFSETS}
-        out = (feats, ctx, norm, clitic_candidates(norm), "lex=orghead" in lex)
+        cands = clitic_candidates(norm)
+        starts = self.res.gazetteer.max_len, self.train_lex.max_len
+        gz = any(first in m for _t, first in cands for m in starts)
+        out = (feats, ctx, norm, cands, "lex=orghead" in lex, gz)
         if len(self._cache) < self._cache_size:
             self._cache[word] = out
         return out
 
+    def gazetteer_match(
+        self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]], mask: Sequence[bool]
+    ) -> list[list[str]]:
+        """Per-token gazetteer and training-lexicon features; `mask` marks tokens that may start a match."""
+        gaz = self.res.gazetteer.annotate(norms, cands, mask)
+        if self.train_lex.entries:
+            for i, feats in enumerate(self.train_lex.annotate(norms, cands, mask)):
+                gaz[i].extend("t" + f for f in feats)
+        return gaz
+
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """CRFsuite item sequence (one feature-string list per token) for one sentence."""
-        infos = [self._word(t) for t in tokens]
+        infos = [self.word_info(t) for t in tokens]
         n = len(infos)
         norms = [x[2] for x in infos]
         cands = [x[3] for x in infos]
-        gaz = self.res.gazetteer.annotate(norms, cands)
-        if self.train_lex.entries:
-            for i, feats in enumerate(self.train_lex.annotate(norms, cands)):
-                gaz[i].extend("t" + f for f in feats)
+        mask = [x[5] for x in infos]
+        gaz = self.gazetteer_match(norms, cands, mask) if any(mask) else [[] for _ in range(n)]
         out: list[list[str]] = []
         for i in range(n):
             f = list(infos[i][0])
@@ -309,6 +334,22 @@ class FeatureExtractor:
                     f.append(f"orgh-{i - j}")
             out.append(f)
         return out
+
+
+def gaz_context_features(gaz: Sequence[Sequence[str]], i: int) -> list[str]:
+    """The gazetteer-derived features `FeatureExtractor.sentence` gives token i (in another order).
+
+    Used by the fast decoder (`decode.py`), which scores these few features per token instead of the
+    whole list; a test checks both give identical scores.
+    """
+    own = gaz[i]
+    f = list(own)
+    f.extend({g[: g.index("gz") + 2] + g[g.index("=") :] for g in own})
+    if i > 0:
+        f.extend("-1:" + g for g in gaz[i - 1])
+    if i + 1 < len(gaz):
+        f.extend("+1:" + g for g in gaz[i + 1])
+    return f
 
 
 def add_stacked(feats: list[list[str]], tags: Sequence[str]) -> list[list[str]]:

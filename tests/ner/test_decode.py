@@ -1,0 +1,88 @@
+"""The numpy decoder must give exactly CRFsuite's tags for the same model and features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.ner.decode import CrfWeights, FastDecoder, viterbi_flat
+from marsad.ner.features import FeatureExtractor
+from marsad.ner.resources import MODEL_DIR, MODEL_FILE, load_resources
+from marsad.ner.tagger import get_tagger
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+TEXTS = [
+    "وقال الرئيس الأمريكي جورج بوش في واشنطن إن الأمم المتحدة يجب أن تتحرك .",
+    "أعلنت وزارة الدفاع الروسية أن قواتها قصفت مواقع لتنظيم داعش قرب تدمر في ريف حمص الشرقي .",
+    "والتقى وزير الخارجية سيرغي لافروف نظيره الأمريكي ريكس تيلرسون في فيينا ، وبحثا الأزمة السورية .",
+    "في",
+    "بغداد",
+    "قال المتحدث باسم قوات سوريا الديمقراطية إن الهجوم على دير الزور لم يبدأ بعد",
+]
+
+
+def _sentences() -> list[list[str]]:
+    return [t.split() for t in TEXTS]
+
+
+def test_fast_path_equals_crfsuite() -> None:
+    tagger = get_tagger()
+    sents = _sentences()
+    assert tagger.tag_sentences(sents) == [tagger.tag_crfsuite(s) for s in sents]
+
+
+def test_full_cache_falls_back_to_on_the_fly_vectors() -> None:
+    """With a cache of 5 word types most words miss; the tags must not change."""
+    res = load_resources(MODEL_DIR)
+    weights = CrfWeights(MODEL_DIR / MODEL_FILE)
+    small = FastDecoder(FeatureExtractor(res), weights, cache_size=5)
+    big = FastDecoder(FeatureExtractor(res), weights)
+    sents = _sentences()
+    for a, b in zip(small.tag_indices(sents), big.tag_indices(sents), strict=True):
+        assert a.tolist() == b.tolist()
+
+
+def test_emissions_match_crfsuite_feature_sums() -> None:
+    res = load_resources(MODEL_DIR)
+    fx = FeatureExtractor(res)
+    weights = CrfWeights(MODEL_DIR / MODEL_FILE)
+    dec = FastDecoder(FeatureExtractor(res), weights)
+    sents = _sentences()
+    e, lens = dec.document_emissions(sents)
+    want = np.vstack([weights.score(f) for s in sents for f in fx.sentence(s)])
+    assert lens.tolist() == [len(s) for s in sents]
+    np.testing.assert_allclose(e, want, atol=1e-9)
+
+
+def test_viterbi_against_brute_force() -> None:
+    rng = np.random.default_rng(7)
+    k = 3
+    trans = rng.normal(size=(k, k))
+    lens = np.array([1, 4, 2])
+    e = rng.normal(size=(int(lens.sum()), k))
+    paths = viterbi_flat(e, lens, trans)
+    off = 0
+    for length, path in zip(lens.tolist(), paths, strict=True):
+        seg = e[off:off + length]
+        off += length
+        best = max(
+            np.ndindex(*([k] * length)),
+            key=lambda p, seg=seg: sum(seg[i, p[i]] for i in range(len(p)))
+            + sum(trans[p[i - 1], p[i]] for i in range(1, len(p))),
+        )
+        assert path.tolist() == list(best)
+
+
+@pytest.mark.slow
+def test_fast_path_equals_crfsuite_on_dev_split() -> None:
+    from marsad.ner.data import anercorp_split
+
+    if not (SHARED / "data" / "ner").exists():
+        pytest.skip("shared NER data not available")
+    _train, dev = anercorp_split(SHARED)
+    sents = [t for t, _ in dev]
+    tagger = get_tagger()
+    assert tagger.tag_sentences(sents) == [tagger.tag_crfsuite(s) for s in sents]
