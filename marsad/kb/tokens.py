@@ -16,14 +16,18 @@ WORD = re.compile(r"[\w\u0600-\u06ff]+")
 _CLITIC_ONE = "وفبكل"
 
 
-def norm_tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, normalised word) for each word of `text`; words that normalise to nothing are skipped."""
+@lru_cache(maxsize=8)
+def norm_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, normalised word) for each word of `text`; words that normalise to nothing are skipped.
+
+    Memoised on the text because the dictionary matcher and the linker both walk the whole article.
+    """
     ms = list(WORD.finditer(text))
     if not ms:
-        return []
+        return ()
     # one normalize() call for the whole article: words never contain newlines, so the split is exact
     normed = normalize("\n".join(m.group() for m in ms)).split("\n")
-    return [(m.start(), m.end(), n) for m, n in zip(ms, normed, strict=True) if n]
+    return tuple((m.start(), m.end(), n) for m, n in zip(ms, normed, strict=True) if n)
 
 
 def norm_key(s: str) -> str:

@@ -189,12 +189,14 @@ class FastDecoder:
         norms = [x[1] for x in seg]
         gaz = self.fx.gazetteer_match(norms, [x[4] for x in seg], [x[3] for x in seg])
         n = len(gaz)
+        hit = [i for i in range(n) if gaz[i]]
+        if not hit:
+            return
+        near = sorted({j for i in hit for j in (i - 1, i, i + 1) if 0 <= j < n})
         empty: tuple[str, ...] = ()
         cache = self._gaz_cache
-        for i in range(n):
+        for i in near:
             key = (tuple(gaz[i - 1]) if i > 0 else empty, tuple(gaz[i]), tuple(gaz[i + 1]) if i + 1 < n else empty)
-            if not (key[0] or key[1] or key[2]):
-                continue
             v = cache.get(key)
             if v is None:
                 v = self.w.score(gaz_context_features(gaz, i))
@@ -237,7 +239,7 @@ def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.
         cand = score[:, :, None] + tr  # sequence × from × to
         best = cand.argmax(axis=1)
         back[t] = best
-        score = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + x[t]
+        score = cand.max(axis=1) + x[t]
         hist[t] = score
     rows = np.arange(s_n)
     cur = hist[lens - 1, rows].argmax(axis=1)
