@@ -54,6 +54,8 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
 
 def find_entities(doc: Document, tagger: object) -> Document:
     from marsad.kb import find_known_mentions, link_mentions
+    from marsad.kb.nominals import add_nominal_mentions
+    from marsad.kb.propagate import propagate_mentions
 
     text = doc.text
     sents = list(sentences(text))
@@ -61,7 +63,8 @@ def find_entities(doc: Document, tagger: object) -> Document:
     tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])  # type: ignore[attr-defined]
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text)]
-    doc.entities = link_mentions(text, merge_mentions(stat, known), sents)
+    linked = propagate_mentions(text, link_mentions(text, merge_mentions(stat, known), sents))
+    doc.entities = add_nominal_mentions(text, linked)
     return doc
 
 

@@ -177,7 +177,7 @@ def _is_agent(m: _Ment, assault: bool) -> bool:
     for its government (`أدانت موسكو`), only outside a locative phrase and, for violence, a fine place never
     (`قصف الميادين` names a target place)."""
     e = m.ent
-    if e.type in _AGENT_TYPES:
+    if e.type in _AGENT_TYPES or (e.type == "MISC" and e.sector):  # MISC with a sector: a generic agent
         return True
     if e.type == "GPE" and m.loc == 0 and m.prep is None:
         return not (assault and e.precision in ("settlement", "region"))

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from marsad.text.normalize import normalize, strip_proclitics
 
-WORD = re.compile(r"[\w\u0600-\u06ff]+")
+# Letters, digits and Arabic marks; not Arabic punctuation (، ؛ ؟ ٪ sit in the same Unicode block, and a
+# name before a comma, `الدولة الإسلامية،`, must still be the name).
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]+")
 _CLITIC_ONE = "وفبكل"
 
 

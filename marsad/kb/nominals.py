@@ -1,0 +1,132 @@
+"""Nominal mentions: anaphoric descriptions (`التنظيم المتطرف`) and generic group agents (`المعارضة`).
+
+News names an actor once and then refers back to it with a description (`التنظيم`, `الحركة`), and much of
+what happens in conflict news is done by groups that have no name at all: `المعارضة`, `المسلحين`,
+`المدنيين`, `قوات الأمن`. An analyst asking "who did what" needs both: the first as more mentions of an
+entity already found (so the event coder sees `التنظيم المتطرف` as ISIS), the second as generic actors
+with a CAMEO agent code in `sector` (the codes UniversalPetrarch's agent dictionary uses: OPP, REB, UAF,
+CVL, REF, COP, GOV, MIL, IMG), typed `MISC` because they are not named entities, and with the country
+of a following nationality adjective (`المعارضة السورية` → SYR). Existing mentions always win: nothing
+here overlaps a span the NER or the dictionary already took.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from marsad.document import Entity, Span
+from marsad.kb.coref import ORG_NOMINALS, resolve_title
+from marsad.kb.countries import country_of_adjective
+from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.text.normalize import normalize
+
+# Generic collective agents (normalised words) → CAMEO agent code. Plural and collective forms only:
+# a singular (`مسلح`) is usually one person described in passing, not an actor of the story.
+_AGENT_PHRASES: dict[str, str] = {
+    "المعارضة": "OPP", "المعارضين": "OPP", "المعارضون": "OPP",
+    "المعارضة المسلحة": "REB", "فصائل المعارضة": "REB", "قوات المعارضة": "REB", "مقاتلي المعارضة": "REB",
+    "الفصائل المسلحة": "REB", "الفصائل المعارضة": "REB", "المتمردين": "REB", "المتمردون": "REB",
+    "الثوار": "REB", "مسلحي المعارضة": "REB",
+    "المسلحين": "UAF", "المسلحون": "UAF", "مسلحين": "UAF", "مسلحون": "UAF", "الجماعات المسلحة": "UAF",
+    "المدنيين": "CVL", "المدنيون": "CVL", "مدنيين": "CVL", "مدنيون": "CVL", "السكان": "CVL",
+    "الأهالي": "CVL",
+    "المتظاهرين": "OPP", "المتظاهرون": "OPP", "متظاهرين": "OPP", "متظاهرون": "OPP",
+    "المحتجين": "OPP", "المحتجون": "OPP", "محتجين": "OPP", "محتجون": "OPP",
+    "اللاجئين": "REF", "اللاجئون": "REF", "النازحين": "REF", "النازحون": "REF",
+    "قوات الأمن": "COP", "الشرطة": "COP", "الأجهزة الأمنية": "COP",
+    "السلطات": "GOV", "الحكومة": "GOV",
+    "الجيش": "MIL", "القوات الحكومية": "MIL", "القوات النظامية": "MIL", "قوات النظام": "MIL",
+    "الجهاديين": "IMG", "الجهاديون": "IMG", "المتشددين": "IMG", "المتشددون": "IMG",
+}
+#: Adjectives that may follow an anaphoric head (`التنظيم المتطرف`) and belong to the mention.
+_ANAPHOR_ADJECTIVES = frozenset(normalize(w) for w in (
+    "المتطرف", "المتشدد", "الإرهابي", "الارهابي", "المسلح", "الجهادي", "المتطرفة", "المتشددة", "الإرهابية",
+    "المسلحة", "الجهادية",
+))
+
+
+def _index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    longest = 1
+    for phrase, code in _AGENT_PHRASES.items():
+        words = tuple(normalize(w) for w in phrase.split())
+        by_first.setdefault(words[0], []).append((words, code))
+        longest = max(longest, len(words))
+    for lst in by_first.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    return by_first, longest
+
+
+_BY_FIRST, _LONGEST = _index()
+_ANAPHOR_HEADS = frozenset(ORG_NOMINALS)
+
+
+def agent_id(code: str, country: str | None) -> str:
+    """Stable id of a generic agent: its CAMEO code, and its country where one is named."""
+    return f"agent:{code}:{country}" if country else f"agent:{code}"
+
+
+def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with anaphoric mentions added to their antecedents and generic agents appended."""
+    toks = norm_tokens(text)
+    if not toks:
+        return entities
+    taken = sorted((sp.start, sp.end) for e in entities for sp in e.mentions)
+    starts = [s for s, _ in taken]
+
+    def free(s: int, e: int) -> bool:
+        k = bisect_right(starts, e - 1)
+        return not any(ts < e and s < te for ts, te in taken[max(0, k - 8):k])
+
+    agents: dict[str, Entity] = {}
+    out = list(entities)
+    n = len(toks)
+    i = 0
+    while i < n:
+        hit = _match(text, toks, i, out)
+        if hit is None:
+            i += 1
+            continue
+        ln, start, end, target, code, country = hit
+        if not free(start, end):
+            i += 1
+            continue
+        span = Span(start, end, text[start:end])
+        if target is not None:
+            target.mentions.append(span)
+            target.mentions.sort(key=lambda m: m.start)
+        else:
+            aid = agent_id(code, country)
+            ent = agents.get(aid)
+            if ent is None:
+                ent = agents[aid] = Entity(id=aid, name=span.text, type="MISC", mentions=[], country=country,
+                                           sector=code)
+                out.append(ent)
+            ent.mentions.append(span)
+        i += ln
+    out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    return out
+
+
+def _match(text: str, toks: Sequence[tuple[int, int, str]], i: int, entities: list[Entity]
+           ) -> tuple[int, int, int, Entity | None, str, str | None] | None:
+    """(tokens used, start, end, antecedent or None, agent code, country) of a nominal at token i."""
+    n = len(toks)
+    for word, cut in clitic_variants(toks[i][2]):
+        start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
+        if word in _ANAPHOR_HEADS:
+            ln = 2 if i + 1 < n and toks[i + 1][2] in _ANAPHOR_ADJECTIVES else 1
+            end = toks[i + ln - 1][1]
+            ant = resolve_title(text, start, end, entities)
+            if ant is not None and ant.type == "ORG":
+                return ln, start, end, ant, "", None
+        for words, code in _BY_FIRST.get(word, ()):
+            ln = len(words)
+            if i + ln > n or any(toks[i + k][2] != words[k] for k in range(1, ln)):
+                continue
+            country = country_of_adjective(toks[i + ln][2]) if i + ln < n else None
+            if country:
+                ln += 1
+            return ln, start, toks[i + ln - 1][1], None, code, country
+    return None

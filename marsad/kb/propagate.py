@@ -1,0 +1,71 @@
+"""One name, one entity per article: repeat occurrences of a multi-word name the tagger missed.
+
+A statistical tagger decides each occurrence from its context, so `الدولة الإسلامية` found in the lead
+can be missed after `من قبضة` three paragraphs later. Within one article a multi-word name almost always
+means the same thing every time ("one sense per discourse"), so every further occurrence of a name
+already linked becomes a mention of the same entity. Only names of two or more words are propagated
+(a one-word name such as `أمل` is too often an ordinary word), a proclitic on the first word is
+tolerated (`وللدولة الإسلامية`), and nothing overlaps an existing mention.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.document import Entity, Span
+from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+
+
+def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with every further occurrence of their multi-word mention strings added."""
+    names: dict[tuple[str, ...], Entity] = {}
+    ambiguous: set[tuple[str, ...]] = set()
+    for ent in entities:
+        if ent.type not in ("PER", "ORG", "GPE", "LOC", "FAC"):
+            continue
+        for sp in ent.mentions:
+            key = tuple(w for _s, _e, w in norm_tokens(sp.text))
+            if len(key) < 2:
+                continue
+            if key in names and names[key] is not ent:
+                ambiguous.add(key)
+            names[key] = ent
+    for key in ambiguous:
+        del names[key]
+    if not names:
+        return entities
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        lengths.setdefault(key[0], set()).add(len(key))
+    toks = norm_tokens(text)
+    taken = sorted((sp.start, sp.end) for e in entities for sp in e.mentions)
+    starts = [s for s, _ in taken]
+    added = False
+    n = len(toks)
+    i = 0
+    while i < n:
+        step = 1
+        for word, cut in clitic_variants(toks[i][2]):
+            for ln in sorted(lengths.get(word, ()), reverse=True):
+                if i + ln > n:
+                    continue
+                key = (word, *(toks[i + k][2] for k in range(1, ln)))
+                ent = names.get(key)
+                if ent is None or any(text[toks[i + k - 1][1]:toks[i + k][0]].strip() for k in range(1, ln)):
+                    continue
+                start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
+                end = toks[i + ln - 1][1]
+                k = bisect_right(starts, end - 1)
+                if any(ts < end and start < te for ts, te in taken[max(0, k - 8):k]):
+                    continue
+                ent.mentions.append(Span(start, end, text[start:end]))
+                added = True
+                step = ln
+                break
+            if step > 1:
+                break
+        i += step
+    if added:
+        for ent in entities:
+            ent.mentions.sort(key=lambda m: m.start)
+    return entities

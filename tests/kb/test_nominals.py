@@ -1,0 +1,63 @@
+"""Nominal mentions, discourse propagation and word cutting around Arabic punctuation."""
+
+from __future__ import annotations
+
+from marsad.document import Entity, Span
+from marsad.kb.nominals import add_nominal_mentions, agent_id
+from marsad.kb.propagate import propagate_mentions
+from marsad.kb.tokens import norm_tokens
+
+
+def _ent(text: str, phrase: str, eid: str, typ: str = "ORG", sector: str | None = None) -> Entity:
+    i = text.index(phrase)
+    return Entity(id=eid, name=phrase, type=typ, mentions=[Span(i, i + len(phrase), phrase)], sector=sector)
+
+
+def test_arabic_comma_does_not_stick_to_a_word() -> None:
+    words = [w for _s, _e, w in norm_tokens("من قبضة الدولة الإسلامية، انحسر؟ نفوذه؛ ثم")]
+    assert words == ["من", "قبضه", "الدوله", "الاسلاميه", "انحسر", "نفوذه", "ثم"]
+
+
+def test_multiword_name_propagates_with_proclitic() -> None:
+    text = "قاتلت قوات سوريا الديمقراطية التنظيم. وانسحبت من الرقة وقوات سوريا الديمقراطية تتقدم."
+    ent = _ent(text, "قوات سوريا الديمقراطية", "Q1")
+    out = propagate_mentions(text, [ent])
+    spans = [m.text for m in out[0].mentions]
+    assert spans == ["قوات سوريا الديمقراطية", "قوات سوريا الديمقراطية"]
+    assert text[out[0].mentions[1].start - 1] == "و"  # the proclitic stays outside the mention
+
+
+def test_propagation_skips_single_words_and_punctuation_breaks() -> None:
+    text = "قال أمل إن الأمل كبير. الدولة، الإسلامية ليست الدولة الإسلامية"
+    one = _ent(text, "أمل", "p1", "PER")
+    two = Entity(id="o1", name="الدولة الإسلامية", type="ORG",
+                 mentions=[Span(text.rindex("الدولة الإسلامية"), len(text), "الدولة الإسلامية")])
+    out = propagate_mentions(text, [one, two])
+    assert len(out[0].mentions) == 1
+    assert len(out[1].mentions) == 1  # "الدولة، الإسلامية" is not the name
+
+
+def test_generic_agents_get_a_sector_and_country() -> None:
+    text = "اتهمت المعارضة السورية النظام بقصف المدنيين، وقالت إن المسلحين انسحبوا."
+    out = add_nominal_mentions(text, [])
+    by_id = {e.id: e for e in out}
+    assert agent_id("OPP", "SYR") in by_id
+    assert by_id[agent_id("OPP", "SYR")].mentions[0].text == "المعارضة السورية"
+    assert by_id[agent_id("CVL", None)].mentions[0].text == "المدنيين"  # ب is cut off
+    assert by_id["agent:UAF"].sector == "UAF"
+    assert all(e.type == "MISC" for e in out)
+
+
+def test_existing_mentions_win_over_agents() -> None:
+    text = "قال الجيش السوري إن الجيش تقدم."
+    army = _ent(text, "الجيش السوري", "army", sector="MIL")
+    out = add_nominal_mentions(text, [army])
+    assert [m.text for m in out[0].mentions] == ["الجيش السوري", "الجيش"]  # anaphor joins the army
+    assert len(out) == 1
+
+
+def test_anaphoric_description_joins_its_antecedent() -> None:
+    text = "هاجم تنظيم داعش قرية. وقال شهود إن التنظيم المتطرف انسحب لاحقا."
+    isis = _ent(text, "تنظيم داعش", "Q2429253", sector="IMG")
+    out = add_nominal_mentions(text, [isis])
+    assert [m.text for m in out[0].mentions] == ["تنظيم داعش", "التنظيم المتطرف"]
