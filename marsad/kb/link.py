@@ -313,6 +313,17 @@ def _materialise(text: str, groups: dict[str, dict], order: list[str]) -> list[E
     return out
 
 
+_STARTS: dict[int, dict[str, tuple[tuple[str, int, int], ...]]] = {}
+
+
+def _starts_cache(kb: object) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Per KB: word → the (reading, letters cut, longest entry) of its readings that start a KB name.
+
+    Most words start none; caching that answer turns the per-token clitic expansion into one lookup.
+    """
+    return _STARTS.setdefault(id(kb), {})
+
+
 def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Dictionary matches of curated actors and safe place names in raw text: (start, end, type, id).
 
@@ -330,12 +341,16 @@ def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     i = 0
     auto, auto_first = kb.auto, kb.auto_first
+    starts_here = _starts_cache(kb)
     while i < n:
         hit = None
-        for v, cut in clitic_variants(toks[i][2]):
-            mx = auto_first.get(v)
-            if not mx:
-                continue
+        word = toks[i][2]
+        firsts = starts_here.get(word)
+        if firsts is None:
+            firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
+            if len(starts_here) < 200_000:
+                starts_here[word] = firsts
+        for v, cut, mx in firsts:
             span = 1
             while span < mx and i + span < n and joinable[i + span - 1]:
                 span += 1
