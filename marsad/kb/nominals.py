@@ -60,6 +60,17 @@ def _index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
 
 _BY_FIRST, _LONGEST = _index()
 _ANAPHOR_HEADS = frozenset(ORG_NOMINALS)
+_READINGS: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
+def _readings(word: str) -> tuple[tuple[str, int], ...]:
+    """The clitic readings of a word that can start a nominal (memoised: almost every word has none)."""
+    hit = _READINGS.get(word)
+    if hit is None:
+        hit = tuple((v, cut) for v, cut in clitic_variants(word) if v in _ANAPHOR_HEADS or v in _BY_FIRST)
+        if len(_READINGS) < 200_000:
+            _READINGS[word] = hit
+    return hit
 
 
 def agent_id(code: str, country: str | None) -> str:
@@ -84,7 +95,8 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     n = len(toks)
     i = 0
     while i < n:
-        hit = _match(text, toks, i, out)
+        readings = _readings(toks[i][2])
+        hit = _match(text, toks, i, out, readings) if readings else None
         if hit is None:
             i += 1
             continue
@@ -109,11 +121,11 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _match(text: str, toks: Sequence[tuple[int, int, str]], i: int, entities: list[Entity]
-           ) -> tuple[int, int, int, Entity | None, str, str | None] | None:
+def _match(text: str, toks: Sequence[tuple[int, int, str]], i: int, entities: list[Entity],
+           readings: tuple[tuple[str, int], ...]) -> tuple[int, int, int, Entity | None, str, str | None] | None:
     """(tokens used, start, end, antecedent or None, agent code, country) of a nominal at token i."""
     n = len(toks)
-    for word, cut in clitic_variants(toks[i][2]):
+    for word, cut in readings:
         start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
         if word in _ANAPHOR_HEADS:
             ln = 2 if i + 1 < n and toks[i + 1][2] in _ANAPHOR_ADJECTIVES else 1
