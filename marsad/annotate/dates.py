@@ -40,6 +40,7 @@ from datetime import date, timedelta
 
 from marsad.annotate.pipeline import register
 from marsad.document import DateRef, Document
+from marsad.text.calendar import AMBIGUOUS_MONTHS, HIJRI_MONTHS, MONTHS, WEEKDAYS
 
 try:  # optional: exact Umm al-Qura conversion; Hijri expressions are skipped without it
     from hijridate import Gregorian as _HGregorian
@@ -112,30 +113,10 @@ class _Shadow:
 # ---------------------------------------------------------------------------------------------------
 # Lexicon (all in shadow spelling).
 
-_MONTHS: dict[str, int] = {
-    # Egyptian / Gulf
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7,
-    "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    # Levantine / Iraqi
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
-    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    # Maghrebi (Algeria/Tunisia; Morocco)
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
-}
-# Month names that are also everyday words (ماي "my", أب "father", مارس "practised", نيسان, جوان):
-# without a day or a year they count only after `شهر`, with a modifier or as half of a pair.
-_AMBIGUOUS_MONTHS = {"ماي", "اب", "مارس", "نيسان", "جوان", "اوت"}
-
-_HIJRI_MONTHS: dict[str, int] = {
-    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5,
-    "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "جمادي الاخر": 6, "رجب": 7, "شعبان": 8,
-    "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
-}
-
-_WEEKDAYS: dict[str, int] = {  # date.weekday(): Monday = 0
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
-}
+_MONTHS = MONTHS
+_AMBIGUOUS_MONTHS = AMBIGUOUS_MONTHS
+_HIJRI_MONTHS = HIJRI_MONTHS
+_WEEKDAYS = WEEKDAYS
 
 _NUMBER_WORDS: dict[str, int] = {
     "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7,

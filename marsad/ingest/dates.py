@@ -13,24 +13,13 @@ import datetime as _dt
 import re
 from email.utils import parsedate_to_datetime
 
+from marsad.text.calendar import MONTH_VARIANTS, MONTHS
+
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ALEF = str.maketrans("أإآ", "ااا")
 
-MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "كانون الثاني", "كانون ثاني"),
-    2: ("فبراير", "شباط"),
-    3: ("مارس", "آذار"),
-    4: ("أبريل", "إبريل", "نيسان"),
-    5: ("مايو", "أيار"),
-    6: ("يونيو", "يونيه", "حزيران"),
-    7: ("يوليو", "يوليه", "تموز"),
-    8: ("أغسطس", "آب"),
-    9: ("سبتمبر", "أيلول"),
-    10: ("أكتوبر", "تشرين الأول", "تشرين أول"),
-    11: ("نوفمبر", "تشرين الثاني", "تشرين ثاني"),
-    12: ("ديسمبر", "كانون الأول", "كانون أول"),
-}
-_MONTH_NUMBER = {name.translate(_ALEF): n for n, names in MONTHS.items() for name in names}
+# every naming system the date-mention reader knows (marsad.text.calendar), keyed as written modulo alef
+_MONTH_NUMBER = {**MONTHS, **MONTH_VARIANTS}
 
 
 def _alef_pattern(name: str) -> str:
