@@ -42,6 +42,19 @@ def _iso_date(s: str) -> str:
 
 # -- ingest ----------------------------------------------------------------------------------------------
 def cmd_ingest(a: argparse.Namespace) -> int:
+    if a.engine == "dask":
+        if a.workers is not None and a.scheduler:
+            _err("--workers starts a local cluster and --scheduler uses an existing one; give only one")
+            return EXIT_USAGE
+        if a.workers is not None and a.workers < 1:
+            _err(f"--workers must be at least 1, not {a.workers}")
+            return EXIT_USAGE
+        from marsad.scale.ingest import cmd_ingest_dask
+
+        return cmd_ingest_dask(a)
+    if a.workers is not None or a.scheduler:
+        _err("--workers and --scheduler need --engine dask")
+        return EXIT_USAGE
     from tqdm import tqdm
 
     from marsad.annotate.pipeline import Pipeline
@@ -145,10 +158,11 @@ def cmd_stats(a: argparse.Namespace) -> int:
 
     with open_store(a.db, readonly=True) as store:
         s = store.stats()
+        size = store.size_bytes()
     if a.format == "json":
         print(json.dumps(s, ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"store: {a.db} (schema v{s['schema_version']}, {os.path.getsize(a.db) / 1e6:.1f} MB)")
+    print(f"store: {a.db} (schema v{s['schema_version']}, {size / 1e6:.1f} MB)")
     print(f"documents: {s['documents']} ({s['versions']} versions), tokens: {s['tokens']}")
     lo, hi = s["published"]
     print(f"published: {lo or '?'} … {hi or '?'}")
@@ -288,7 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def db(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--db", default=_db_default(), help=f"SQLite store file (default: {_db_default()})")
+        sp.add_argument("--db", default=_db_default(), help="SQLite store file, or a PostgreSQL database as postgresql://user@host:port/dbname "
+                        f"(default: {_db_default()})")
 
     def fmt(sp: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")) -> None:
         sp.add_argument("--format", choices=choices, default=choices[0], help="output format")
@@ -310,6 +325,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="commit every N documents (each document is still atomic; default 200, 1 = each)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
+    sp.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local: annotate in this process (default); dask: annotate on Dask workers (this process "
+                    "reads and writes the store), same results")
+    sp.add_argument("--workers", type=int, metavar="N",
+                    help="with --engine dask: start a local cluster of N single-threaded worker processes "
+                    "(default: one per core)")
+    sp.add_argument("--scheduler", metavar="URL",
+                    help="with --engine dask: use the running cluster at URL (tcp://host:port) instead; its workers "
+                    "need this version of marsad installed")
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("search", help="full-text search of stored articles",
@@ -442,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ConnectionError) as exc:  # missing store, unreachable database server
         _err(str(exc))
         return EXIT_FAILED
     except BrokenPipeError:

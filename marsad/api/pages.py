@@ -25,7 +25,7 @@ from marsad.api import geo
 from marsad.api import routes as R
 from marsad.api.highlight import CUE_LABELS, ENTITY_LABELS, EVENT_LABELS, highlight
 from marsad.api.server import WEB
-from marsad.store import SqliteStore
+from marsad.store import Store
 from marsad.store import queries as Q
 
 router = APIRouter(include_in_schema=False)
@@ -71,7 +71,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
                   message=message)
 
 
-def _store(request: Request) -> SqliteStore:
+def _store(request: Request) -> Store:
     return R.store(request)
 
 

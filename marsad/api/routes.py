@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from marsad.api import corpus
 from marsad.api.server import Backend
-from marsad.store import SearchSyntaxError, SqliteStore
+from marsad.store import SearchSyntaxError
+from marsad.store import Store as BaseStore
 from marsad.store import queries as Q
 
 router = APIRouter(prefix="/api")
@@ -47,12 +48,12 @@ def backend(request: Request) -> Backend:
     return request.app.state.backend
 
 
-def store(request: Request) -> SqliteStore:
+def store(request: Request) -> BaseStore:
     """This worker thread's read-only store."""
     return backend(request).reader()
 
 
-Store = Annotated[SqliteStore, Depends(store)]
+Store = Annotated[BaseStore, Depends(store)]
 
 
 class _Cache:
@@ -64,7 +65,7 @@ class _Cache:
         self.data: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
 
-    def __call__(self, s: SqliteStore, key: Hashable, fn: Callable[[], Any]) -> Any:
+    def __call__(self, s: BaseStore, key: Hashable, fn: Callable[[], Any]) -> Any:
         k = (s.path, Q.generation(s.conn), key)
         with self.lock:
             if k in self.data:
@@ -112,7 +113,7 @@ def outlets(request: Request, s: Store, limit: Limit = 50, offset: Offset = 0) -
 
 
 # -- documents -----------------------------------------------------------------------------------------------
-def search_data(request: Request, s: SqliteStore, q: str, outlet: str | None, date_from: str | None,
+def search_data(request: Request, s: BaseStore, q: str, outlet: str | None, date_from: str | None,
                 date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     def fetch(n: int, o: int) -> list[dict[str, Any]]:
         try:
@@ -143,7 +144,7 @@ def search(
     return search_data(request, s, q, outlet, date_from, date_to, limit, offset)
 
 
-def documents_data(request: Request, s: SqliteStore, outlet: str | None, date_from: str | None,
+def documents_data(request: Request, s: BaseStore, outlet: str | None, date_from: str | None,
                    date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: Q.documents(s.conn, outlet=outlet, date_from=date_from,
                                                    date_to=_to_date(date_to, True), limit=n, offset=o),
@@ -156,7 +157,7 @@ def documents(request: Request, s: Store, outlet: Text = None, date_from: DateFr
     return documents_data(request, s, outlet, date_from, date_to, limit, offset)
 
 
-def document_data(s: SqliteStore, doc_id: str) -> dict[str, Any]:
+def document_data(s: BaseStore, doc_id: str) -> dict[str, Any]:
     doc = s.get(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document with id {doc_id!r} (or the id prefix is ambiguous)")
@@ -230,7 +231,7 @@ def add_document(
 
 
 # -- entities ------------------------------------------------------------------------------------------------
-def entities_data(request: Request, s: SqliteStore, q: str | None, type: str | None, limit: int,
+def entities_data(request: Request, s: BaseStore, q: str | None, type: str | None, limit: int,
                   offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: cached(s, ("entities", q, type, n, o),
                                               lambda: Q.entities(s.conn, q=q, type=type, limit=n, offset=o)),
@@ -243,7 +244,7 @@ def entities(request: Request, s: Store, q: Text = None, type: EntityType | None
     return entities_data(request, s, q, type, limit, offset)
 
 
-def entity_data(s: SqliteStore, entity_id: str) -> dict[str, Any]:
+def entity_data(s: BaseStore, entity_id: str) -> dict[str, Any]:
     if not re.fullmatch(ENTITY_RE, entity_id):
         raise HTTPException(404, f"no entity with id {entity_id!r}")
 
@@ -265,7 +266,7 @@ def entity(s: Store, entity_id: str) -> dict[str, Any]:
     return entity_data(s, entity_id)
 
 
-def _known(s: SqliteStore, entity_id: str) -> str:
+def _known(s: BaseStore, entity_id: str) -> str:
     if not re.fullmatch(ENTITY_RE, entity_id) or not s.conn.execute(
             "SELECT 1 FROM entities WHERE id=?", (entity_id,)).fetchone():
         raise HTTPException(404, f"no entity with id {entity_id!r}")
@@ -306,12 +307,12 @@ def entity_activity(s: Store, entity_id: str) -> dict[str, Any]:
     return {"entity": eid, "days": activity_data(s, eid)}
 
 
-def activity_data(s: SqliteStore, entity_id: str) -> list[dict[str, Any]]:
+def activity_data(s: BaseStore, entity_id: str) -> list[dict[str, Any]]:
     return cached(s, ("activity", entity_id), lambda: Q.entity_activity(s.conn, entity_id))
 
 
 # -- quotes and events ---------------------------------------------------------------------------------------
-def quotes_data(request: Request, s: SqliteStore, speaker: str | None, cue_class: str | None,
+def quotes_data(request: Request, s: BaseStore, speaker: str | None, cue_class: str | None,
                 date_from: str | None, date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: Q.quotes(s.conn, speaker=speaker, cue_class=cue_class, date_from=date_from,
                                                 date_to=_to_date(date_to, True), limit=n, offset=o),
@@ -324,7 +325,7 @@ def quotes(request: Request, s: Store, speaker: Text = None, cue_class: CueClass
     return quotes_data(request, s, speaker, cue_class, date_from, date_to, limit, offset)
 
 
-def events_data(request: Request, s: SqliteStore, type: str | None, actor: str | None, location: str | None,
+def events_data(request: Request, s: BaseStore, type: str | None, actor: str | None, location: str | None,
                 date_from: str | None, date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: Q.events(s.conn, type=type, actor=actor, location=location,
                                                 date_from=date_from, date_to=_to_date(date_to, True),
@@ -348,12 +349,12 @@ def events_geojson(s: Store, type: EventType | None = None, actor: Text = None, 
     return JSONResponse(Q.events_geojson(rows), media_type="application/geo+json")
 
 
-def places_data(request: Request, s: SqliteStore, type: str | None, actor: str | None, date_from: str | None,
+def places_data(request: Request, s: BaseStore, type: str | None, actor: str | None, date_from: str | None,
                 date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: all_places(s, type, actor, date_from, date_to)[o:o + n], limit, offset)
 
 
-def all_places(s: SqliteStore, type: str | None, actor: str | None, date_from: str | None,
+def all_places(s: BaseStore, type: str | None, actor: str | None, date_from: str | None,
                date_to: str | None) -> list[dict[str, Any]]:
     """Every event place for these filters, most events first (one grouped pass, cached)."""
     return cached(s, ("places", type, actor, date_from, date_to),
@@ -369,7 +370,7 @@ def event_places(request: Request, s: Store, type: EventType | None = None, acto
 
 
 # -- cross-document analysis (marsad.corpus) -----------------------------------------------------------------
-def corpus_page(request: Request, name: str, s: SqliteStore, limit: int, offset: int, **kw: Any) -> dict[str, Any]:
+def corpus_page(request: Request, name: str, s: BaseStore, limit: int, offset: int, **kw: Any) -> dict[str, Any]:
     """One page of a `marsad.corpus` listing, or 503 with the reason when analysis is unavailable."""
     try:
         corpus.find(name)
@@ -404,7 +405,7 @@ def story(s: Store, story_id: Annotated[int, FPath(ge=1, le=2**62)]) -> dict[str
     return story_data(s, story_id)
 
 
-def story_data(s: SqliteStore, story_id: int) -> dict[str, Any]:
+def story_data(s: BaseStore, story_id: int) -> dict[str, Any]:
     try:
         corpus.check_store(s)
     except corpus.CorpusUnavailable as exc:
@@ -415,7 +416,7 @@ def story_data(s: SqliteStore, story_id: int) -> dict[str, Any]:
     return st
 
 
-def timeline_data(request: Request, s: SqliteStore, entity: str, limit: int, offset: int) -> dict[str, Any]:
+def timeline_data(request: Request, s: BaseStore, entity: str, limit: int, offset: int) -> dict[str, Any]:
     """Everything dated about an entity across documents (marsad.corpus.timeline), oldest first."""
     try:
         corpus.find("timeline")

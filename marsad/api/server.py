@@ -1,7 +1,8 @@
 """The HTTP server: a thin FastAPI layer over the store, serving the JSON API and the Arabic web pages.
 
-Reads go through read-only SQLite connections, one per worker thread (sqlite3 connections are not meant
-to be shared between threads, and per-thread connections let queries run in parallel under WAL). Writing
+Reads go through read-only store connections, one per worker thread (sqlite3 connections are not meant
+to be shared between threads, and per-thread connections let queries run in parallel under WAL or on a
+PostgreSQL server, whichever `--db` names). Writing
 is possible only through `POST /api/documents`, only when an API token is configured, and then through a
 single separate read-write connection guarded by a lock. Clients never see a stack trace: unexpected
 errors are logged here and answered with a generic 500.
@@ -25,7 +26,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from marsad.store import SqliteStore
+from marsad.store import SqliteStore, Store, open_store
 
 log = logging.getLogger("marsad.api")
 
@@ -47,22 +48,23 @@ class Backend:
         self.db = db
         self.token = token or None
         self._local = threading.local()
-        self._all: list[SqliteStore] = []
+        self._all: list[Store] = []
         self._lock = threading.Lock()
-        self._writer: SqliteStore | None = None
+        self._writer: Store | None = None
         self._pipeline: Any = None
         if self.token:
             # ingestion is enabled, so the store may be created here (and migrated) before readers open it
-            self._writer = SqliteStore(db, batch_size=1)
+            self._writer = open_store(db, batch_size=1)
         # fail at start-up, not on the first request, when the store is missing
         self.reader()
 
-    def reader(self) -> SqliteStore:
+    def reader(self) -> Store:
         """This thread's read-only store connection."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = SqliteStore(self.db, readonly=True)
-            store.conn.execute("PRAGMA query_only=ON")
+            store = open_store(self.db, readonly=True)  # on PostgreSQL: default_transaction_read_only
+            if isinstance(store, SqliteStore):
+                store.conn.execute("PRAGMA query_only=ON")
             self._local.store = store
             with self._lock:
                 self._all.append(store)

@@ -110,6 +110,8 @@ def analyse(
     `max_stance_pairs` bounds the stance-model work of one run (the e5 encoder is the slow part); the
     most similar quote pairs are labelled first, the rest of the run's candidate pairs stay unlabelled.
     """
+    from marsad.store.dialect import dialect_of
+
     conn: sqlite3.Connection = store.conn
     if hasattr(store, "commit"):
         store.commit()
@@ -120,8 +122,12 @@ def analyse(
         stats.update(duplicates=0, stories_new=0, stories_touched=0, merged_events=0, claims=0,
                      claim_pairs=0, contradictions=0, seconds=round(time.monotonic() - t0, 2))
         return stats
-    conn.execute("BEGIN IMMEDIATE")
     try:
+        # Only one analysis writes at a time (SQLite's write lock; an advisory lock on PostgreSQL, where
+        # ingest keeps writing meanwhile). A run that waited for another skips what that one analysed.
+        dialect_of(conn).begin_write(conn, "analyse")
+        docs = _not_analysed(conn, docs)
+        stats["documents"] = len(docs)
         stats["duplicates"] = _duplicates(conn, docs)
         stats.update(_stories(conn, docs, window_days))
         stats["merged_events"] = _events(conn, [d.rowid for d in docs])
@@ -133,10 +139,22 @@ def analyse(
         )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     stats["seconds"] = round(time.monotonic() - t0, 2)
     return stats
+
+
+def _not_analysed(conn: sqlite3.Connection, docs: list[_NewDoc]) -> list[_NewDoc]:
+    """`docs` minus those a concurrent run recorded in corpus_docs after they were read."""
+    done: set[int] = set()
+    rowids = [d.rowid for d in docs]
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i:i + 500]
+        done |= {r[0] for r in conn.execute(
+            f"SELECT doc_rowid FROM corpus_docs WHERE doc_rowid IN ({','.join('?' * len(chunk))})", chunk)}
+    return [d for d in docs if d.rowid not in done] if done else docs
 
 
 # -- reading -------------------------------------------------------------------------------------------
@@ -260,7 +278,7 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
     for t, n in new_df.items():
         df[t] = df.get(t, 0) + n
     conn.executemany(
-        "INSERT INTO corpus_df (term, df) VALUES (?,?) ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
+        "INSERT INTO corpus_df (term, df) VALUES (?,?) ON CONFLICT(term) DO UPDATE SET df=corpus_df.df+excluded.df",
         new_df.items(),
     )
     window = dt.timedelta(days=window_days)
@@ -281,6 +299,7 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
     story_of_group: dict[int, int] = {}
     for rowid, sid in conn.execute(
         "SELECT sd.doc_rowid, sd.story_id FROM story_docs sd JOIN doc_groups g ON g.doc_rowid = sd.doc_rowid"
+        " ORDER BY sd.story_id, sd.doc_rowid"  # the later story of a group wins, on every backend
     ):
         story_of_group[group_of[rowid]] = sid
     next_id = (conn.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]) + 1
@@ -315,7 +334,7 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
             cands: set[int] = set()
             for t in vec:
                 cands |= index.get(t, set())
-            for c in cands:
+            for c in sorted(cands):  # ties go to the oldest story, whatever order the sets iterate in
                 s = cosine(vec, stories[c].centroid)
                 if s > sim:
                     sid, sim = c, s
@@ -355,7 +374,8 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
 
 def _save_story(conn: sqlite3.Connection, st: _Story) -> None:
     conn.executemany(
-        "INSERT OR REPLACE INTO story_docs (doc_rowid, story_id, similarity) VALUES (?,?,?)",
+        "INSERT INTO story_docs (doc_rowid, story_id, similarity) VALUES (?,?,?)"
+        " ON CONFLICT(doc_rowid) DO UPDATE SET story_id=excluded.story_id, similarity=excluded.similarity",
         [(r, st.id, round(s, 4)) for r, s in st.members],
     )
     st.members.clear()
@@ -412,7 +432,9 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
     merged: dict[int, _Merged] = {}
     q = ",".join("?" * len(types))
     for m in conn.execute(
-        f"SELECT * FROM merged_events WHERE type IN ({q}) AND (date_max IS NULL OR date_max >= ?)", (*types, lo)
+        # in (type, date_min) index order: the first compatible merged event takes a record
+        f"SELECT * FROM merged_events WHERE type IN ({q}) AND (date_max IS NULL OR date_max >= ?)"
+        " ORDER BY type, date_min, id", (*types, lo)
     ):
         merged[m["id"]] = _Merged(
             m["id"], m["type"], _day(m["date_min"]), _day(m["date_max"]),
@@ -464,7 +486,8 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
         if not m.dirty:
             continue
         conn.executemany(
-            "INSERT OR REPLACE INTO merged_event_mentions (merged_id, doc_rowid, idx) VALUES (?,?,?)",
+            "INSERT INTO merged_event_mentions (merged_id, doc_rowid, idx) VALUES (?,?,?)"
+            " ON CONFLICT(doc_rowid, idx) DO UPDATE SET merged_id=excluded.merged_id",
             [(m.id, d, i) for d, i in m.mentions],
         )
         n_m, n_src = conn.execute(
@@ -472,8 +495,12 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
             " JOIN documents d ON d.rowid = mm.doc_rowid WHERE mm.merged_id=?", (m.id,)
         ).fetchone()
         conn.execute(
-            "INSERT OR REPLACE INTO merged_events (id, type, date_min, date_max, location, actors, recipients,"
-            " dead, injured, n_mentions, n_sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO merged_events (id, type, date_min, date_max, location, actors, recipients,"
+            " dead, injured, n_mentions, n_sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET type=excluded.type, date_min=excluded.date_min,"
+            " date_max=excluded.date_max, location=excluded.location, actors=excluded.actors,"
+            " recipients=excluded.recipients, dead=excluded.dead, injured=excluded.injured,"
+            " n_mentions=excluded.n_mentions, n_sources=excluded.n_sources",
             (m.id, m.type, m.date_min and m.date_min.isoformat(), m.date_max and m.date_max.isoformat(),
              json.dumps(dict(m.locations), ensure_ascii=False), "|".join(sorted(m.actors)),
              "|".join(sorted(m.recipients)), json.dumps(m.dead, ensure_ascii=False),
@@ -513,7 +540,8 @@ def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) ->
     for i in range(0, len(docs), 500):
         chunk = docs[i:i + 500]
         for doc, ent, start, end in conn.execute(
-            f"SELECT doc_rowid, entity_id, start, end FROM mentions WHERE doc_rowid IN ({','.join('?' * len(chunk))})",
+            'SELECT doc_rowid, entity_id, start, "end" FROM mentions'
+            f" WHERE doc_rowid IN ({','.join('?' * len(chunk))})",
             chunk,
         ):
             for idx, s, e in by_doc[doc]:
@@ -696,14 +724,18 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
         conn.execute("UPDATE claim_pairs SET claim_id=? WHERE claim_id=?", (f, c))
         conn.execute("DELETE FROM claims WHERE id=?", (c,))
     conn.executemany(
-        "INSERT OR REPLACE INTO claim_quotes (doc_rowid, idx, claim_id, date, vector) VALUES (?,?,?,?,?)",
+        "INSERT INTO claim_quotes (doc_rowid, idx, claim_id, date, vector) VALUES (?,?,?,?,?)"
+        " ON CONFLICT(doc_rowid, idx) DO UPDATE SET claim_id=excluded.claim_id, date=excluded.date,"
+        " vector=excluded.vector",
         [(q.doc, q.idx, final[n_old + k], q.date,
           vec[n_old + k].astype(np.float16).tobytes() if n_old + k in vec else b"")
          for k, q in enumerate(new)],
     )
     conn.executemany(
-        "INSERT OR REPLACE INTO claim_pairs (claim_id, a_doc, a_idx, b_doc, b_idx, similarity, label, confidence)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO claim_pairs (claim_id, a_doc, a_idx, b_doc, b_idx, similarity, label, confidence)"
+        " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(a_doc, a_idx, b_doc, b_idx) DO UPDATE SET"
+        " claim_id=excluded.claim_id, similarity=excluded.similarity, label=excluded.label,"
+        " confidence=excluded.confidence",
         [(final[i], allq[j].doc, allq[j].idx, allq[i].doc, allq[i].idx, round(s, 4), label, round(conf, 4))
          for j, i, s, label, conf in labelled],
     )
@@ -717,7 +749,9 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
             " WHERE cq.claim_id=? ORDER BY cq.date, cq.doc_rowid, cq.idx LIMIT 1", (c,)
         ).fetchone()[0]
         conn.execute(
-            "INSERT OR REPLACE INTO claims (id, text, first_date, last_date, size, n_docs) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO claims (id, text, first_date, last_date, size, n_docs) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET text=excluded.text, first_date=excluded.first_date,"
+            " last_date=excluded.last_date, size=excluded.size, n_docs=excluded.n_docs",
             (c, text, first, last, size, n_docs),
         )
     return {

@@ -15,14 +15,13 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _open(a: argparse.Namespace, readonly: bool = True) -> Any:
-    """The store; read commands refuse a missing file but open read-write so an older schema is migrated."""
-    from pathlib import Path
-
+    """The store; read commands refuse a missing store but open read-write so an older schema is migrated."""
     from marsad.store import open_store
 
-    if readonly and not Path(a.db).exists():
-        raise FileNotFoundError("no such database; run `marsad ingest` and `marsad analyse` first")
-    return open_store(a.db)
+    try:
+        return open_store(a.db, create=not readonly)
+    except FileNotFoundError:
+        raise FileNotFoundError("no such database; run `marsad ingest` and `marsad analyse` first") from None
 
 
 def _json(obj: Any) -> None:

@@ -15,7 +15,8 @@ from marsad.text.normalize import normalize
 
 def _conn(store: Any) -> sqlite3.Connection:
     conn = store.conn
-    conn.row_factory = sqlite3.Row
+    if isinstance(conn, sqlite3.Connection):  # the PostgreSQL connection's rows have names already
+        conn.row_factory = sqlite3.Row
     return conn
 
 
@@ -44,11 +45,13 @@ JOIN documents db ON db.rowid = cp.b_doc
 LEFT JOIN entities ea ON ea.id = qa.speaker_entity
 LEFT JOIN entities eb ON eb.id = qb.speaker_entity
 """
+# ties in confidence are broken by the pair's key, so every backend lists them in one order
+_PAIR_KEY = "cp.a_doc, cp.a_idx, cp.b_doc, cp.b_idx"
 
 
 def contradictions(store: Any, limit: int | None = 50, min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """Pairs of quotes that contradict each other, most confident first, in the CLI/JSON contract shape."""
-    sql = _PAIR_SQL + " WHERE cp.label = 'disagree' AND cp.confidence >= ? ORDER BY cp.confidence DESC, cp.claim_id"
+    sql = _PAIR_SQL + " WHERE cp.label = 'disagree' AND cp.confidence >= ? ORDER BY cp.confidence DESC, cp.claim_id, " + _PAIR_KEY
     params: list[Any] = [min_confidence]
     if limit:
         sql += " LIMIT ?"
@@ -81,7 +84,8 @@ def claims(store: Any, limit: int | None = 50, min_size: int = 2) -> list[dict[s
         pairs = [
             {"a": _side(r, "a"), "b": _side(r, "b"), "label": r["label"], "confidence": round(float(r["confidence"]), 4),
              "similarity": round(float(r["similarity"]), 4)}
-            for r in conn.execute(_PAIR_SQL + " WHERE cp.claim_id = ? ORDER BY cp.confidence DESC", (c["id"],))
+            for r in conn.execute(_PAIR_SQL + " WHERE cp.claim_id = ? ORDER BY cp.confidence DESC, " + _PAIR_KEY,
+                                  (c["id"],))
         ]
         out.append({"id": c["id"], "text": c["text"], "first_date": c["first_date"], "last_date": c["last_date"],
                     "size": c["size"], "documents": c["n_docs"], "quotes": quotes, "pairs": pairs})
@@ -155,7 +159,8 @@ def merged_events(store: Any, limit: int | None = 50, min_sources: int = 1) -> l
             for r in conn.execute(
                 "SELECT d.id, d.outlet, d.published, e.idx, e.trigger_text, e.dead, e.injured"
                 " FROM merged_event_mentions mm JOIN events e ON e.doc_rowid = mm.doc_rowid AND e.idx = mm.idx"
-                " JOIN documents d ON d.rowid = mm.doc_rowid WHERE mm.merged_id = ? ORDER BY d.published", (m["id"],))
+                " JOIN documents d ON d.rowid = mm.doc_rowid WHERE mm.merged_id = ? ORDER BY d.published, mm.doc_rowid, mm.idx",
+                (m["id"],))
         ]
         out.append({
             "id": m["id"], "type": m["type"], "date_min": m["date_min"], "date_max": m["date_max"],
@@ -187,17 +192,22 @@ def timeline(store: Any, entity: str, limit: int | None = 500) -> list[dict[str,
 
     q = ",".join("?" * len(ids))
     if ids:
+        # one item per (document, entity): its first mention (portable SQL has no bare columns in GROUP BY)
+        seen: set[tuple[int, str]] = set()
         for r in conn.execute(
-            f"SELECT m.entity_id, m.text, m.start, d.id AS doc_id, d.outlet, d.title, d.published FROM mentions m"
-            f" JOIN documents d ON d.rowid = m.doc_rowid WHERE m.entity_id IN ({q}) AND d.is_latest = 1"
-            " GROUP BY m.doc_rowid, m.entity_id", ids):
+            f"SELECT m.doc_rowid, m.entity_id, m.text, m.start, d.id AS doc_id, d.outlet, d.title, d.published"
+            f" FROM mentions m JOIN documents d ON d.rowid = m.doc_rowid WHERE m.entity_id IN ({q}) AND d.is_latest = 1"
+            " ORDER BY m.doc_rowid, m.entity_id, m.start, m.rowid", ids):
+            if (r["doc_rowid"], r["entity_id"]) in seen:
+                continue
+            seen.add((r["doc_rowid"], r["entity_id"]))
             items.append({"date": r["published"], "kind": "mention", "entity": r["entity_id"], "text": r["text"],
                           **doc_fields(r)})
         wanted = set(ids)
         like = " OR ".join(["e.actor LIKE ? OR e.recipient LIKE ?"] * len(ids))
         for r in conn.execute(
             "SELECT e.*, d.id AS doc_id, d.outlet, d.title, d.published FROM events e JOIN documents d"
-            f" ON d.rowid = e.doc_rowid WHERE d.is_latest = 1 AND ({like})",
+            f" ON d.rowid = e.doc_rowid WHERE d.is_latest = 1 AND ({like}) ORDER BY e.doc_rowid, e.idx",
             [f"%{i}%" for i in ids for _ in (0, 1)]):
             actors, recipients = set((r["actor"] or "").split("|")), set((r["recipient"] or "").split("|"))
             if not wanted & (actors | recipients):
@@ -210,10 +220,10 @@ def timeline(store: Any, entity: str, limit: int | None = 500) -> list[dict[str,
         " ON d.rowid = q.doc_rowid WHERE d.is_latest = 1 AND "
     )
     if ids:
-        rows = conn.execute(speaker_sql + f"q.speaker_entity IN ({q})", ids).fetchall()
+        rows = conn.execute(speaker_sql + f"q.speaker_entity IN ({q}) ORDER BY q.doc_rowid, q.idx", ids).fetchall()
     else:
         key = normalize(entity)
-        rows = [r for r in conn.execute(speaker_sql + "q.speaker_text IS NOT NULL")
+        rows = [r for r in conn.execute(speaker_sql + "q.speaker_text IS NOT NULL ORDER BY q.doc_rowid, q.idx")
                 if key and key in normalize(r["speaker_text"])]
     for r in rows:
         items.append({"date": r["date"] or r["published"], "kind": "quote", "cue": r["cue_class"],

@@ -304,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-wiki-crf", action="store_true", help="reuse an existing wiki.crfsuite")
     ap.add_argument("--wiki-iterations", type=int, default=100)
     ap.add_argument("--eval", action="store_true", help="score the dev split after training")
+    ap.add_argument("--encoder", action="store_true",
+                    help="also train the accurate-mode CRF with multilingual-e5 features (marsad.ner.accurate)")
+    ap.add_argument("--encoder-cache", type=Path, default=None,
+                    help="an .npy file keeping the train-set encoder states between runs")
     args = ap.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -328,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.skip_wiki_crf:
         train_wiki_crf(out, wiki, args.wiki_iterations)
     train_crf(out, train, extra, args.c1, args.c2, args.iterations)
+    if args.encoder:
+        from marsad.ner.accurate import train_accurate
+
+        train_accurate(out, train, args.c1, args.c2, args.iterations, args.encoder_cache)
     _log(f"done in {time.time() - t0:.0f}s")
     if args.eval:
         from marsad.ner.metrics import format_scores, score
@@ -336,6 +344,14 @@ def main(argv: list[str] | None = None) -> int:
         tagger = NerTagger(out)
         pred = tagger.tag_sentences([t for t, _ in dev])
         print(format_scores(score([g for _, g in dev], pred)))
+        if args.encoder:
+            from marsad.ner.accurate import AccurateNer
+            from marsad.ner.tagger import _repair
+
+            acc = AccurateNer(tagger._fx, out)
+            pred = [_repair(acc.tag_raw(t)) for t, _ in dev]
+            print("accurate mode (encoder features):")
+            print(format_scores(score([g for _, g in dev], pred)))
     return 0
 
 

@@ -1,8 +1,9 @@
 """Read-only queries the REST API and the web pages need beyond what `SqliteStore` offers.
 
 The server is a thin layer over these functions (datasette's rule: every page is also a JSON endpoint),
-so the page and its JSON twin can never disagree. Every function takes an open connection of a
-`SqliteStore` (rows as `sqlite3.Row`), never writes, and binds every user value as an SQL parameter.
+so the page and its JSON twin can never disagree. Every function takes a store's open connection (a
+`sqlite3.Connection` with `sqlite3.Row` rows, or the PostgreSQL store's `PgConnection`, which runs the same
+SQL), never writes, and binds every user value as an SQL parameter.
 
 Filters are pushed into SQL (with LIMIT/OFFSET there too) rather than filtered in Python, because the
 server answers interactive requests on stores of hundreds of thousands of annotations: a page must cost
@@ -16,6 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from marsad.store.dialect import dialect_of
 from marsad.text.normalize import normalize
 
 ENTITY_COLUMNS = ("id", "name", "name_en", "type", "wikidata", "country", "sector", "lat", "lon", "precision")
@@ -28,7 +30,7 @@ def _like_escape(s: str) -> str:
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
     """Whether the store has a table (stores made by older marsad versions lack the corpus tables)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+    return dialect_of(conn).has_table(conn, name)
 
 
 def generation(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -158,7 +160,7 @@ def mentions(
     rows = conn.execute(
         "SELECT d.id, d.title, d.published, d.outlet, d.url, count(*) AS n, min(m.start) AS start"
         " FROM mentions m JOIN documents d ON d.rowid=m.doc_rowid"
-        " WHERE m.entity_id=? AND d.is_latest=1 GROUP BY m.doc_rowid"
+        " WHERE m.entity_id=? AND d.is_latest=1 GROUP BY d.rowid"
         " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?",
         (entity_id, limit, offset),
     ).fetchall()
@@ -256,8 +258,9 @@ def entity_ids(conn: sqlite3.Connection, name_or_id: str) -> set[str]:
     lookup on large stores; spelling variants are still caught by the normalised comparison.
     """
     s = name_or_id.strip()
-    ids = {r[0] for r in conn.execute("SELECT id FROM entities WHERE id=? OR name=? OR name_en=? COLLATE NOCASE",
-                                      (s, s, s))}
+    # LIKE without wildcards is equality ignoring ASCII case, as COLLATE NOCASE is, on both backends
+    ids = {r[0] for r in conn.execute("SELECT id FROM entities WHERE id=? OR name=? OR name_en LIKE ? ESCAPE '\\'",
+                                      (s, s, _like_escape(s)))}
     want = normalize(s).strip()
     if want and want != s:
         ids |= {r[0] for r in conn.execute("SELECT id FROM entities WHERE name=?", (want,))}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from marsad.document import Document, Event, Quote
@@ -28,9 +26,11 @@ def event(type_: str, location: str, date: str, dead: int | None, actor: list[st
 
 
 @pytest.fixture
-def make_store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def make_store(new_store_url):  # type: ignore[no-untyped-def]
+    """Stores on both backends (SQLite file, PostgreSQL database): the analysis must agree on either."""
+
     def make(docs: list[Document], name: str = "c.db"):  # type: ignore[no-untyped-def]
-        store = open_store(tmp_path / name)
+        store = open_store(new_store_url(name))
         for d in docs:
             store.add(d)
         store.commit()

@@ -1,3 +1,5 @@
+"""The store contract, run on both backends (`store_url` is a SQLite file, then a PostgreSQL database)."""
+
 import os
 import signal
 import subprocess
@@ -6,8 +8,8 @@ import textwrap
 
 import pytest
 
-from marsad.document import Document
-from marsad.store import SearchSyntaxError, open_store
+from marsad.document import Document, Entity, Quote, Span
+from marsad.store import SearchSyntaxError, SqliteStore, open_store
 from marsad.store.migrations import MIGRATIONS
 
 
@@ -16,15 +18,25 @@ def doc(text, title="عنوان", url=None, outlet="example.com", published="201
                     language="ar", source="test")
 
 
+def fts_count(store, word):
+    """Rows in the full-text index matching one word (whatever version they belong to)."""
+    if isinstance(store, SqliteStore):
+        return store.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
+                                  (f'"{word}"',)).fetchone()[0]
+    return store.conn.execute("SELECT count(*) FROM documents_fts WHERE tsv @@ CAST(? AS tsquery)",
+                              (f"'{word}'",)).fetchone()[0]
+
+
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.db")
+def store(store_url):
+    s = open_store(store_url)
     yield s
     s.close()
 
 
 def test_wal_and_schema(store):
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if isinstance(store, SqliteStore):
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.stats()["schema_version"] == len(MIGRATIONS)
 
 
@@ -75,29 +87,34 @@ def test_malformed_queries_raise_clear_error(store, q):
         store.search(q)
 
 
-def test_reopen_keeps_data_and_migrates_once(tmp_path):
-    p = tmp_path / "r.db"
-    with open_store(p) as s:
+def test_reopen_keeps_data_and_migrates_once(store_url):
+    with open_store(store_url) as s:
         s.add(doc("نص", url="a"))
-    with open_store(p) as s:
+    with open_store(store_url) as s:
         assert s.stats()["documents"] == 1
+        assert s.stats()["schema_version"] == len(MIGRATIONS)
 
 
-def test_readonly_missing_db(tmp_path):
+def test_readonly_missing_db(store_url):
+    # a SQLite path that does not exist, or a PostgreSQL database without a marsad schema in it
     with pytest.raises(FileNotFoundError):
-        open_store(tmp_path / "missing.db", readonly=True)
+        open_store(store_url, readonly=True)
+    with pytest.raises(FileNotFoundError):
+        open_store(store_url, create=False)
 
 
 @pytest.mark.parametrize("batch", [1, 200])
-def test_kill_9_mid_run_then_rerun_completes(tmp_path, batch):
+def test_kill_9_mid_run_then_rerun_completes(store_url, batch):
     """A writer killed with SIGKILL leaves only whole documents; re-running stores exactly the rest."""
-    db = tmp_path / "k.db"
+    db = store_url
+    # PostgreSQL commits every document (~2 ms each): fewer suffice for the kill to land mid-run
+    total = 1000 if db.startswith("postgresql://") else 3000
     script = textwrap.dedent(f"""
         import sys
-        from marsad.document import Document
+        from marsad.document import Document, Entity, Quote, Span
         from marsad.store import open_store
         s = open_store({str(db)!r}, batch_size={batch})
-        for i in range(3000):
+        for i in range({total}):
             s.add(Document(text=f"عنوان {{i}}\\nنص الخبر رقم {{i}} " * 20, title=f"عنوان {{i}}", url=f"u{{i}}"))
             if i == 200:
                 s.commit() if {batch} > 1 else None
@@ -111,10 +128,33 @@ def test_kill_9_mid_run_then_rerun_completes(tmp_path, batch):
     with open_store(db) as s:
         n = s.stats()["documents"]
         assert n >= (201 if batch == 1 else 200)  # everything committed before the kill survives
-        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        fts = s.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'نص'").fetchone()[0]
-        assert fts == n  # every stored document is searchable: no half-written rows
+        if isinstance(s, SqliteStore):
+            assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert fts_count(s, "نص") == n  # every stored document is searchable: no half-written rows
+        # and every stored document has its annotations' parent rows: nothing dangles
+        assert s.conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == n
     subprocess.run([sys.executable, "-c", script], check=True, capture_output=True)
     with open_store(db) as s:
-        assert s.stats()["documents"] == 3000
-        assert s.stats()["versions"] == 3000
+        assert s.stats()["documents"] == total
+        assert s.stats()["versions"] == total
+
+
+def test_document_failure_rolls_back_alone(store_url: str) -> None:
+    """A document whose annotations cannot be stored leaves no trace (not even its entity records) and the
+    next one is stored; on both backends, batched (SQLite) or one transaction each (PostgreSQL)."""
+    bad = Document(text="عنوان\nقال الوزير شيئا", title="عنوان", url="bad",
+                   entities=[Entity(id="Q_only_bad", name="وزير", type="PER", mentions=[Span(6, 11, "الوزير")])],
+                   quotes=[Quote(speaker=None, cue={"text": None, "start": 0, "end": 3, "class": "say"},
+                                 content={"text": "شيئا", "start": 12, "end": 16}, direct=False)])
+    good = Document(text="عنوان\nخبر سليم", title="عنوان", url="good")
+    with open_store(store_url) as s:
+        s.add(Document(text="قبل\nخبر قبله", title="قبل", url="before"))
+        with pytest.raises(Exception, match="(?i)null"):  # NOT NULL cue text, caught by either database
+            s.add(bad)
+        assert s.add(good) == "stored"
+        s.commit()
+    with open_store(store_url) as s:
+        assert s.stats()["documents"] == 2
+        assert s.conn.execute("SELECT count(*) FROM entities WHERE id='Q_only_bad'").fetchone()[0] == 0
+        assert s.get(bad.id) is None and s.get(good.id) is not None
+        assert not s.search("شيئا")
