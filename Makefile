@@ -37,6 +37,7 @@ bench: venv
 	$(BIN)/python benchmarks/bench_ingest.py --shared $(SHARED) --out bench-out/ingest-full.json
 	$(BIN)/python benchmarks/bench_stages.py --shared $(SHARED) --n 1000
 	$(BIN)/python benchmarks/bench_corpus.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_scale.py --shared $(SHARED)
 
 test-all: venv
 	$(BIN)/pytest -q -m ''
