@@ -12,12 +12,12 @@ here overlaps a span the NER or the dictionary already took.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from marsad.document import Entity, Span
 from marsad.kb.coref import ORG_NOMINALS, resolve_title
 from marsad.kb.countries import country_of_adjective
+from marsad.kb.spans import TakenSpans
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
 
@@ -46,19 +46,17 @@ _ANAPHOR_ADJECTIVES = frozenset(normalize(w) for w in (
 ))
 
 
-def _index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
+def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    longest = 1
     for phrase, code in _AGENT_PHRASES.items():
         words = tuple(normalize(w) for w in phrase.split())
         by_first.setdefault(words[0], []).append((words, code))
-        longest = max(longest, len(words))
     for lst in by_first.values():
         lst.sort(key=lambda x: -len(x[0]))
-    return by_first, longest
+    return by_first
 
 
-_BY_FIRST, _LONGEST = _index()
+_BY_FIRST = _index()
 _ANAPHOR_HEADS = frozenset(ORG_NOMINALS)
 _READINGS: dict[str, tuple[tuple[str, int], ...]] = {}
 
@@ -83,12 +81,7 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     toks = norm_tokens(text)
     if not toks:
         return entities
-    taken = sorted((sp.start, sp.end) for e in entities for sp in e.mentions)
-    starts = [s for s, _ in taken]
-
-    def free(s: int, e: int) -> bool:
-        k = bisect_right(starts, e - 1)
-        return not any(ts < e and s < te for ts, te in taken[max(0, k - 8):k])
+    taken = TakenSpans(entities)
 
     agents: dict[str, Entity] = {}
     out = list(entities)
@@ -101,7 +94,7 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             i += 1
             continue
         ln, start, end, target, code, country = hit
-        if not free(start, end):
+        if not taken.free(start, end):
             i += 1
             continue
         span = Span(start, end, text[start:end])

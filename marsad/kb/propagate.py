@@ -10,9 +10,8 @@ tolerated (`وللدولة الإسلامية`), and nothing overlaps an existin
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from marsad.document import Entity, Span
+from marsad.kb.spans import TakenSpans
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
 
 
@@ -38,8 +37,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     for key in names:
         lengths.setdefault(key[0], set()).add(len(key))
     toks = norm_tokens(text)
-    taken = sorted((sp.start, sp.end) for e in entities for sp in e.mentions)
-    starts = [s for s, _ in taken]
+    taken = TakenSpans(entities)
     added = False
     n = len(toks)
     i = 0
@@ -55,8 +53,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
                     continue
                 start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
                 end = toks[i + ln - 1][1]
-                k = bisect_right(starts, end - 1)
-                if any(ts < end and start < te for ts, te in taken[max(0, k - 8):k]):
+                if not taken.free(start, end):
                     continue
                 ent.mentions.append(Span(start, end, text[start:end]))
                 added = True
