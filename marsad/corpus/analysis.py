@@ -11,8 +11,9 @@ store as it was, and a re-run with nothing new changes nothing.
   news never re-clusters the archive. Copies always follow their original into its story.
 * Events: records of one PLOVER type whose dates are compatible (±2 days) and that share a place or an
   actor become one merged event; every figure each source gave is kept (dead 20 vs 35).
-* Claims: quotes whose contents say the same thing (USE similarity, with shared entities and words as
-  support) form a proposition group; each pair from different speakers or outlets gets a stance label.
+* Claims: quotes whose contents say the same thing (IDF-weighted overlap of words and entities) form a
+  proposition group; related pairs from different speakers or outlets get a stance label, and a
+  "disagree" needs a visible reason (`label_pair`).
 """
 
 from __future__ import annotations
@@ -20,17 +21,20 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
+import math
 import sqlite3
 import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from marsad.corpus.features import content_terms, cosine, doc_terms, shingles, tfidf, words
+from marsad.corpus.features import content_terms, doc_terms, shingles, tfidf, words
+from marsad.corpus.opposition import TIME_BOUND, confirms, denial_words, opposition, poles
 
 NUM_PERM = 128
 DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles; agency copies with a changed lead stay above
@@ -39,12 +43,15 @@ STORY_THRESHOLD = 0.25  # cosine to a story centroid (top TF-IDF terms)
 STORY_TERMS = 30
 CENTROID_TERMS = 80
 EVENT_DAYS = 2
-CLAIM_SIM = 0.62  # USE cosine above which one shared word or entity suffices
-CLAIM_SIM_SUPPORTED = 0.40  # ... or above this with a shared entity, or shared content words
-CLAIM_SIM_LEXICAL = 0.30  # ... or above this when they share three words, or an entity and two words
+# Relatedness is the IDF-weighted cosine of two quotes' content words and entities (`_overlap_candidates`).
+CLAIM_NEAR = 0.50  # a near-restatement: the two quotes join one claim group
+CLAIM_REL = 0.25  # related enough to compare, with a shared entity or three shared words
+CLAIM_DENY_REL = 0.40  # a denial and a statement this related and about one actor speak of one thing
+MIN_CLAIM_TERMS = 5  # content words a quote needs before it can contradict another
 CLAIM_MAX_DF = 0.002
 CLAIM_WINDOW_DAYS = 60
-MAX_STANCE_PAIRS = 2000  # e5 costs ~0.1 s a pair on one core; the most similar pairs are labelled first
+MAX_STANCE_PAIRS = 100  # the stance model embeds each side with e5 (~0.2 s a pair on one core)
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
 CONTRA_TYPES = {"assert", "announce", "say", "accuse", "call", "warn", "express", "condemn"}
 
 
@@ -285,15 +292,17 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
     first_new = next((_day(d.date) for d in docs if d.date), None)
     open_since = (first_new - window).isoformat() if first_new else "0000"
     stories: dict[int, _Story] = {}
-    index: dict[str, set[int]] = defaultdict(set)
+    # postings of the open stories' centroids: term → {story: weight}, so a document's dot product with
+    # every open story is summed over the terms it shares with them and nothing else
+    index: dict[str, dict[int, float]] = defaultdict(dict)
+    norms: dict[int, float] = {}
     for sid, title, first, last, centroid in conn.execute(
         "SELECT id, title, first_date, last_date, centroid FROM stories WHERE last_date IS NULL OR last_date >= ?",
         (open_since,),
     ):
         st = _Story(sid, title, first, last, json.loads(centroid))
         stories[sid] = st
-        for t in st.centroid:
-            index[t].add(sid)
+        _post(index, norms, st)
     story_of_doc: dict[int, int] = {}
     group_of = dict(conn.execute("SELECT doc_rowid, group_id FROM doc_groups").fetchall())
     story_of_group: dict[int, int] = {}
@@ -319,8 +328,7 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
                 if st.last and st.last >= cutoff:
                     heapq.heappush(expiry, (st.last, sid))
                     continue
-                for t in st.centroid:
-                    index[t].discard(sid)
+                _unpost(index, st)
                 if st.dirty:
                     _save_story(conn, st)
                 del stories[sid]
@@ -331,11 +339,15 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
         if g is not None and g in story_of_group and story_of_group[g] in stories:
             sid, sim = story_of_group[g], 1.0
         else:
-            cands: set[int] = set()
-            for t in vec:
-                cands |= index.get(t, set())
-            for c in sorted(cands):  # ties go to the oldest story, whatever order the sets iterate in
-                s = cosine(vec, stories[c].centroid)
+            dots: dict[int, float] = defaultdict(float)
+            for t, w in vec.items():
+                post = index.get(t)
+                if post:
+                    for c, cw in post.items():
+                        dots[c] += w * cw
+            vnorm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            for c in sorted(dots):  # ties go to the oldest story, whatever order the dicts iterate in
+                s = dots[c] / (vnorm * norms[c]) if norms[c] else 0.0
                 if s > sim:
                     sid, sim = c, s
             if sim < STORY_THRESHOLD:
@@ -348,13 +360,11 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
             if d.date:
                 heapq.heappush(expiry, (d.date, sid))
         st = stories[sid]
-        for t in st.centroid:
-            index[t].discard(sid)
+        _unpost(index, st)
         merged = Counter(st.centroid)
         merged.update(vec)
         st.centroid = {t: round(v, 5) for t, v in merged.most_common(CENTROID_TERMS)}
-        for t in st.centroid:
-            index[t].add(sid)
+        _post(index, norms, st)
         if d.date:
             st.first = min(st.first or d.date, d.date)
             if not st.last or d.date > st.last:
@@ -370,6 +380,21 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
         if st.dirty:
             _save_story(conn, st)
     return {"stories_new": new_stories, "stories_touched": len(set(story_of_doc.values()))}
+
+
+def _post(index: dict[str, dict[int, float]], norms: dict[int, float], st: _Story) -> None:
+    for t, w in st.centroid.items():
+        index[t][st.id] = w
+    norms[st.id] = math.sqrt(sum(w * w for w in st.centroid.values()))
+
+
+def _unpost(index: dict[str, dict[int, float]], st: _Story) -> None:
+    for t in st.centroid:
+        post = index.get(t)
+        if post is not None:
+            post.pop(st.id, None)
+            if not post:
+                del index[t]
 
 
 def _save_story(conn: sqlite3.Connection, st: _Story) -> None:
@@ -430,6 +455,18 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
     days = [x for x in (_day(r["date"]) or _day(r["published"]) for r in rows) if x]
     lo = (min(days) - dt.timedelta(days=EVENT_DAYS)).isoformat() if days else "0000"
     merged: dict[int, _Merged] = {}
+    # merged events by (type, place) and (type, party): a record can only join one sharing either, so
+    # only those are checked, in the order they were created (the first compatible one takes it)
+    by_key: dict[tuple[str, str], set[int]] = defaultdict(set)
+    order: dict[int, int] = {}
+
+    def index(m: _Merged) -> None:
+        order.setdefault(m.id, len(order))
+        for loc in m.locations:
+            by_key[(m.type, "L" + loc)].add(m.id)
+        for p in m.actors | m.recipients:
+            by_key[(m.type, "P" + p)].add(m.id)
+
     q = ",".join("?" * len(types))
     for m in conn.execute(
         # in (type, date_min) index order: the first compatible merged event takes a record
@@ -441,6 +478,7 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
             Counter(json.loads(m["location"] or "{}")), _split(m["actors"]), _split(m["recipients"]),
             json.loads(m["dead"] or "[]"), json.loads(m["injured"] or "[]"), [],
         )
+        index(merged[m["id"]])
     next_id = conn.execute("SELECT coalesce(max(id), 0) FROM merged_events").fetchone()[0] + 1
     touched: set[int] = set()
     for r in rows:
@@ -449,9 +487,10 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
         loc = r["location"]
         parties = _split(r["actor"]) | _split(r["recipient"])
         best = None
-        for m in merged.values():
-            if m.type != r["type"]:
-                continue
+        cands = set(by_key.get((r["type"], "L" + loc), ())) if loc else set()
+        for p in parties:
+            cands |= by_key.get((r["type"], "P" + p), set())
+        for m in sorted((merged[c] for c in cands), key=lambda m: order[m.id]):
             same_place = bool(loc) and loc in m.locations
             shared = bool(parties & (m.actors | m.recipients))
             if day and m.date_min and m.date_max:
@@ -481,6 +520,11 @@ def _events(conn: sqlite3.Connection, rowids: list[int]) -> int:
             best.injured.append({"value": r["injured"], **src})
         best.mentions.append((r["doc_rowid"], r["idx"]))
         best.dirty = True
+        order.setdefault(best.id, len(order))
+        if loc:
+            by_key[(best.type, "L" + loc)].add(best.id)
+        for p in parties:
+            by_key[(best.type, "P" + p)].add(best.id)
         touched.add(best.id)
     for m in merged.values():
         if not m.dirty:
@@ -522,6 +566,39 @@ class _Quote:
     group: int | None
     entities: frozenset[str]
     terms: frozenset[str]
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # entity → offsets in `text`
+
+    actors: frozenset[str] = frozenset()  # the entities that are not places
+
+    @cached_property
+    def denies(self) -> bool:
+        """Does the quote deny, by its cue or in its own words («لا صحة», «غير صحيح»)?"""
+        return self.cue == "deny" or denial_words(self.text)
+
+    @cached_property
+    def substantive(self) -> bool:
+        """Enough content words to state a proposition (extraction fragments and bare names do not)."""
+        return len(self.terms) >= MIN_CLAIM_TERMS
+
+    @cached_property
+    def pole_keys(self) -> frozenset[tuple[str, str]]:
+        """(pair, pole) of every opposing word in the text, wherever it stands (a cheap pre-filter)."""
+        return frozenset((p[0], p[1]) for p in poles(self.text))
+    def opposes(self, other: _Quote) -> str | None:
+        """Opposite predicates about an actor both quotes mention (see `opposition`).
+
+        Places are left out as anchors: news quotes name the country they are set in («في سوريا») far
+        more often than they make it the subject, and opposite words near a setting are two claims
+        about different things."""
+        mine, theirs = self.pole_keys, other.pole_keys
+        if not mine or not theirs or not self.actors & other.actors:
+            return None
+        if not any((name, "b" if pole == "a" else "a") in theirs for name, pole in mine):
+            return None  # no pair of opposite poles anywhere in the two texts
+        shared = self.actors & other.actors
+        a = [sp for e in shared for sp in self.spans.get(e, ())]
+        b = [sp for e in shared for sp in other.spans.get(e, ())]
+        return opposition(self.text, other.text, a, b)
 
 
 def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) -> list[_Quote]:
@@ -531,7 +608,8 @@ def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) ->
         " FROM quotes q JOIN documents d ON d.rowid = q.doc_rowid LEFT JOIN doc_groups g ON g.doc_rowid = q.doc_rowid"
         f" WHERE {where} ORDER BY q.doc_rowid, q.idx", tuple(params)
     ).fetchall()
-    ents: dict[tuple[int, int], set[str]] = defaultdict(set)
+    ents: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = defaultdict(dict)
+    places: set[str] = set()
     docs = sorted({r[0] for r in rows})
     spans = {(r[0], r[1]): (r[3], r[4]) for r in rows}
     by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
@@ -539,39 +617,46 @@ def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) ->
         by_doc[doc].append((idx, s, e))
     for i in range(0, len(docs), 500):
         chunk = docs[i:i + 500]
-        for doc, ent, start, end in conn.execute(
-            'SELECT doc_rowid, entity_id, start, "end" FROM mentions'
-            f" WHERE doc_rowid IN ({','.join('?' * len(chunk))})",
+        for doc, ent, start, end, etype in conn.execute(
+            'SELECT m.doc_rowid, m.entity_id, m.start, m."end", e.type FROM mentions m'
+            " LEFT JOIN entities e ON e.id = m.entity_id"
+            f" WHERE m.doc_rowid IN ({','.join('?' * len(chunk))})",
             chunk,
         ):
+            if etype in PLACE_TYPES:
+                places.add(ent)
             for idx, s, e in by_doc[doc]:
                 if s <= start and end <= e:
-                    ents[(doc, idx)].add(ent)
-    return [
-        _Quote(r[0], r[1], r[2], r[5], (r[6] or r[7] or "").strip(), (r[8] or "")[:10] or None, r[9], r[10],
-               frozenset(ents.get((r[0], r[1]), ())), frozenset(content_terms(r[2])))
-        for r in rows
-    ]
+                    ents[(doc, idx)].setdefault(ent, []).append((start - s, end - s))
+    out = []
+    for r in rows:
+        spans = ents.get((r[0], r[1]), {})
+        out.append(_Quote(r[0], r[1], r[2], r[5], (r[6] or r[7] or "").strip(), (r[8] or "")[:10] or None, r[9],
+                          r[10], frozenset(spans), frozenset(content_terms(r[2])), spans,
+                          frozenset(e for e in spans if e not in places)))
+    return out
 
 
-def _related(sim: float, shared: int, entity: bool) -> bool:
-    """Do two quotes speak about one proposition? The more words and entities they share, the less
-    semantic similarity is asked of them (a denial rarely repeats the wording it denies)."""
-    if sim >= CLAIM_SIM:
-        return True  # candidates already share an entity or two specific words
-    if sim >= CLAIM_SIM_SUPPORTED:
-        return shared >= 2 or entity
-    return sim >= CLAIM_SIM_LEXICAL and (shared >= 3 or (entity and shared >= 2))
+def _related(rel: float, shared: int, entity: bool) -> bool:
+    """Do two quotes speak about one proposition? Near-restatements always do; looser pairs must also
+    share an entity or three specific words (a denial rarely repeats the wording it denies)."""
+    if rel >= CLAIM_NEAR:
+        return True
+    return rel >= CLAIM_REL and (entity or shared >= 3)
 
 
-def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int, int, bool]]:
-    """(i, j, shared content words, shared entity) for pairs with a new quote that share anything specific.
+def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int, int, bool, float]]:
+    """(i, j, shared content words, shared entity?, lexical cosine) for pairs with a new quote that share
+    anything specific.
 
     Candidates share an entity or at least two words. Words carried by more than `CLAIM_MAX_DF` of the
-    quotes (and at least 50) say nothing about which
-    proposition a quote is about and are ignored, which also keeps the sparse product small.
+    quotes (and at least 50) say nothing about which proposition a quote is about and are ignored, which
+    also keeps the sparse products small. The cosine is over IDF-weighted words and entities, so sharing
+    a rare name counts for more than sharing a common verb; it is what decides relatedness (embedding
+    every candidate quote cost minutes on a large store and separated related from unrelated pairs no
+    better on labelled pairs, see eval/corpus/README.md).
     """
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, diags
 
     vocab: dict[str, int] = {}
     rows, cols = [], []
@@ -590,19 +675,31 @@ def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int
     is_ent = np.array([t.startswith("\x00") for t in vocab], dtype=bool)
     # entity columns count 100, word columns 1: one product gives both
     w = np.where(is_ent, 100.0, 1.0).astype(np.float32)
-    xw = x[:, keep].multiply(w[keep]).tocsr()
-    xb = x[:, keep].tocsr()
-    out: list[tuple[int, int, int, bool]] = []
+    xk = x[:, keep].tocsr()
+    xw = xk.multiply(w[keep]).tocsr()
+    idf = np.log((n + 1) / (df[keep] + 1)).astype(np.float32) + 1.0
+    xi = xk.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(xi.multiply(xi).sum(1)).ravel())
+    xi = (diags(1.0 / np.maximum(norms, 1e-9)) @ xi).tocsr()
+    out: list[tuple[int, int, int, bool, float]] = []
+    xit = xi.T.tocsr()
+    xwt = xw.T.tocsr()
     for s0 in range(n_old, n, 1000):
-        block = (xb[s0:s0 + 1000] @ xw.T).tocsr()
-        block.data[block.data < 2] = 0  # one shared word is chance; an entity or two words are not
-        block.eliminate_zeros()
-        coo = block.tocoo()
-        for bi, j, v in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
-            i = s0 + bi
-            if j >= i:  # each pair once, against earlier quotes
-                continue
-            out.append((i, j, int(v % 100), v >= 100))
+        # both products have the same non-zeros (all weights are positive), so their data line up
+        block = (xk[s0:s0 + 1000] @ xwt).tocsr()
+        cos = (xi[s0:s0 + 1000] @ xit).tocsr()
+        block.sort_indices()
+        cos.sort_indices()
+        if not (np.array_equal(block.indptr, cos.indptr) and np.array_equal(block.indices, cos.indices)):
+            cos = block.multiply(0).tocsr() + cos.multiply(block > 0).tocsr()  # align explicitly
+            cos.sort_indices()
+        rows_b = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
+        # one shared word is chance, an entity or two words are not; each pair once, against earlier quotes
+        keep_pairs = (block.data >= 2) & (block.indices < s0 + rows_b)
+        bi, js = rows_b[keep_pairs], block.indices[keep_pairs]
+        vs, cs = block.data[keep_pairs], cos.data[keep_pairs]
+        for b, j, v, c in zip(bi.tolist(), js.tolist(), vs.tolist(), cs.tolist(), strict=True):
+            out.append((s0 + b, j, int(v % 100), v >= 100, c))
     return out
 
 
@@ -615,40 +712,60 @@ def _pair_worth_labelling(a: _Quote, b: _Quote) -> bool:
     return not (a.doc == b.doc and a.idx == b.idx)
 
 
-def _opposed_cues(cue_a: str, cue_b: str) -> bool:
-    deny_a, deny_b = cue_a == "deny", cue_b == "deny"
-    return deny_a != deny_b and (cue_b if deny_a else cue_a) in CONTRA_TYPES
+def _disagreement(a: _Quote, b: _Quote, rel: float, shared: int = 0) -> str | None:
+    """Why the two quotes contradict each other, in words an analyst can check, or None.
 
-
-def combine_stance(p: np.ndarray, cue_a: str, cue_b: str, sim: float = 1.0, shared: int = 3) -> tuple[str, float]:
-    """Final label and confidence from model probabilities (agree, disagree, other), cue classes and
-    how surely the two quotes are about one proposition.
-
-    A denial set against an assertion or announcement of the same proposition is the clearest
-    contradiction reporting can show, whatever the wording; two denials agree with each other. The ANS
-    model only ever saw pairs about one headline, so its confidence is scaled by relatedness (embedding
-    similarity plus shared words): a merely topical pair must not read as a confident contradiction.
+    Two reasons count. A denial set against a statement of the same proposition: one side denies (by
+    its cue, «نفى», or in its own words, «غير صحيح»), the other asserts, and the two are about one
+    thing (a near-restatement, or closely related and about the same actor, or about the same actor
+    with a shared word when the other side calls its claim confirmed, «مؤكد»). Or opposite predicates
+    about a shared actor (`opposition.py`); for quantities and states that change from day to day
+    (rose/fell, opened/closed) only on the same day. Fragments and a quote nested in the other are
+    never a contradiction: there is nothing, or nothing different, to compare.
     """
-    agree, disagree, other = (float(x) for x in p)
-    opposed = _opposed_cues(cue_a, cue_b)
-    if opposed:
-        # the denial's content restates what the other side asserts, so agreement in wording is
-        # disagreement in stance: whichever the model prefers, the pair contradicts
-        disagree = max(disagree, 0.5 + 0.5 * max(agree, disagree))
-    elif cue_a == "deny" and cue_b == "deny":
-        agree = max(agree, 0.5 + 0.5 * agree)
-    total = agree + disagree + other
-    probs = {"agree": agree / total, "disagree": disagree / total, "other": other / total}
-    label = max(probs, key=probs.__getitem__)
-    related = min(1.0, max(0.0, (sim - 0.25) / 0.40) + 0.1 * shared)
-    if opposed:
-        related = max(related, 0.8)
-    return label, probs[label] * related
+    if not (a.substantive and b.substantive):
+        return None
+    if a.doc == b.doc and (a.text in b.text or b.text in a.text):
+        return None  # one extraction nested in another
+    if a.denies != b.denies:
+        denial, claim = (a, b) if a.denies else (b, a)
+        if claim.cue in CONTRA_TYPES and (
+            rel >= CLAIM_NEAR
+            or (a.actors & b.actors and (rel >= CLAIM_DENY_REL or (shared >= 1 and confirms(claim.text))))
+        ):
+            return f"denial: {denial.speaker or '?'} denies what {claim.speaker or '?'} states"
+    reason = a.opposes(b)
+    if reason and reason.split(":", 1)[0] in TIME_BOUND:
+        da, db = _day(a.date), _day(b.date)
+        if not (da and db and abs((da - db).days) <= 1):
+            return None
+    return reason
+
+
+def label_pair(p: np.ndarray | None, rel: float, reason: str | None, both_deny: bool = False) -> tuple[str, float]:
+    """Final label and confidence of a related quote pair from the stance model's probabilities (agree,
+    disagree, other; None when the model was not run for it), the reason to disagree if there is one
+    (`_disagreement`), and how surely both speak of one proposition.
+
+    A disagreement needs a reason an analyst can see, or (the ANS model's own domain) a
+    near-restatement that the model reads as changed. Without one the model's "disagree" on two
+    differently worded quotes is mostly a difference of wording, and the pair is labelled `other`. Two
+    denials of one thing agree.
+    """
+    agree, disagree, other = (1 / 3, 1 / 3, 1 / 3) if p is None else (float(x) for x in p)
+    near = min(1.0, rel / CLAIM_NEAR)  # 1.0 for near-restatements
+    if reason:
+        return "disagree", round(0.5 + 0.3 * near + 0.2 * disagree, 4)
+    if both_deny and rel >= CLAIM_REL:
+        return "agree", round(0.5 + 0.5 * near, 4)
+    if rel >= CLAIM_NEAR and disagree > max(agree, other):
+        return "disagree", round(disagree * near, 4)
+    if agree > max(disagree, other) or rel >= CLAIM_NEAR:
+        return "agree", round(max(agree, 0.5) * near, 4)
+    return "other", round(other if other > max(agree, disagree) else 1.0 - near, 4)
 
 
 def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_STANCE_PAIRS) -> dict[str, int]:
-    from marsad.corpus.embed import use_vectors
-
     rowids = [d.rowid for d in docs]
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _corpus_new (rowid INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM _corpus_new")
@@ -659,8 +776,8 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     days = [x for x in (_day(q.date) for q in new) if x]
     window = dt.timedelta(days=CLAIM_WINDOW_DAYS)
     lo = (min(days) - window).isoformat() if days else "0000"
-    old_claim = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
-        "SELECT doc_rowid, idx, claim_id, vector FROM claim_quotes WHERE date IS NULL OR date >= ?", (lo,))}
+    old_claim = {(r[0], r[1]): r[2] for r in conn.execute(
+        "SELECT doc_rowid, idx, claim_id FROM claim_quotes WHERE date IS NULL OR date >= ?", (lo,))}
     old = _quotes(conn, "(q.doc_rowid, q.idx) IN (SELECT doc_rowid, idx FROM claim_quotes"
                   " WHERE date IS NULL OR date >= ?)", (lo,)) if old_claim else []
     old = [q for q in old if (q.doc, q.idx) in old_claim]
@@ -671,51 +788,50 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     next_id = conn.execute("SELECT coalesce(max(claim_id), 0) FROM claim_quotes").fetchone()[0] + 1
     cid: list[int] = []
     for q in old:
-        cid.append(old_claim[(q.doc, q.idx)][0])
+        cid.append(old_claim[(q.doc, q.idx)])
         uf.find(cid[-1])
     for _ in new:
         cid.append(next_id)
         uf.find(next_id)
         next_id += 1
-    # Candidates share an entity or content words (a sparse product, so 100K quotes stay cheap); only
-    # quotes in a candidate pair are embedded, and the embedding decides.
-    cand = _overlap_candidates(allq, n_old)
-    vec: dict[int, np.ndarray] = {}
-    for k, q in enumerate(old):
-        blob = old_claim[(q.doc, q.idx)][1]
-        if blob:
-            vec[k] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-    need = sorted({k for i, j, _, _ in cand for k in (i, j)} - set(vec))
-    if need:
-        for k, v in zip(need, use_vectors([allq[k].text for k in need]), strict=True):
-            vec[k] = v
-    pairs: list[tuple[int, int, float, int]] = []
-    for i, j, shared, ent in cand:
+    # Candidates share an entity or content words (a sparse product, so 100K quotes stay cheap); their
+    # IDF-weighted cosine decides relatedness. Only labelled pairs are embedded, by the stance model.
+    pairs: list[tuple[int, int, float, bool, bool]] = []
+    for i, j, shared, ent, rel in _overlap_candidates(allq, n_old):
         qi, qj = allq[i], allq[j]
         di, dj = _day(qi.date), _day(qj.date)
         if di and dj and abs((di - dj).days) > CLAIM_WINDOW_DAYS:
             continue
-        sim = float(vec[i] @ vec[j])
-        if _related(sim, shared, ent):
+        # a visible reason to disagree about a shared entity makes a pair worth comparing even when the
+        # two sides share little wording (a rebuttal rarely repeats what it rebuts)
+        related = _related(rel, shared, ent)
+        hint = _disagreement(qi, qj, rel, shared) is not None
+        if hint or related:
             # a claim group only absorbs near-restatements; looser relations are labelled as pairs but
             # would chain a whole topic into one "claim" if they merged groups too
-            if sim >= CLAIM_SIM:
+            if rel >= CLAIM_NEAR:
                 uf.union(cid[i], cid[j])
             if _pair_worth_labelling(qi, qj):
-                pairs.append((j, i, sim, shared) if j < i else (i, j, sim, shared))
-    # the most clearly related pairs first, and never more than the cap a run can afford
-    pairs.sort(key=lambda p: -p[2])
-    stance_skipped = max(0, len(pairs) - max_pairs)
-    pairs = pairs[:max_pairs]
-    # stance for the pairs that two different sources make about one proposition
+                a, b = (j, i) if j < i else (i, j)
+                pairs.append((a, b, rel, shared, hint))
+    # Pairs with a visible reason to disagree are labelled by that reason, without the model, so all of
+    # them are kept; the model (e5 embeddings, the slow part) labels the most related of the rest, never
+    # more than a run can afford.
+    hinted = [p for p in pairs if p[4]]
+    rest = sorted((p for p in pairs if not p[4]), key=lambda p: (-p[2], p[0], p[1]))
+    stance_skipped = max(0, len(rest) - max_pairs)
+    rest = rest[:max_pairs]
     labelled: list[tuple[int, int, float, str, float]] = []
-    if pairs:
+    if rest:
         from marsad.corpus.stance import predict_proba
 
-        probs = predict_proba([(allq[j].text, allq[i].text) for j, i, _, _ in pairs])
-        for (j, i, s, shared), p in zip(pairs, probs, strict=True):
-            label, conf = combine_stance(p, allq[j].cue, allq[i].cue, s, shared)
-            labelled.append((j, i, s, label, conf))
+        probs = list(predict_proba([(allq[j].text, allq[i].text) for j, i, _, _, _ in rest]))
+    else:
+        probs = []
+    for (j, i, rel, shared, _), p in zip(hinted + rest, [None] * len(hinted) + probs, strict=True):
+        qa, qb = allq[j], allq[i]
+        label, conf = label_pair(p, rel, _disagreement(qa, qb, rel, shared), qa.denies and qb.denies)
+        labelled.append((j, i, rel, label, conf))
     final = [uf.find(c) for c in cid]
     # persist: remap claim ids that merged, then write quotes, pairs and claim summaries
     remap = {c: f for c, f in zip(cid[:n_old], final[:n_old], strict=True) if c != f}
@@ -728,7 +844,7 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
         " ON CONFLICT(doc_rowid, idx) DO UPDATE SET claim_id=excluded.claim_id, date=excluded.date,"
         " vector=excluded.vector",
         [(q.doc, q.idx, final[n_old + k], q.date,
-          vec[n_old + k].astype(np.float16).tobytes() if n_old + k in vec else b"")
+          b"")
          for k, q in enumerate(new)],
     )
     conn.executemany(

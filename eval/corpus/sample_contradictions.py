@@ -1,0 +1,82 @@
+"""Sample quote pairs from an analysed store for judging contradictions by hand.
+
+Two strata, shuffled together so the reader cannot tell them apart:
+
+* `listed`: pairs `marsad claims --contradictions` lists (label `disagree`);
+* `model_only`: related candidate pairs that the ANS stance model alone calls `disagree` but that
+  `label_pair` does not (no denial against a statement, no opposition words about a shared actor, not
+  a near-restatement). Their hand labels show what the stricter rule gives up.
+
+Writes `pairs.jsonl` (what the reader sees: id, both sides' text, speaker, outlet, date) and `key.jsonl`
+(id → stratum) into --out. Label each pair `contradict`, `agree` or `other` in a `labels.jsonl`
+({"id", "label"}) and score with `score_contradictions.py`.
+
+    .venv/bin/python eval/corpus/sample_contradictions.py --db STORE --n 40 --seed 0 --out eval/corpus/contra
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from marsad.corpus import analysis as A  # noqa: E402
+from marsad.corpus.stance import predict_proba  # noqa: E402
+from marsad.store import open_store  # noqa: E402
+
+
+def _side(q: A._Quote) -> dict[str, str | None]:
+    # the cue class tells the reader what the speaker did with the words (a denial quotes what it denies)
+    return {"text": q.text, "cue": q.cue, "speaker": q.speaker, "outlet": q.outlet, "date": q.date}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--n", type=int, default=40, help="pairs per stratum")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--pool", type=int, default=600, help="related pairs run through the model for stratum 2")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    rnd = random.Random(a.seed)
+    conn = open_store(a.db, readonly=True).conn
+    listed = conn.execute("SELECT a_doc, a_idx, b_doc, b_idx FROM claim_pairs WHERE label = 'disagree'").fetchall()
+    quotes = [q for q in A._quotes(conn, "1=1") if len(q.text.split()) >= 3]
+    at = {(q.doc, q.idx): q for q in quotes}
+    items: list[tuple[str, A._Quote, A._Quote]] = []
+    for ad, ai, bd, bi in rnd.sample(listed, min(a.n, len(listed))):
+        if (ad, ai) in at and (bd, bi) in at:
+            items.append(("listed", at[(ad, ai)], at[(bd, bi)]))
+    # stratum 2: related pairs the model alone would call disagree
+    cands = [(i, j, rel, shared) for i, j, shared, ent, rel in A._overlap_candidates(quotes, 0)
+             if A._related(rel, shared, ent) and A._pair_worth_labelling(quotes[i], quotes[j])]
+    rnd.shuffle(cands)
+    pool = cands[: a.pool]
+    probs = predict_proba([(quotes[j].text, quotes[i].text) for i, j, _, _ in pool])
+    chosen = 0
+    for (i, j, rel, shared), p in zip(pool, probs, strict=True):
+        if chosen >= a.n:
+            break
+        qa, qb = quotes[j], quotes[i]
+        label, _ = A.label_pair(p, rel, A._disagreement(qa, qb, rel, shared), qa.denies and qb.denies)
+        if p.argmax() == 1 and label != "disagree":
+            items.append(("model_only", qa, qb))
+            chosen += 1
+    rnd.shuffle(items)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "pairs.jsonl").open("w", encoding="utf-8") as fp, (out / "key.jsonl").open("w", encoding="utf-8") as fk:
+        for n, (stratum, qa, qb) in enumerate(items, 1):
+            fp.write(json.dumps({"id": n, "a": _side(qa), "b": _side(qb)}, ensure_ascii=False) + "\n")
+            fk.write(json.dumps({"id": n, "stratum": stratum}) + "\n")
+    print(f"{len(items)} pairs ({sum(s == 'listed' for s, _, _ in items)} listed, {chosen} model-only; "
+          f"{len(listed)} listed in the store, {len(cands)} related candidate pairs) → {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
