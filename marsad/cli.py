@@ -240,7 +240,7 @@ def cmd_serve(a: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    return serve(a.db, a.host, a.port, token, workers=a.workers)
+    return serve(a.db, a.host, a.port, token, workers=a.workers, cache_mb=a.cache_mb)
 
 
 # -- annotate ------------------------------------------------------------------------------------------------
@@ -400,6 +400,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8765)
     sp.add_argument("--token-file", metavar="FILE", help="file whose first line is the API token for POST")
     sp.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    sp.add_argument("--cache-mb", type=float, default=64.0, metavar="N",
+                    help="response cache per process for GET /api answers, in MB (default 64; 0 disables)")
     sp.set_defaults(func=cmd_serve)
 
     from marsad.corpus import cli as corpus_cli

@@ -12,7 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
@@ -49,11 +49,31 @@ def backend(request: Request) -> Backend:
 
 
 def store(request: Request) -> BaseStore:
-    """This worker thread's read-only store."""
+    """This worker thread's read-only store (for code already running in the thread that will use it)."""
     return backend(request).reader()
 
 
-Store = Annotated[BaseStore, Depends(store)]
+class ThreadStore:
+    """Stands for the read-only store of whichever thread uses it, resolved at each attribute access.
+
+    FastAPI runs a plain-function dependency on one pool thread and the endpoint on another, so a store
+    fetched by the dependency would be a different thread's connection, shared by concurrent requests.
+    Being async, the dependency costs no thread hop either."""
+
+    __slots__ = ("_backend",)
+
+    def __init__(self, be: Backend) -> None:
+        self._backend = be
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._backend.reader(), name)
+
+
+async def thread_store(request: Request) -> BaseStore:
+    return cast(BaseStore, ThreadStore(backend(request)))
+
+
+Store = Annotated[BaseStore, Depends(thread_store)]
 
 
 class _Cache:

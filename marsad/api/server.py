@@ -5,7 +5,8 @@ to be shared between threads, and per-thread connections let queries run in para
 PostgreSQL server, whichever `--db` names). Writing
 is possible only through `POST /api/documents`, only when an API token is configured, and then through a
 single separate read-write connection guarded by a lock. Clients never see a stack trace: unexpected
-errors are logged here and answered with a generic 500.
+errors are logged here and answered with a generic 500. Successful GET answers under /api are kept in a
+bounded response cache until the store changes, and carry ETags for revalidation (`marsad.api.cache`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from marsad.api.cache import CacheMiddleware, ResponseCache
 from marsad.store import SqliteStore, Store, open_store
+from marsad.store.queries import generation
 
 log = logging.getLogger("marsad.api")
 
@@ -34,6 +37,11 @@ MAX_BODY = 5 * 1024 * 1024  # bytes in one request body
 MAX_QUERY = 4096  # bytes in one query string
 WEB = Path(__file__).resolve().parent.parent / "web"
 TOKEN_ENV = "MARSAD_API_TOKEN"
+DEFAULT_CACHE_MB = 64.0  # response cache per server process; 0 disables it
+# Readers map the SQLite file instead of copying every page out of the OS cache: article texts span
+# overflow pages, and the copies were a third to a half of a full-text search's CPU on a 30K-article store.
+# All reader threads (and worker processes) share the one mapping through the OS page cache.
+READER_MMAP_BYTES = 1 << 30
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -44,9 +52,10 @@ Send = Callable[[Message], Awaitable[None]]
 class Backend:
     """The store behind the server: per-thread read-only connections, one lazily opened writer."""
 
-    def __init__(self, db: str, token: str | None) -> None:
+    def __init__(self, db: str, token: str | None, cache_mb: float = DEFAULT_CACHE_MB) -> None:
         self.db = db
         self.token = token or None
+        self.cache = ResponseCache(int(max(0.0, cache_mb) * 1024 * 1024))
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
@@ -65,6 +74,7 @@ class Backend:
             store = open_store(self.db, readonly=True)  # on PostgreSQL: default_transaction_read_only
             if isinstance(store, SqliteStore):
                 store.conn.execute("PRAGMA query_only=ON")
+                store.conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
             self._local.store = store
             with self._lock:
                 self._all.append(store)
@@ -91,7 +101,14 @@ class Backend:
             annotated = self._pipeline(doc)
             status = self._writer.add(annotated)
             self._writer.commit()
+        if status != "unchanged":
+            self.cache.invalidate()
         return status, annotated
+
+    def stamp(self) -> tuple[Any, int]:
+        """What cached responses are valid for: the store's generation (moved by any writer, in any
+        process) and this process's own invalidation count."""
+        return generation(self.reader().conn), self.cache.epoch
 
     def close(self) -> None:
         with self._lock:
@@ -190,12 +207,13 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith(("/api", "/openapi", "/docs", "/static"))
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
+def create_app(db: str, token: str | None = None, cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
     """The application for the store at `db`. Ingestion (`POST /api/documents`) is enabled only when
-    `token` is given; use `resolve_token()` to read it from the environment or a file."""
+    `token` is given; use `resolve_token()` to read it from the environment or a file. GET answers under
+    /api are kept in a response cache of `cache_mb` megabytes (0: no cache, ETags only)."""
     from marsad.api import pages, routes
 
-    backend = Backend(db, token)
+    backend = Backend(db, token, cache_mb)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -212,6 +230,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.backend = backend
+    # innermost of ours: oversized requests are refused before a lookup, and hits still get security headers
+    app.add_middleware(CacheMiddleware, cache=backend.cache, stamp=backend.stamp)
     app.add_middleware(LimitMiddleware)
 
     @app.exception_handler(StarletteHTTPException)
@@ -288,31 +308,36 @@ def resolve_token(token_file: str | None = None) -> str | None:
 
 def _app_from_env() -> FastAPI:
     """App factory for worker processes (`serve(workers=N)`): each process opens its own connections."""
-    return create_app(os.environ["MARSAD_SERVE_DB"], os.environ.get("MARSAD_SERVE_TOKEN") or None)
+    return create_app(os.environ["MARSAD_SERVE_DB"], os.environ.get("MARSAD_SERVE_TOKEN") or None,
+                      float(os.environ.get("MARSAD_SERVE_CACHE_MB", DEFAULT_CACHE_MB)))
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None = None, workers: int = 1) -> int:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None = None, workers: int = 1,
+          cache_mb: float = DEFAULT_CACHE_MB) -> int:
     """Run the server until interrupted; returns an exit status for the CLI.
 
     One process serves most uses; `workers` > 1 forks that many processes on the same port, because a
-    single Python process runs one request's Python code at a time whatever the thread pool size."""
+    single Python process runs one request's Python code at a time whatever the thread pool size. Each
+    process has its own response cache of `cache_mb` megabytes."""
     import uvicorn
 
     try:
-        app = create_app(db, token)
+        app = create_app(db, token, cache_mb)
     except (FileNotFoundError, OSError, RuntimeError) as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return 1
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     where = f"http://{host}:{port}/"
     print(f"marsad: serving {db} on {where} (API docs at {where}docs; ingestion "
-          f"{'enabled' if token else 'disabled'}; {workers} worker(s))", file=sys.stderr)
+          f"{'enabled' if token else 'disabled'}; {workers} worker(s); response cache "
+          f"{f'{cache_mb:g} MB' if cache_mb > 0 else 'off'})", file=sys.stderr)
     opts: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "server_header": False,
                             "limit_concurrency": 256, "timeout_keep_alive": 30}
     if workers > 1:
         app.state.backend.close()
         os.environ["MARSAD_SERVE_DB"] = db
         os.environ["MARSAD_SERVE_TOKEN"] = token or ""
+        os.environ["MARSAD_SERVE_CACHE_MB"] = str(cache_mb)
         uvicorn.run("marsad.api.server:_app_from_env", factory=True, workers=workers, **opts)
     else:
         uvicorn.run(app, **opts)

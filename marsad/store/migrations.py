@@ -208,6 +208,18 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX claim_pairs_label ON claim_pairs(label, confidence);
     """,
+    # 4: indexes for the API's interactive reads. Mentions by entity carry the document row and offset, so
+    # counting an entity's documents, finding the documents that mention it and their first mention read
+    # the index alone (it replaces the entity-only index); events by place in date order; entities by exact
+    # name and by English name ignoring ASCII case, so resolving a name a user typed is a lookup rather
+    # than a pass over all entities.
+    """
+    CREATE INDEX mentions_entity_doc ON mentions(entity_id, doc_rowid, start);
+    DROP INDEX mentions_entity;
+    CREATE INDEX events_location ON events(location, date);
+    CREATE INDEX entities_name ON entities(name);
+    CREATE INDEX entities_name_en_lower ON entities(lower(name_en));
+    """,
 ]
 
 

@@ -231,6 +231,15 @@ _MIGRATIONS: list[str] = [
     );
     CREATE INDEX claim_pairs_label ON claim_pairs(label, confidence);
     """,
+    # 4: indexes for the API's interactive reads (see migrations.py). Row order keys are spelt out, as in
+    # events_type, because PostgreSQL has no implicit rowid at the end of every index.
+    """
+    CREATE INDEX mentions_entity_doc ON mentions(entity_id, doc_rowid, start);
+    DROP INDEX mentions_entity;
+    CREATE INDEX events_location ON events(location, date NULLS FIRST, rowid);
+    CREATE INDEX entities_name ON entities(name);
+    CREATE INDEX entities_name_en_lower ON entities(lower(name_en));
+    """,
 ]
 
 MIGRATIONS: list[str] = [m.replace("CTEXT", 'TEXT COLLATE "C"') for m in _MIGRATIONS]

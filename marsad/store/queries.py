@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import string
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +22,9 @@ from marsad.store.dialect import dialect_of
 from marsad.text.normalize import normalize
 
 ENTITY_COLUMNS = ("id", "name", "name_en", "type", "wikidata", "country", "sector", "lat", "lon", "precision")
+# SQLite's lower() and LIKE, and PostgreSQL's lower()/ILIKE on COLLATE "C" columns, fold ASCII letters only
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_IN_CHUNK = 500  # ids bound in one IN (...) list
 
 
 def _like_escape(s: str) -> str:
@@ -133,8 +137,9 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     out = dict(r)
     one = lambda sql, *p: conn.execute(sql, p).fetchone()[0]  # noqa: E731
     out["counts"] = {
-        "mentions": one("SELECT count(*) FROM mentions WHERE entity_id=?", entity_id),
-        "documents": one("SELECT count(DISTINCT doc_rowid) FROM mentions WHERE entity_id=?", entity_id),
+        **dict(zip(("mentions", "documents"), conn.execute(
+            "SELECT count(*), count(DISTINCT doc_rowid) FROM mentions WHERE entity_id=?", (entity_id,)).fetchone(),
+            strict=True)),
         "quotes": one("SELECT count(*) FROM quotes WHERE speaker_entity=?", entity_id),
         "events": one(
             "SELECT count(*) FROM events WHERE doc_rowid IN (SELECT doc_rowid FROM mentions WHERE entity_id=?)"
@@ -255,12 +260,15 @@ def entity_ids(conn: sqlite3.Connection, name_or_id: str) -> set[str]:
     """Entity ids a user means: an exact id, or a canonical/English name equal to it (normalised).
 
     Unlike `SqliteStore._entity_ids` this does not scan every mention text, so it stays an index-sized
-    lookup on large stores; spelling variants are still caught by the normalised comparison.
+    lookup on large stores; spelling variants are still caught by the normalised comparison. Each
+    alternative is an index probe (primary key, `entities_name`, `entities_name_en_lower`) on stores
+    migrated to schema 4; older read-only stores get the same answer from a scan.
     """
     s = name_or_id.strip()
-    # LIKE without wildcards is equality ignoring ASCII case, as COLLATE NOCASE is, on both backends
-    ids = {r[0] for r in conn.execute("SELECT id FROM entities WHERE id=? OR name=? OR name_en LIKE ? ESCAPE '\\'",
-                                      (s, s, _like_escape(s)))}
+    # English names match ignoring ASCII case only, as SQLite's LIKE did here; lower() folds exactly that
+    # on both backends, and comparing it by equality lets the expression index answer
+    ids = {r[0] for r in conn.execute("SELECT id FROM entities WHERE id=? OR name=? OR lower(name_en)=?",
+                                      (s, s, s.translate(_ASCII_LOWER)))}
     want = normalize(s).strip()
     if want and want != s:
         ids |= {r[0] for r in conn.execute("SELECT id FROM entities WHERE name=?", (want,))}
@@ -280,18 +288,27 @@ def _involves_params(entity_id: str) -> tuple[str, str, str]:
 
 
 class _Names:
-    """Entity records looked up once per request, for resolving ids in event rows."""
+    """Entity records for resolving ids in event rows, read for a whole page at once (`load`): a page of
+    events names a hundred or so entities, and one IN query costs far less than a query per id."""
+
+    _SQL = "SELECT id, name, name_en, type, country, sector, lat, lon FROM entities WHERE id IN ({})"
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.cache: dict[str, dict[str, Any]] = {}
 
+    def load(self, ids: Iterable[str]) -> None:
+        todo = sorted({i for i in ids if i not in self.cache})
+        for k in range(0, len(todo), _IN_CHUNK):
+            chunk = todo[k:k + _IN_CHUNK]
+            for r in self.conn.execute(self._SQL.format(",".join("?" * len(chunk))), chunk):
+                self.cache[r["id"]] = dict(r)
+        for i in todo:
+            self.cache.setdefault(i, {"id": i, "name": None})
+
     def __call__(self, eid: str) -> dict[str, Any]:
         if eid not in self.cache:
-            r = self.conn.execute(
-                "SELECT id, name, name_en, type, country, sector, lat, lon FROM entities WHERE id=?", (eid,)
-            ).fetchone()
-            self.cache[eid] = dict(r) if r else {"id": eid, "name": None}
+            self.load([eid])
         return self.cache[eid]
 
 
@@ -299,7 +316,7 @@ def _split(ids: str | None) -> list[str]:
     return [a for a in (ids or "").split("|") if a]
 
 
-def _event_json(r: sqlite3.Row, names: _Names) -> dict[str, Any]:
+def _event_json(r: dict[str, Any], names: _Names) -> dict[str, Any]:
     return {
         "document": r["doc_id"], "idx": r["idx"], "published": r["published"], "outlet": r["outlet"],
         "url": r["url"], "type": r["type"], "mode": r["mode"], "date": r["date"],
@@ -336,6 +353,11 @@ def _event_filters(
         ids = sorted(entity_ids(conn, actor))
         if not ids:
             return None
+        # An event's actors are entities its document mentions (the coder takes them from the mentions), so
+        # candidate rows come from the documents that mention them (the mentions index) rather than from
+        # matching the pipe-joined actor list of every event in the store; the list match then decides.
+        where.append(f"v.doc_rowid IN (SELECT doc_rowid FROM mentions WHERE entity_id IN ({','.join('?' * len(ids))}))")
+        params += ids
         where.append("(" + " OR ".join(["'|' || coalesce(v.actor,'') || '|' LIKE ? ESCAPE '\\'"] * len(ids)) + ")")
         params += [f"%|{_like_escape(i)}|%" for i in ids]
     if location:
@@ -347,11 +369,14 @@ def _event_filters(
     return where, params
 
 
+_EVENT_COLUMNS = ("rowid", "idx", "type", "mode", "actor", "recipient", "location", "date", "date_precision", "dead",
+                  "injured", "negated", "hypothetical", "future", "source", "trigger_text", "confidence")
 _EVENT_SELECT = (
-    "SELECT v.*, d.id AS doc_id, d.published, d.outlet, d.url,"
+    f"SELECT {', '.join('v.' + c for c in _EVENT_COLUMNS)}, d.id AS doc_id, d.published, d.outlet, d.url,"
     " CASE WHEN v.sentence_end IS NOT NULL THEN substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start)"
     " END AS sentence FROM events v JOIN documents d ON d.rowid=v.doc_rowid"
 )
+_EVENT_KEYS = (*_EVENT_COLUMNS, "doc_id", "published", "outlet", "url", "sentence")
 # By the event's own date (undated events last, as NULL sorts under DESC), then newest row: with a type
 # filter this is exactly the order of the (type, date) index, so a page is read straight off it.
 _EVENT_ORDER = " ORDER BY v.date DESC, v.rowid DESC LIMIT ? OFFSET ?"
@@ -385,10 +410,11 @@ def _event_page(conn: sqlite3.Connection, where: str, params: list[Any] | tuple[
         (*params, limit, offset))]
     if not ids:
         return []
-    rows = {r["rowid"]: r for r in conn.execute(
-        f"{_EVENT_SELECT.replace('SELECT v.*', 'SELECT v.rowid, v.*')} WHERE v.rowid IN ({','.join('?' * len(ids))})",
-        ids)}
+    # plain dicts: looking columns up by name in a row object costs more than building the event itself
+    rows = {r["rowid"]: r for r in (dict(zip(_EVENT_KEYS, t, strict=True)) for t in conn.execute(
+        f"{_EVENT_SELECT} WHERE v.rowid IN ({','.join('?' * len(ids))})", ids))}
     names = _Names(conn)
+    names.load(e for r in rows.values() for e in (*_split(r["actor"]), *_split(r["recipient"]), r["location"]) if e)
     return [_event_json(rows[i], names) for i in ids]
 
 

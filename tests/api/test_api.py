@@ -158,6 +158,8 @@ def test_corpus_unavailable_is_503(client: TestClient, monkeypatch: pytest.Monke
         raise corpus.CorpusUnavailable(f"cross-document analysis ({name}) is not available")
 
     monkeypatch.setattr(corpus, "find", missing)
+    # the response cache assumes the installed code does not change under a running server; this test does
+    client.app.state.backend.cache.invalidate()
     for path in ("/api/stories", "/api/claims", "/api/contradictions", "/api/timeline?entity=x"):
         r = client.get(path)
         assert r.status_code == 503 and "not available" in r.json()["detail"]
