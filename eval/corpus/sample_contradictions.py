@@ -58,11 +58,11 @@ def main() -> int:
     pool = cands[: a.pool]
     probs = predict_proba([(quotes[j].text, quotes[i].text) for i, j, _, _ in pool])
     chosen = 0
-    for (i, j, rel, shared), p in zip(pool, probs, strict=True):
+    for (i, j, rel, _), p in zip(pool, probs, strict=True):
         if chosen >= a.n:
             break
         qa, qb = quotes[j], quotes[i]
-        label, _ = A.label_pair(p, rel, A._disagreement(qa, qb, rel, shared), qa.denies and qb.denies)
+        label, _ = A.label_pair(p, rel, A._disagreement(qa, qb, rel), qa.denies and qb.denies)
         if p.argmax() == 1 and label != "disagree":
             items.append(("model_only", qa, qb))
             chosen += 1

@@ -47,6 +47,7 @@ EVENT_DAYS = 2
 CLAIM_NEAR = 0.50  # a near-restatement: the two quotes join one claim group
 CLAIM_REL = 0.25  # related enough to compare, with a shared entity or three shared words
 CLAIM_DENY_REL = 0.40  # a denial and a statement this related and about one actor speak of one thing
+CLAIM_CONFIRM_REL = 0.20  # ... or this related when the statement calls itself confirmed («مؤكد»)
 MIN_CLAIM_TERMS = 5  # content words a quote needs before it can contradict another
 CLAIM_MAX_DF = 0.002
 CLAIM_WINDOW_DAYS = 60
@@ -712,13 +713,13 @@ def _pair_worth_labelling(a: _Quote, b: _Quote) -> bool:
     return not (a.doc == b.doc and a.idx == b.idx)
 
 
-def _disagreement(a: _Quote, b: _Quote, rel: float, shared: int = 0) -> str | None:
+def _disagreement(a: _Quote, b: _Quote, rel: float) -> str | None:
     """Why the two quotes contradict each other, in words an analyst can check, or None.
 
     Two reasons count. A denial set against a statement of the same proposition: one side denies (by
     its cue, «نفى», or in its own words, «غير صحيح»), the other asserts, and the two are about one
     thing (a near-restatement, or closely related and about the same actor, or about the same actor
-    with a shared word when the other side calls its claim confirmed, «مؤكد»). Or opposite predicates
+    related when the other side calls its claim confirmed, «مؤكد»). Or opposite predicates
     about a shared actor (`opposition.py`); for quantities and states that change from day to day
     (rose/fell, opened/closed) only on the same day. Fragments and a quote nested in the other are
     never a contradiction: there is nothing, or nothing different, to compare.
@@ -731,7 +732,7 @@ def _disagreement(a: _Quote, b: _Quote, rel: float, shared: int = 0) -> str | No
         denial, claim = (a, b) if a.denies else (b, a)
         if claim.cue in CONTRA_TYPES and (
             rel >= CLAIM_NEAR
-            or (a.actors & b.actors and (rel >= CLAIM_DENY_REL or (shared >= 1 and confirms(claim.text))))
+            or (a.actors & b.actors and (rel >= CLAIM_DENY_REL or (rel >= CLAIM_CONFIRM_REL and confirms(claim.text))))
         ):
             return f"denial: {denial.speaker or '?'} denies what {claim.speaker or '?'} states"
     reason = a.opposes(b)
@@ -805,7 +806,7 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
         # a visible reason to disagree about a shared entity makes a pair worth comparing even when the
         # two sides share little wording (a rebuttal rarely repeats what it rebuts)
         related = _related(rel, shared, ent)
-        hint = _disagreement(qi, qj, rel, shared) is not None
+        hint = _disagreement(qi, qj, rel) is not None
         if hint or related:
             # a claim group only absorbs near-restatements; looser relations are labelled as pairs but
             # would chain a whole topic into one "claim" if they merged groups too
@@ -828,9 +829,9 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
         probs = list(predict_proba([(allq[j].text, allq[i].text) for j, i, _, _, _ in rest]))
     else:
         probs = []
-    for (j, i, rel, shared, _), p in zip(hinted + rest, [None] * len(hinted) + probs, strict=True):
+    for (j, i, rel, _, _), p in zip(hinted + rest, [None] * len(hinted) + probs, strict=True):
         qa, qb = allq[j], allq[i]
-        label, conf = label_pair(p, rel, _disagreement(qa, qb, rel, shared), qa.denies and qb.denies)
+        label, conf = label_pair(p, rel, _disagreement(qa, qb, rel), qa.denies and qb.denies)
         labelled.append((j, i, rel, label, conf))
     final = [uf.find(c) for c in cid]
     # persist: remap claim ids that merged, then write quotes, pairs and claim summaries

@@ -23,31 +23,26 @@ from marsad.text.normalize import normalize
 _PAIRS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("ended/persists",
      ("هزم*", "هزيم*", "دحر*", "قضي علي", "قضت علي", "انتهت", "انتهي", "لم يعد*",
-      "لم تعد", "سحق*", "انجز مهمت*", "اندحار", "تطهير", "طهر*"),
+      "لم تعد", "سحق*", "انجز مهمت*", "اندحار", "تطهير"),
      ("لا يزال", "لازال", "لايزال", "لا تزال", "لاتزال", "ما زال*", "مازال*", "يتواجد", "تتواجد", "لا يزالون",
       "باق", "باقي*", "سابق* لاوان*", "مستمر*", "يواصل*", "تواصل*")),
     ("true/untrue",
      ("مؤكد", "موكد", "صحيح*", "ثابت*", "ثبت*", "حقيق*"),
      ("نفي*", "نفت", "ينفي", "تنفي", "كذب*", "عار* عن الصح*", "غير صحيح*", "لا اساس", "مزاعم", "مفبرك*",
       "ملفق*", "عاري* من الصح*")),
-    ("accepted/rejected",
-     ("وافق*", "موافق*", "قبول*", "قبلت", "يقبل*", "تقبل*", "ترحب", "يرحب", "رحب*"),
-     ("رفض*", "يرفض*", "ترفض*", "رافض*")),
-    ("rose/fell",
-     ("ارتفاع*", "ارتفع*", "زياده", "تزايد*", "صعود*", "يرتفع*", "ترتفع*"),
-     ("انخفاض*", "انخفض*", "تراجع*", "هبوط*", "تقلص*", "ينخفض*", "تنخفض*")),
     ("succeeded/failed",
      ("نجاح*", "نجح*"),
      ("فشل*", "اخفاق*", "اخفق*")),
     ("won/lost", ("فوز*", "فاز*", "انتصار*", "النصر"), ("خساره", "خسر*", "سابق* لاوان*")),
-    ("opened/closed", ("فتح*", "افتتاح*", "يفتح*"), ("اغلاق*", "اغلق*", "اقفال*", "يغلق*", "تغلق*")),
     ("withdrew/stays", ("انسحاب*", "انسحب*", "سحب*", "مغادر*", "غادر*"), ("بقاء", "يبقي", "تبقي", "ستبقي", "سيبقي")),
 )
 
 
-#: Pairs about quantities and states that change from day to day: opposite words on different days
-#: are two true reports, not a contradiction.
-TIME_BOUND = frozenset({"rose/fell", "opened/closed"})
+#: Pairs about states that change from day to day: opposite words on different days are two true
+#: reports, not a contradiction. (rose/fell, opened/closed and accepted/rejected were tried and
+#: dropped: on 160 hand-judged SaudiNewsNet pairs they fired 21 times, once on a real contradiction;
+#: market reports are full of indicators that rose and others that fell.)
+TIME_BOUND = frozenset({"withdrew/stays"})
 
 # A quote that denies in its own words, whatever verb introduced it («قال إن ما تردد غير صحيح»).
 _DENIAL = (
@@ -83,9 +78,9 @@ def denial_words(text: str) -> bool:
 
 Span = tuple[int, int]
 
-#: How far (characters, about six words) an opposing word may be from a mention of the shared entity
-#: for the opposition to count as said about that entity.
-WINDOW = 40
+#: How far (characters, about three words) an opposing word may be from a mention of the shared
+#: actor for the opposition to count as said about that actor («هزم التنظيم», «التنظيم لا يزال»).
+WINDOW = 20
 
 
 @lru_cache(maxsize=262144)

@@ -15,11 +15,11 @@ STILL_THERE = "التنظيم لا يزال يتواجد في المدينة ع�
 def test_opposite_poles_give_a_readable_reason() -> None:
     reason = opposition(DEFEATED, STILL_THERE)
     assert reason is not None and reason.startswith("ended/persists")
-    assert opposition("ارتفعت أسعار النفط اليوم", "انخفضت أسعار النفط اليوم").startswith("rose/fell")
+    assert opposition("انسحبت القوات من المدينة", "ستبقى القوات في المدينة").startswith("withdrew/stays")
 
 
 def test_same_pole_or_both_poles_are_no_evidence() -> None:
-    assert opposition("ارتفعت الأسعار", "وارتفع الطلب") is None
+    assert opposition("نجحت الخطة", "ونجح الفريق") is None
     # one side uses both poles (a restatement of what it rejects): no evidence either way
     assert opposition("رفضت الحكومة ما قيل عن أنها وافقت على الخطة", "وافقت الحكومة على الخطة") is None
 
@@ -30,10 +30,10 @@ def test_aims_and_abilities_are_not_outcomes() -> None:
 
 
 def test_words_far_from_the_shared_actor_do_not_count() -> None:
-    a = "التنظيم " + "كلمة " * 20 + "هزم"
+    a = "التنظيم " + "كلمة " * 8 + "هزم"
     b = "التنظيم لا يزال يتواجد"
     assert opposition(a, b) is not None  # unanchored
-    assert opposition(a, b, [(0, 7)], [(0, 7)]) is None  # "هزم" is ~100 characters from the mention
+    assert opposition(a, b, [(0, 7)], [(0, 7)]) is None  # "هزم" is ~40 characters from the mention
     assert opposition("هزم التنظيم", b, [(4, 11)], [(0, 7)]) is not None
 
 
@@ -83,8 +83,8 @@ def test_fragments_and_nested_quotes_never_contradict() -> None:
     assert _disagreement(_q(CLAIM, cue="deny"), _q(CLAIM + " وأضاف أن القرار نهائي"), 0.9) is None
 
 
-def test_changing_quantities_must_be_reported_on_the_same_day() -> None:
-    rose = "ارتفعت أسعار النفط في الأسواق العالمية اليوم بشكل كبير"
-    fell = "انخفضت أسعار النفط في الأسواق العالمية اليوم بشكل كبير"
+def test_changing_states_must_be_reported_on_the_same_day() -> None:
+    rose = "انسحبت القوات من المدينة صباح اليوم بعد معارك عنيفة"
+    fell = "ستبقى القوات في المدينة صباح اليوم بعد معارك عنيفة"
     assert _disagreement(_q(rose), _q(fell), 0.3) is not None
     assert _disagreement(_q(rose), _q(fell, date="2015-08-05"), 0.3) is None
