@@ -36,7 +36,7 @@ bench: venv
 	$(BIN)/python benchmarks/bench_ingest.py --shared $(SHARED) --disable entities --disable dates --disable quotes --disable events --out bench-out/ingest-foundation.json
 	$(BIN)/python benchmarks/bench_ingest.py --shared $(SHARED) --out bench-out/ingest-full.json
 	$(BIN)/python benchmarks/bench_stages.py --shared $(SHARED) --n 1000
-	$(BIN)/python benchmarks/bench_corpus.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_corpus.py --shared $(SHARED) --full
 	$(BIN)/python benchmarks/bench_scale.py --shared $(SHARED)
 
 test-all: venv

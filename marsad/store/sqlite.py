@@ -129,11 +129,14 @@ class SqliteStore(Store):
         if date_to:
             where.append("d.published<=?")
             params.append(date_to)
+        # Rank first, then read the page's rows: selecting the text in the ranking query makes SQLite
+        # carry every matching article through the sorter (3x slower for a word in most articles).
         sql = (
-            "SELECT d.id, d.title, d.published, d.outlet, d.url, d.source, d.text,"
-            " bm25(documents_fts, 3.0, 1.0) AS score"
+            "SELECT d.id, d.title, d.published, d.outlet, d.url, d.source, d.text, top.score FROM ("
+            "SELECT documents_fts.rowid AS rid, bm25(documents_fts, 3.0, 1.0) AS score"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             f" WHERE {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?"
+            ") AS top JOIN documents d ON d.rowid = top.rid ORDER BY top.score"
         )
         try:
             rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
