@@ -591,12 +591,14 @@ class _Quote:
         Places are left out as anchors: news quotes name the country they are set in («في سوريا») far
         more often than they make it the subject, and opposite words near a setting are two claims
         about different things."""
+        shared = self.actors & other.actors
+        if not shared:
+            return None
         mine, theirs = self.pole_keys, other.pole_keys
-        if not mine or not theirs or not self.actors & other.actors:
+        if not mine or not theirs:
             return None
         if not any((name, "b" if pole == "a" else "a") in theirs for name, pole in mine):
             return None  # no pair of opposite poles anywhere in the two texts
-        shared = self.actors & other.actors
         a = [sp for e in shared for sp in self.spans.get(e, ())]
         b = [sp for e in shared for sp in other.spans.get(e, ())]
         return opposition(self.text, other.text, a, b)
@@ -689,11 +691,11 @@ def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int
         # both products have the same non-zeros (all weights are positive), so their data line up
         block = (xk[s0:s0 + 1000] @ xwt).tocsr()
         cos = (xi[s0:s0 + 1000] @ xit).tocsr()
-        block.sort_indices()
-        cos.sort_indices()
         if not (np.array_equal(block.indptr, cos.indptr) and np.array_equal(block.indices, cos.indices)):
-            cos = block.multiply(0).tocsr() + cos.multiply(block > 0).tocsr()  # align explicitly
+            block.sort_indices()  # the same product order makes this rare; sorted, the patterns match
             cos.sort_indices()
+            if not np.array_equal(block.indices, cos.indices):
+                raise AssertionError("claim candidate products disagree on their non-zeros")
         rows_b = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
         # one shared word is chance, an entity or two words are not; each pair once, against earlier quotes
         keep_pairs = (block.data >= 2) & (block.indices < s0 + rows_b)
@@ -798,10 +800,11 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     # Candidates share an entity or content words (a sparse product, so 100K quotes stay cheap); their
     # IDF-weighted cosine decides relatedness. Only labelled pairs are embedded, by the stance model.
     pairs: list[tuple[int, int, float, bool, bool]] = []
+    ordinal = [d.toordinal() if d else None for d in (_day(q.date) for q in allq)]
     for i, j, shared, ent, rel in _overlap_candidates(allq, n_old):
         qi, qj = allq[i], allq[j]
-        di, dj = _day(qi.date), _day(qj.date)
-        if di and dj and abs((di - dj).days) > CLAIM_WINDOW_DAYS:
+        di, dj = ordinal[i], ordinal[j]
+        if di and dj and abs(di - dj) > CLAIM_WINDOW_DAYS:
             continue
         # a visible reason to disagree about a shared entity makes a pair worth comparing even when the
         # two sides share little wording (a rebuttal rarely repeats what it rebuts)
