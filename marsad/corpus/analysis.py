@@ -26,7 +26,7 @@ import sqlite3
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -648,7 +648,11 @@ def _related(rel: float, shared: int, entity: bool) -> bool:
     return rel >= CLAIM_REL and (entity or shared >= 3)
 
 
-def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int, int, bool, float]]:
+PairFilter = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+def _overlap_candidates(quotes: list[_Quote], n_old: int,
+                        pair_filter: PairFilter | None = None) -> list[tuple[int, int, int, bool, float]]:
     """(i, j, shared content words, shared entity?, lexical cosine) for pairs with a new quote that share
     anything specific.
 
@@ -656,8 +660,8 @@ def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int
     quotes (and at least 50) say nothing about which proposition a quote is about and are ignored, which
     also keeps the sparse products small. The cosine is over IDF-weighted words and entities, so sharing
     a rare name counts for more than sharing a common verb; it is what decides relatedness (embedding
-    every candidate quote cost minutes on a large store and separated related from unrelated pairs no
-    better on labelled pairs, see eval/corpus/README.md).
+    every candidate quote with USE took ~6 minutes on the 30K-article store). `pair_filter` drops pairs
+    in bulk, on arrays, before any per-pair Python work.
     """
     from scipy.sparse import csr_matrix, diags
 
@@ -699,11 +703,34 @@ def _overlap_candidates(quotes: list[_Quote], n_old: int) -> list[tuple[int, int
         rows_b = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
         # one shared word is chance, an entity or two words are not; each pair once, against earlier quotes
         keep_pairs = (block.data >= 2) & (block.indices < s0 + rows_b)
-        bi, js = rows_b[keep_pairs], block.indices[keep_pairs]
+        ii, js = s0 + rows_b[keep_pairs], block.indices[keep_pairs]
         vs, cs = block.data[keep_pairs], cos.data[keep_pairs]
-        for b, j, v, c in zip(bi.tolist(), js.tolist(), vs.tolist(), cs.tolist(), strict=True):
-            out.append((s0 + b, j, int(v % 100), v >= 100, c))
+        shared, ent = (vs % 100).astype(np.int64), vs >= 100
+        if pair_filter is not None:
+            m = pair_filter(ii, js, shared, ent, cs)
+            ii, js, shared, ent, cs = ii[m], js[m], shared[m], ent[m], cs[m]
+        out.extend(zip(ii.tolist(), js.tolist(), shared.tolist(), ent.tolist(), cs.tolist(), strict=True))
     return out
+
+
+def _claim_pair_filter(quotes: list[_Quote]) -> PairFilter:
+    """Drop, in bulk, candidate pairs that can be neither related nor a contradiction, so the per-pair
+    Python work runs on a tenth of them: too far apart in time, not related (`_related`), and not
+    able to meet `_disagreement` (which needs two substantive quotes and a denial on one side, or
+    opposition words on both)."""
+    day = np.array([(d.toordinal() if d else 0) for d in (_day(q.date) for q in quotes)], dtype=np.int64)
+    subst = np.array([q.substantive for q in quotes], dtype=bool)
+    denies = np.array([q.denies for q in quotes], dtype=bool) & subst
+    poled = np.array([bool(q.actors) and bool(q.pole_keys) for q in quotes], dtype=bool) & subst
+
+    def keep(i: np.ndarray, j: np.ndarray, shared: np.ndarray, ent: np.ndarray, rel: np.ndarray) -> np.ndarray:
+        di, dj = day[i], day[j]
+        in_window = (di == 0) | (dj == 0) | (np.abs(di - dj) <= CLAIM_WINDOW_DAYS)
+        related = (rel >= CLAIM_NEAR) | ((rel >= CLAIM_REL) & (ent | (shared >= 3)))
+        may_disagree = (denies[i] & subst[j]) | (denies[j] & subst[i]) | (poled[i] & poled[j])
+        return in_window & (related | may_disagree)
+
+    return keep
 
 
 def _pair_worth_labelling(a: _Quote, b: _Quote) -> bool:
@@ -800,12 +827,8 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     # Candidates share an entity or content words (a sparse product, so 100K quotes stay cheap); their
     # IDF-weighted cosine decides relatedness. Only labelled pairs are embedded, by the stance model.
     pairs: list[tuple[int, int, float, bool, bool]] = []
-    ordinal = [d.toordinal() if d else None for d in (_day(q.date) for q in allq)]
-    for i, j, shared, ent, rel in _overlap_candidates(allq, n_old):
+    for i, j, shared, ent, rel in _overlap_candidates(allq, n_old, _claim_pair_filter(allq)):
         qi, qj = allq[i], allq[j]
-        di, dj = ordinal[i], ordinal[j]
-        if di and dj and abs(di - dj) > CLAIM_WINDOW_DAYS:
-            continue
         # a visible reason to disagree about a shared entity makes a pair worth comparing even when the
         # two sides share little wording (a rebuttal rarely repeats what it rebuts)
         related = _related(rel, shared, ent)
