@@ -35,7 +35,7 @@ always name the person or body that spoke.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from marsad.annotate.pipeline import register
@@ -85,6 +85,8 @@ _BASM = normalize("باسم")
 _AN = normalize("عن")
 _ILA = normalize("إلى")
 _MA = normalize("ما")
+_MIN = normalize("من")
+_INNA = frozenset(normalize(w) for w in ("إن", "أن", "فإن", "وإن", "لأن", "بأن", "وأن"))
 _QAWL = frozenset(normalize(w) for w in ("بالقول", "قائلا"))
 _COMMAS = frozenset("،,")
 _QAWL_RAW = "بالقول"
@@ -631,6 +633,13 @@ class _Extractor:
             np = _np_before(d, i - 1, s_a)
         j = _skip_adv(d, i + 1, s_b)
         after = j
+        svo = False
+        if np is None and q.pro is None and not procl and i > s_a and not backward:
+            # إنّ/أنّ + noun + verb: the noun is the verb's subject and what follows the verb its object
+            # («فإنّ الوحدات الكردية نفت بيان الوزارة»), never a post-verbal subject
+            topic = self._after_inna(i, s_a)
+            if topic is not None:
+                np, svo = topic, True
         if np is None and q.pro is None:
             cand = _chunk(d, j, s_b)
             if cand is not None and not self._disagrees(cand, form, procl):
@@ -658,7 +667,7 @@ class _Extractor:
                     after = relayed.b
                 break
             t += 1
-        op = _opener(d, q, after, s_b, np is not None and np.a > i)
+        op = _opener(d, q, after, s_b, svo or (np is not None and np.a > i))
         if op is None:
             return None
         kind, t = op
@@ -671,6 +680,25 @@ class _Extractor:
         if np is None and q.pro is None:
             q.pro = (form.gender, form.number)
         return q
+
+    def _after_inna(self, i: int, s_a: int) -> _NP | None:
+        """The noun phrase between إنّ/أنّ (and its forms with ف، و، ل، ب) and the verb at token i."""
+        d = self.d
+        b = i
+        while b > s_a and (d.keys[b - 1] in SKIP_ADV or d.keys[b - 1] in TIME):
+            b -= 1
+        np = _np_before(d, b, s_a)
+        if np is not None and np.a - 1 > s_a and d.keys[np.a - 1] == _MIN:
+            # a partitive head («الوحدات الكردية من قوات سورية الديمقراطية»): the subject starts at the head
+            k = np.a - 2
+            while (k > s_a and np.a - 1 - k <= 4 and d.word[k] and d.keys[k] not in _BOUND
+                   and d.keys[k] not in _INNA):
+                k -= 1
+            if d.keys[k] in _INNA and k < np.a - 2:
+                np = replace(np, a=k + 1)
+        if np is None or np.a - 1 < s_a or d.keys[np.a - 1] not in _INNA:
+            return None
+        return np
 
     def _disagrees(self, np: _NP, form: CueForm, procl: bool) -> bool:
         """A phrase after a verb that cannot be its subject (ودعت المجتمع الدولي إلى ...): gender clash

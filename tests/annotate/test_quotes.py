@@ -186,3 +186,14 @@ def test_pipeline_component() -> None:
     component = build_quotes()
     doc = component(Document(text="عنوان\nوقال الوزير إن الاجتماع انتهى."))
     assert len(doc.quotes) == 1 and doc.quotes[0].cue["class"] == "say"
+
+
+def test_subject_after_inna_is_the_speaker_and_the_object_is_the_content() -> None:
+    # after إنّ/أنّ the noun before the verb is its subject: the noun after it is the object (the
+    # thing denied), not a post-verbal speaker; a partitive «من» phrase stays part of the subject
+    text = "عنوان\nوقال الوزير إن الوحدات الخاصة من الشرطة المحلية نفت تقرير الصحيفة عن إغلاق المعبر."
+    qs = _quotes(text)
+    denial = _find(qs, "تقرير الصحيفة")
+    assert denial.cue["class"] == "deny"  # type: ignore[index]
+    assert denial.speaker["text"] == "الوحدات الخاصة من الشرطة المحلية"  # type: ignore[index]
+    assert denial.content["text"].startswith("تقرير الصحيفة")  # type: ignore[index]
