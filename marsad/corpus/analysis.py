@@ -826,38 +826,38 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
         next_id += 1
     # Candidates share an entity or content words (a sparse product, so 100K quotes stay cheap); their
     # IDF-weighted cosine decides relatedness. Only labelled pairs are embedded, by the stance model.
-    pairs: list[tuple[int, int, float, bool, bool]] = []
+    pairs: list[tuple[int, int, float, str | None]] = []  # (earlier, later, relatedness, reason to disagree)
     for i, j, shared, ent, rel in _overlap_candidates(allq, n_old, _claim_pair_filter(allq)):
         qi, qj = allq[i], allq[j]
         # a visible reason to disagree about a shared entity makes a pair worth comparing even when the
         # two sides share little wording (a rebuttal rarely repeats what it rebuts)
         related = _related(rel, shared, ent)
-        hint = _disagreement(qi, qj, rel) is not None
-        if hint or related:
+        reason = _disagreement(qi, qj, rel)
+        if reason or related:
             # a claim group only absorbs near-restatements; looser relations are labelled as pairs but
             # would chain a whole topic into one "claim" if they merged groups too
             if rel >= CLAIM_NEAR:
                 uf.union(cid[i], cid[j])
             if _pair_worth_labelling(qi, qj):
                 a, b = (j, i) if j < i else (i, j)
-                pairs.append((a, b, rel, shared, hint))
+                pairs.append((a, b, rel, reason))
     # Pairs with a visible reason to disagree are labelled by that reason, without the model, so all of
     # them are kept; the model (e5 embeddings, the slow part) labels the most related of the rest, never
     # more than a run can afford.
-    hinted = [p for p in pairs if p[4]]
-    rest = sorted((p for p in pairs if not p[4]), key=lambda p: (-p[2], p[0], p[1]))
+    hinted = [p for p in pairs if p[3]]
+    rest = sorted((p for p in pairs if not p[3]), key=lambda p: (-p[2], p[0], p[1]))
     stance_skipped = max(0, len(rest) - max_pairs)
     rest = rest[:max_pairs]
     labelled: list[tuple[int, int, float, str, float]] = []
     if rest:
         from marsad.corpus.stance import predict_proba
 
-        probs = list(predict_proba([(allq[j].text, allq[i].text) for j, i, _, _, _ in rest]))
+        probs = list(predict_proba([(allq[j].text, allq[i].text) for j, i, _, _ in rest]))
     else:
         probs = []
-    for (j, i, rel, _, _), p in zip(hinted + rest, [None] * len(hinted) + probs, strict=True):
+    for (j, i, rel, reason), p in zip(hinted + rest, [None] * len(hinted) + probs, strict=True):
         qa, qb = allq[j], allq[i]
-        label, conf = label_pair(p, rel, _disagreement(qa, qb, rel), qa.denies and qb.denies)
+        label, conf = label_pair(p, rel, reason, qa.denies and qb.denies)
         labelled.append((j, i, rel, label, conf))
     final = [uf.find(c) for c in cid]
     # persist: remap claim ids that merged, then write quotes, pairs and claim summaries
