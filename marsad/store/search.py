@@ -8,7 +8,10 @@ original article text, never from the shadow copy.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.text.normalize import normalize, strip_proclitics
@@ -103,21 +106,115 @@ def term_pattern(term: str) -> str:
     return f"(?<!\\w){head}{body}{tail}"
 
 
+# Folds of original letters into shadow letters, one character for one, so offsets stay put.
+_FOLDS = tuple((v, c) for c, vs in _VARIANTS.items() for v in vs if v != c)
+_MARK = re.compile(_MARKS[:-1])
+_HEAD_AL = re.compile("[وف]?(?:[بكل]?ال|لل)")
+_HEAD = re.compile("[وفبكل]?")
+_MAX_HEAD = 4  # letters a proclitic head can take: و + ب + ال
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\w` means in a str pattern
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """A text in shadow letters with its diacritics and tatweel taken out, and the way back to original
+    offsets: `cut[j]` is how many kept letters precede the j-th removed mark."""
+
+    text: str
+    cut: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Probe | None:
+        marks = [m.start() for m in _MARK.finditer(text)]
+        if marks:
+            text = _MARK.sub("", text)
+        for a, b in _FOLDS:
+            if a in text:
+                text = text.replace(a, b)
+        low = text.lower()
+        if len(low) != len(text):
+            return None  # a letter whose lower case is longer: let the full pattern handle this text
+        return cls(low, [r - j for j, r in enumerate(marks)])
+
+    def original(self, k: int) -> int:
+        """Offset in the original text of probe offset k (an end offset lands after any trailing marks)."""
+        return k + bisect.bisect_right(self.cut, k) if self.cut else k
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    body: str  # the shadow letters after any article
+    article: bool
+    prefix: bool
+
+    @classmethod
+    def of(cls, term: str) -> _Term:
+        t = term.rstrip("*")
+        article = t.startswith("ال")
+        return cls(t[2:] if article else t, article, term.endswith("*"))
+
+    def spans(self, s: str) -> Iterator[tuple[int, int]]:
+        """Every occurrence in probe text `s`, with the same extent as `term_pattern` gives: a whole word
+        made of allowed proclitics, the term, and (for a prefix term) the rest of the word. Found with
+        `str.find`, which is many times faster than letting the regex engine try every position."""
+        head, n, pos = (_HEAD_AL if self.article else _HEAD), len(s), 0
+        while (i := s.find(self.body, pos)) != -1 if self.body else False:
+            pos = i + 1
+            end = i + len(self.body)
+            if self.prefix:
+                while end < n and _is_word(s[end]):
+                    end += 1
+            elif end < n and _is_word(s[end]):
+                continue
+            start = i
+            while start > 0 and i - start < _MAX_HEAD and _is_word(s[start - 1]):
+                start -= 1
+            if start > 0 and _is_word(s[start - 1]):
+                continue
+            if head.fullmatch(s, start, i):  # the letters before the term must all be proclitics
+                yield start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Highlighter:
-    """Finds a query's terms in original text; built once per query, used on every hit."""
+    """Finds a query's terms in original text; built once per query, used on every hit.
 
-    pattern: re.Pattern[str]
+    Hits are found in a folded copy of the text with its diacritics taken out (`_Probe`) and mapped back
+    to original offsets; `pattern`, which matches every original spelling directly, is the reference and
+    the fallback for the rare text that cannot be folded one letter for one."""
+
+    terms: tuple[str, ...]
+    parts: tuple[_Term, ...]
 
     @classmethod
     def for_terms(cls, terms: list[str]) -> Highlighter:
-        alts = sorted({term_pattern(t) for t in terms}, key=len, reverse=True)
-        return cls(re.compile("|".join(alts) or "(?!)", re.IGNORECASE))
+        return _highlighter(tuple(sorted(set(terms))))
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _full_pattern(self.terms)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Non-overlapping hits in the original text, in order (the leftmost, then the longest, wins)."""
+        probe = _Probe.of(text)
+        if probe is None:
+            return [m.span() for m in self.pattern.finditer(text)]
+        found = sorted((s, -e) for t in self.parts for s, e in t.spans(probe.text))
+        out: list[tuple[int, int]] = []
+        last = -1
+        for s, neg_e in found:
+            if s >= last:
+                out.append((s, -neg_e))
+                last = -neg_e
+        return [(probe.original(s), probe.original(e)) for s, e in out] if probe.cut else out
 
     def snippet(self, text: str, before: int = 60, after: int = 160) -> Snippet:
         """A window around the first hit, cut at spaces, with every hit inside it highlighted."""
-        first = self.pattern.search(text)
-        centre = first.start() if first else 0
+        hits = self.spans(text)
+        centre = hits[0][0] if hits else 0
         lo = max(0, centre - before)
         if lo > 0:
             sp = text.find(" ", lo, centre)
@@ -128,8 +225,19 @@ class Highlighter:
             hi = sp if sp > centre else hi
         lead = "…" if lo > 0 else ""
         body = text[lo:hi].replace("\n", " ")
-        marks = [(m.start() + len(lead), m.end() + len(lead)) for m in self.pattern.finditer(body)]
+        marks = [(s - lo + len(lead), e - lo + len(lead)) for s, e in hits if s >= lo and e <= hi]
         return Snippet(lead + body + ("…" if hi < len(text) else ""), marks)
+
+
+@functools.lru_cache(maxsize=1024)
+def _highlighter(terms: tuple[str, ...]) -> Highlighter:
+    return Highlighter(terms, tuple(_Term.of(t) for t in terms))
+
+
+@functools.lru_cache(maxsize=256)
+def _full_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alts = sorted({term_pattern(t) for t in terms}, key=len, reverse=True)
+    return re.compile("|".join(alts) or "(?!)", re.IGNORECASE)
 
 
 def snippet(text: str, terms: list[str]) -> Snippet:
