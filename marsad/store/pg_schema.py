@@ -240,6 +240,10 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX entities_name ON entities(name);
     CREATE INDEX entities_name_en_lower ON entities(lower(name_en));
     """,
+    # 5: superseded document versions (see migrations.py).
+    """
+    CREATE INDEX documents_superseded ON documents(rowid) WHERE is_latest=0;
+    """,
 ]
 
 MIGRATIONS: list[str] = [m.replace("CTEXT", 'TEXT COLLATE "C"') for m in _MIGRATIONS]
