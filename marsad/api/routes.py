@@ -3,6 +3,12 @@ the same thing calls the same function, so a page and its JSON twin cannot disag
 
 Every list is paginated (`limit` 1–200, `offset`) and wrapped as `{"items", "limit", "offset", "next"}`;
 `next` is the URL of the following page, or null on the last one (found by asking for one item more).
+
+Read endpoints are `async def` although they call the store synchronously: a read is a few milliseconds of
+SQLite and Python under one process's GIL, so handing it to a worker thread buys no parallelism, and the
+thread hop cost a fifth of the server's CPU under load (`benchmarks/README-api.md`). Reads therefore run
+on the event loop and a server scales with worker processes (`marsad serve --workers`). Ingestion, which
+annotates a document and may load models, stays a plain function on the thread pool.
 """
 
 from __future__ import annotations
@@ -122,12 +128,12 @@ def paged(request: Request, fetch: Callable[[int, int], list[Any]], limit: int, 
 
 # -- store overview ------------------------------------------------------------------------------------------
 @router.get("/stats", summary="Counts of documents, entities, quotes and events")
-def stats(s: Store) -> dict[str, Any]:
+async def stats(s: Store) -> dict[str, Any]:
     return cached(s, "stats", lambda: Q.stats(s.conn))
 
 
 @router.get("/outlets", summary="Outlets and their number of documents")
-def outlets(request: Request, s: Store, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def outlets(request: Request, s: Store, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return paged(request, lambda n, o: cached(s, ("outlets", n + o), lambda: Q.outlets(s.conn, limit=n + o))[o:],
                  limit, offset)
 
@@ -151,7 +157,7 @@ def search_data(request: Request, s: BaseStore, q: str, outlet: str | None, date
 
 @router.get("/search", summary="Full-text search over the latest document versions (BM25)",
             responses={400: {"description": "malformed full-text query"}})
-def search(
+async def search(
     request: Request,
     s: Store,
     q: Annotated[str, Query(min_length=1, max_length=500, description="words, \"phrases\", OR/NOT/AND, prefix*")],
@@ -172,7 +178,7 @@ def documents_data(request: Request, s: BaseStore, outlet: str | None, date_from
 
 
 @router.get("/documents", summary="Documents, newest first")
-def documents(request: Request, s: Store, outlet: Text = None, date_from: DateFrom = None, date_to: DateTo = None,
+async def documents(request: Request, s: Store, outlet: Text = None, date_from: DateFrom = None, date_to: DateTo = None,
               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return documents_data(request, s, outlet, date_from, date_to, limit, offset)
 
@@ -186,7 +192,7 @@ def document_data(s: BaseStore, doc_id: str) -> dict[str, Any]:
 
 @router.get("/documents/{doc_id}", summary="One document with its entities, quotes, events and dates",
             responses={404: {"description": "unknown id"}})
-def document(s: Store, doc_id: str) -> dict[str, Any]:
+async def document(s: Store, doc_id: str) -> dict[str, Any]:
     return document_data(s, _checked_id(doc_id))
 
 
@@ -259,7 +265,7 @@ def entities_data(request: Request, s: BaseStore, q: str | None, type: str | Non
 
 
 @router.get("/entities", summary="Entities, most mentioned first; search by name with q")
-def entities(request: Request, s: Store, q: Text = None, type: EntityType | None = None, limit: Limit = 50,
+async def entities(request: Request, s: Store, q: Text = None, type: EntityType | None = None, limit: Limit = 50,
              offset: Offset = 0) -> dict[str, Any]:
     return entities_data(request, s, q, type, limit, offset)
 
@@ -282,7 +288,7 @@ def entity_data(s: BaseStore, entity_id: str) -> dict[str, Any]:
 
 @router.get("/entities/{entity_id}", summary="An entity's profile: record, counts, most used names",
             responses={404: {"description": "unknown id"}})
-def entity(s: Store, entity_id: str) -> dict[str, Any]:
+async def entity(s: Store, entity_id: str) -> dict[str, Any]:
     return entity_data(s, entity_id)
 
 
@@ -295,34 +301,34 @@ def _known(s: BaseStore, entity_id: str) -> str:
 
 @router.get("/entities/{entity_id}/aliases", summary="Distinct mention texts of an entity",
             responses={404: {"description": "unknown id"}})
-def entity_aliases(request: Request, s: Store, entity_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def entity_aliases(request: Request, s: Store, entity_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     eid = _known(s, entity_id)
     return paged(request, lambda n, o: Q.aliases(s.conn, eid, limit=n, offset=o), limit, offset)
 
 
 @router.get("/entities/{entity_id}/mentions", summary="Documents mentioning an entity, with context",
             responses={404: {"description": "unknown id"}})
-def entity_mentions(request: Request, s: Store, entity_id: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def entity_mentions(request: Request, s: Store, entity_id: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     eid = _known(s, entity_id)
     return paged(request, lambda n, o: Q.mentions(s.conn, eid, limit=n, offset=o), limit, offset)
 
 
 @router.get("/entities/{entity_id}/quotes", summary="Quotes by an entity", responses={404: {"description": "unknown id"}})
-def entity_quotes(request: Request, s: Store, entity_id: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def entity_quotes(request: Request, s: Store, entity_id: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     eid = _known(s, entity_id)
     return paged(request, lambda n, o: Q.entity_quotes(s.conn, eid, limit=n, offset=o), limit, offset)
 
 
 @router.get("/entities/{entity_id}/events", summary="Events an entity is actor, recipient or location of",
             responses={404: {"description": "unknown id"}})
-def entity_events(request: Request, s: Store, entity_id: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def entity_events(request: Request, s: Store, entity_id: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     eid = _known(s, entity_id)
     return paged(request, lambda n, o: Q.entity_events(s.conn, eid, limit=n, offset=o), limit, offset)
 
 
 @router.get("/entities/{entity_id}/activity", summary="Mentions, quotes and events of an entity per day",
             responses={404: {"description": "unknown id"}})
-def entity_activity(s: Store, entity_id: str) -> dict[str, Any]:
+async def entity_activity(s: Store, entity_id: str) -> dict[str, Any]:
     eid = _known(s, entity_id)
     return {"entity": eid, "days": activity_data(s, eid)}
 
@@ -340,7 +346,7 @@ def quotes_data(request: Request, s: BaseStore, speaker: str | None, cue_class: 
 
 
 @router.get("/quotes", summary="Who said what: quotes, newest first")
-def quotes(request: Request, s: Store, speaker: Text = None, cue_class: CueClass | None = None,
+async def quotes(request: Request, s: Store, speaker: Text = None, cue_class: CueClass | None = None,
            date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return quotes_data(request, s, speaker, cue_class, date_from, date_to, limit, offset)
 
@@ -354,14 +360,14 @@ def events_data(request: Request, s: BaseStore, type: str | None, actor: str | N
 
 
 @router.get("/events", summary="Who did what to whom, where and when: events, newest first")
-def events(request: Request, s: Store, type: EventType | None = None, actor: Text = None, location: Text = None,
+async def events(request: Request, s: Store, type: EventType | None = None, actor: Text = None, location: Text = None,
            date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return events_data(request, s, type, actor, location, date_from, date_to, limit, offset)
 
 
 @router.get("/events.geojson", summary="Events with coordinates as a GeoJSON FeatureCollection",
             response_class=JSONResponse)
-def events_geojson(s: Store, type: EventType | None = None, actor: Text = None, location: Text = None,
+async def events_geojson(s: Store, type: EventType | None = None, actor: Text = None, location: Text = None,
                    date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 200,
                    offset: Offset = 0) -> JSONResponse:
     rows = Q.events(s.conn, type=type, actor=actor, location=location, date_from=date_from,
@@ -383,7 +389,7 @@ def all_places(s: BaseStore, type: str | None, actor: str | None, date_from: str
 
 
 @router.get("/events/places", summary="Places with coordinates and their event counts (the map's data)")
-def event_places(request: Request, s: Store, type: EventType | None = None, actor: Text = None,
+async def event_places(request: Request, s: Store, type: EventType | None = None, actor: Text = None,
                  date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 200,
                  offset: Offset = 0) -> dict[str, Any]:
     return places_data(request, s, type, actor, date_from, date_to, limit, offset)
@@ -405,23 +411,23 @@ _503 = {503: {"description": "cross-document analysis not available"}}
 
 
 @router.get("/stories", summary="Stories: clusters of articles about one development", responses=_503)
-def stories(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def stories(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     return corpus_page(request, "stories", s, limit, offset)
 
 
 @router.get("/claims", summary="Claims: what was said, grouped across outlets", responses=_503)
-def claims(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def claims(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     return corpus_page(request, "claims", s, limit, offset)
 
 
 @router.get("/contradictions", summary="Pairs of quotes that contradict each other", responses=_503)
-def contradictions(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def contradictions(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     return corpus_page(request, "contradictions", s, limit, offset)
 
 
 @router.get("/stories/{story_id}", summary="One story with its articles in date order",
             responses={404: {"description": "unknown id"}, **_503})
-def story(s: Store, story_id: Annotated[int, FPath(ge=1, le=2**62)]) -> dict[str, Any]:
+async def story(s: Store, story_id: Annotated[int, FPath(ge=1, le=2**62)]) -> dict[str, Any]:
     return story_data(s, story_id)
 
 
@@ -448,6 +454,6 @@ def timeline_data(request: Request, s: BaseStore, entity: str, limit: int, offse
 
 @router.get("/timeline", summary="What happened to and around an entity (id or name), oldest first",
             responses=_503)
-def timeline(request: Request, s: Store, entity: Annotated[str, Query(min_length=1, max_length=200)],
+async def timeline(request: Request, s: Store, entity: Annotated[str, Query(min_length=1, max_length=200)],
              limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     return timeline_data(request, s, entity, limit, offset)
