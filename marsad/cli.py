@@ -401,7 +401,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--token-file", metavar="FILE", help="file whose first line is the API token for POST")
     sp.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     sp.add_argument("--cache-mb", type=float, default=64.0, metavar="N",
-                    help="response cache per process for GET /api answers, in MB (default 64; 0 disables)")
+                    help="response cache per process for GET /api answers, in MB (default 64; 0 disables); "
+                         "with --workers, the processes also share up to 4x N MB in a temporary file")
     sp.set_defaults(func=cmd_serve)
 
     from marsad.corpus import cli as corpus_cli

@@ -20,7 +20,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from marsad.api.shared_cache import SharedCache
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -56,8 +59,10 @@ class ResponseCache:
     since one new document can change any ranking or count. Thread-safe: lookups happen on the event
     loop, invalidation may come from a worker thread (the POST handler)."""
 
-    def __init__(self, max_bytes: int, max_entries: int = 10_000, max_entry_bytes: int | None = None) -> None:
+    def __init__(self, max_bytes: int, max_entries: int = 10_000, max_entry_bytes: int | None = None,
+                 shared: SharedCache | None = None) -> None:
         self.max_bytes = max(0, max_bytes)
+        self.shared = shared  # the level shared with the server's other worker processes, if any
         self.max_entries = max(0, max_entries)
         # one huge answer must not flush everything else out
         self.max_entry_bytes = max_entry_bytes if max_entry_bytes is not None else self.max_bytes // 8
@@ -87,15 +92,26 @@ class ResponseCache:
         with self._lock:
             self._sync(stamp)
             entry = self._data.get(key)
-            if entry is None:
-                self.misses += 1
-                return None
-            self._data.move_to_end(key)
-            self.hits += 1
-            return entry
+            if entry is not None:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return entry
+        entry = self.shared.get(key, stamp) if self.shared is not None else None
+        if entry is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._put(key, entry)  # another worker computed it; keep it here too
+        return entry
 
     def put(self, key: bytes, entry: Entry) -> bool:
         """Store `entry` unless it is too big or its stamp is already out of date; returns whether stored."""
+        stored = self._put(key, entry)
+        if stored and self.shared is not None:
+            self.shared.put(key, entry)
+        return stored
+
+    def _put(self, key: bytes, entry: Entry) -> bool:
         size = entry.size
         if not self.enabled or size > self.max_entry_bytes:
             return False

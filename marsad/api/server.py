@@ -15,7 +15,9 @@ import contextlib
 import hmac
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from pathlib import Path
@@ -28,6 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad.api.cache import CacheMiddleware, ResponseCache
+from marsad.api.shared_cache import SharedCache
 from marsad.store import SqliteStore, Store, open_store
 from marsad.store.queries import generation
 
@@ -38,6 +41,7 @@ MAX_QUERY = 4096  # bytes in one query string
 WEB = Path(__file__).resolve().parent.parent / "web"
 TOKEN_ENV = "MARSAD_API_TOKEN"
 DEFAULT_CACHE_MB = 64.0  # response cache per server process; 0 disables it
+SHARED_CACHE_FACTOR = 4  # the level shared by worker processes may hold this many times `cache_mb`
 # Readers map the SQLite file instead of copying every page out of the OS cache: article texts span
 # overflow pages, and the copies were a third to a half of a full-text search's CPU on a 30K-article store.
 # All reader threads (and worker processes) share the one mapping through the OS page cache.
@@ -52,10 +56,11 @@ Send = Callable[[Message], Awaitable[None]]
 class Backend:
     """The store behind the server: per-thread read-only connections, one lazily opened writer."""
 
-    def __init__(self, db: str, token: str | None, cache_mb: float = DEFAULT_CACHE_MB) -> None:
+    def __init__(self, db: str, token: str | None, cache_mb: float = DEFAULT_CACHE_MB,
+                 shared_cache: SharedCache | None = None) -> None:
         self.db = db
         self.token = token or None
-        self.cache = ResponseCache(int(max(0.0, cache_mb) * 1024 * 1024))
+        self.cache = ResponseCache(int(max(0.0, cache_mb) * 1024 * 1024), shared=shared_cache)
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
@@ -207,18 +212,25 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith(("/api", "/openapi", "/docs", "/static"))
 
 
-def create_app(db: str, token: str | None = None, cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
+def create_app(db: str, token: str | None = None, cache_mb: float = DEFAULT_CACHE_MB,
+               shared_cache: str | None = None) -> FastAPI:
     """The application for the store at `db`. Ingestion (`POST /api/documents`) is enabled only when
     `token` is given; use `resolve_token()` to read it from the environment or a file. GET answers under
-    /api are kept in a response cache of `cache_mb` megabytes (0: no cache, ETags only)."""
+    /api are kept in a response cache of `cache_mb` megabytes (0: no cache, ETags only), backed by the
+    file `shared_cache` when worker processes share one (`serve(workers=N)`)."""
     from marsad.api import pages, routes
 
-    backend = Backend(db, token, cache_mb)
+    shared = None
+    if shared_cache and cache_mb > 0:
+        shared = SharedCache(shared_cache, int(cache_mb * 1024 * 1024) * SHARED_CACHE_FACTOR)
+    backend = Backend(db, token, cache_mb, shared)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         backend.close()
+        if shared is not None:
+            shared.close()
 
     app = FastAPI(
         title="marsad",
@@ -309,7 +321,8 @@ def resolve_token(token_file: str | None = None) -> str | None:
 def _app_from_env() -> FastAPI:
     """App factory for worker processes (`serve(workers=N)`): each process opens its own connections."""
     return create_app(os.environ["MARSAD_SERVE_DB"], os.environ.get("MARSAD_SERVE_TOKEN") or None,
-                      float(os.environ.get("MARSAD_SERVE_CACHE_MB", DEFAULT_CACHE_MB)))
+                      float(os.environ.get("MARSAD_SERVE_CACHE_MB", DEFAULT_CACHE_MB)),
+                      os.environ.get("MARSAD_SERVE_SHARED_CACHE") or None)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None = None, workers: int = 1,
@@ -318,7 +331,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None 
 
     One process serves most uses; `workers` > 1 forks that many processes on the same port, because a
     single Python process runs one request's Python code at a time whatever the thread pool size. Each
-    process has its own response cache of `cache_mb` megabytes."""
+    process has its own response cache of `cache_mb` megabytes, and the processes share a second level
+    (`marsad.api.shared_cache`) in a temporary file that is removed when the server stops."""
     import uvicorn
 
     try:
@@ -338,7 +352,13 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None 
         os.environ["MARSAD_SERVE_DB"] = db
         os.environ["MARSAD_SERVE_TOKEN"] = token or ""
         os.environ["MARSAD_SERVE_CACHE_MB"] = str(cache_mb)
-        uvicorn.run("marsad.api.server:_app_from_env", factory=True, workers=workers, **opts)
+        shm = Path("/dev/shm")
+        tmp = tempfile.mkdtemp(prefix="marsad-cache-", dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
+        os.environ["MARSAD_SERVE_SHARED_CACHE"] = str(Path(tmp) / "responses.db")
+        try:
+            uvicorn.run("marsad.api.server:_app_from_env", factory=True, workers=workers, **opts)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     else:
         uvicorn.run(app, **opts)
     return 0
