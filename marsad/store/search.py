@@ -120,10 +120,12 @@ def _is_word(c: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Probe:
-    """A text in shadow letters with its diacritics and tatweel taken out, and the way back to original
-    offsets: `cut[j]` is how many kept letters precede the j-th removed mark."""
+    """A text in shadow letters with its diacritics and tatweel taken out, and the ways between its offsets
+    and the original's: `marks` are the original offsets of the removed characters and `cut[j]` is how
+    many kept characters precede the j-th of them."""
 
     text: str
+    marks: list[int]
     cut: list[int]
 
     @classmethod
@@ -137,11 +139,15 @@ class _Probe:
         low = text.lower()
         if len(low) != len(text):
             return None  # a letter whose lower case is longer: let the full pattern handle this text
-        return cls(low, [r - j for j, r in enumerate(marks)])
+        return cls(low, marks, [r - j for j, r in enumerate(marks)])
 
     def original(self, k: int) -> int:
         """Offset in the original text of probe offset k (an end offset lands after any trailing marks)."""
         return k + bisect.bisect_right(self.cut, k) if self.cut else k
+
+    def probe(self, i: int) -> int:
+        """Offset in the probe of original offset i (a removed mark maps to the next kept character)."""
+        return i - bisect.bisect_left(self.marks, i) if self.marks else i
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +162,14 @@ class _Term:
         article = t.startswith("ال")
         return cls(t[2:] if article else t, article, term.endswith("*"))
 
-    def spans(self, s: str) -> Iterator[tuple[int, int]]:
-        """Every occurrence in probe text `s`, with the same extent as `term_pattern` gives: a whole word
-        made of allowed proclitics, the term, and (for a prefix term) the rest of the word. Found with
-        `str.find`, which is many times faster than letting the regex engine try every position."""
-        head, n, pos = (_HEAD_AL if self.article else _HEAD), len(s), 0
-        while (i := s.find(self.body, pos)) != -1 if self.body else False:
+    def spans(self, s: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
+        """Every occurrence in probe text `s` lying within [lo, hi), with the same extent as `term_pattern`
+        gives: a whole word made of allowed proclitics, the term, and (for a prefix term) the rest of the
+        word. Found with `str.find`, which is many times faster than letting the regex engine try every
+        position; word boundaries are judged on the whole text."""
+        head, n, pos = (_HEAD_AL if self.article else _HEAD), len(s), lo
+        hi = n if hi is None else hi
+        while (i := s.find(self.body, pos, hi)) != -1 if self.body else False:
             pos = i + 1
             end = i + len(self.body)
             if self.prefix:
@@ -174,7 +182,7 @@ class _Term:
                 start -= 1
             if start > 0 and _is_word(s[start - 1]):
                 continue
-            if head.fullmatch(s, start, i):  # the letters before the term must all be proclitics
+            if start >= lo and end <= hi and head.fullmatch(s, start, i):  # all letters before it: proclitics
                 yield start, end
 
 
@@ -202,19 +210,28 @@ class Highlighter:
         probe = _Probe.of(text)
         if probe is None:
             return [m.span() for m in self.pattern.finditer(text)]
-        found = sorted((s, -e) for t in self.parts for s, e in t.spans(probe.text))
+        return self._spans(probe, 0, len(probe.text))
+
+    def _spans(self, probe: _Probe, lo: int, hi: int) -> list[tuple[int, int]]:
+        found = sorted((s, -e) for t in self.parts for s, e in t.spans(probe.text, lo, hi))
         out: list[tuple[int, int]] = []
         last = -1
         for s, neg_e in found:
             if s >= last:
-                out.append((s, -neg_e))
+                out.append((probe.original(s), probe.original(-neg_e)))
                 last = -neg_e
-        return [(probe.original(s), probe.original(e)) for s, e in out] if probe.cut else out
+        return out
 
     def snippet(self, text: str, before: int = 60, after: int = 160) -> Snippet:
-        """A window around the first hit, cut at spaces, with every hit inside it highlighted."""
-        hits = self.spans(text)
-        centre = hits[0][0] if hits else 0
+        """A window around the first hit, cut at spaces, with every hit inside it highlighted. Only the
+        first occurrence of each term and the hits inside the window are looked for."""
+        probe = _Probe.of(text)
+        if probe is None:
+            hits = [m.span() for m in self.pattern.finditer(text)]
+            centre = hits[0][0] if hits else 0
+        else:
+            firsts = [h for t in self.parts if (h := next(t.spans(probe.text), None)) is not None]
+            centre = probe.original(min(firsts)[0]) if firsts else 0
         lo = max(0, centre - before)
         if lo > 0:
             sp = text.find(" ", lo, centre)
@@ -223,6 +240,8 @@ class Highlighter:
         if hi < len(text):
             sp = text.rfind(" ", centre, hi)
             hi = sp if sp > centre else hi
+        if probe is not None:
+            hits = self._spans(probe, probe.probe(lo), probe.probe(hi))
         lead = "…" if lo > 0 else ""
         body = text[lo:hi].replace("\n", " ")
         marks = [(s - lo + len(lead), e - lo + len(lead)) for s, e in hits if s >= lo and e <= hi]
