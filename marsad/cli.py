@@ -88,6 +88,7 @@ def cmd_ingest(a: argparse.Namespace) -> int:
             return 130
         finally:
             bar.close()
+        store.after_bulk_load(counts["stored"] + counts["new-version"])
     _print_summary(counts, failures, a.db)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 

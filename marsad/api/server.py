@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from marsad.api import reuse_port
 from marsad.api.cache import CacheMiddleware, ResponseCache
 from marsad.api.shared_cache import SharedCache
 from marsad.store import SqliteStore, Store, open_store
@@ -329,8 +330,9 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None 
           cache_mb: float = DEFAULT_CACHE_MB) -> int:
     """Run the server until interrupted; returns an exit status for the CLI.
 
-    One process serves most uses; `workers` > 1 forks that many processes on the same port, because a
-    single Python process runs one request's Python code at a time whatever the thread pool size. Each
+    One process serves most uses; `workers` > 1 starts that many processes on the same port, because a
+    single Python process runs one request's Python code at a time whatever the thread pool size (each
+    with its own listening socket where the system allows it, `marsad.api.reuse_port`). Each
     process has its own response cache of `cache_mb` megabytes, and the processes share a second level
     (`marsad.api.shared_cache`) in a temporary file that is removed when the server stops."""
     import uvicorn
@@ -356,6 +358,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None 
         tmp = tempfile.mkdtemp(prefix="marsad-cache-", dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
         os.environ["MARSAD_SERVE_SHARED_CACHE"] = str(Path(tmp) / "responses.db")
         try:
+            if reuse_port.supported():
+                return reuse_port.run(workers, opts)
             uvicorn.run("marsad.api.server:_app_from_env", factory=True, workers=workers, **opts)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

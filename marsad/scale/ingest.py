@@ -84,5 +84,6 @@ def ingest(client: Client, a: argparse.Namespace, *, batch_size: int = BATCH_SIZ
             return EXIT_FAILED
         finally:
             bar.close()
+        store.after_bulk_load(counts["stored"] + counts["new-version"])
     _print_summary(counts, failures, a.db)
     return EXIT_FAILED if counts["failed"] else EXIT_OK

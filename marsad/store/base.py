@@ -77,6 +77,10 @@ class Store(ABC):
     def size_bytes(self) -> int:
         """Space the store takes on disk."""
 
+    def after_bulk_load(self, added: int) -> None:
+        """Tidy up indexes after a run that added `added` documents (nothing to do by default)."""
+        return None
+
     def close(self) -> None:
         self.commit()
         self.conn.close()

@@ -21,6 +21,9 @@ from marsad.store.migrations import migrate
 from marsad.store.search import Highlighter, SearchSyntaxError, to_fts_query
 from marsad.text.normalize import shadow_terms
 
+OPTIMIZE_MIN_DOCS = 1000  # a load this large, and
+OPTIMIZE_MIN_SHARE = 10  # at least a tenth of the store, ends with the full-text index merged
+
 
 class SqliteStore(Store):
     """A store in one SQLite file (WAL mode: readers never block the single writer)."""
@@ -53,6 +56,19 @@ class SqliteStore(Store):
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
         self._pending = 0
+
+    def after_bulk_load(self, added: int) -> None:
+        """Merge the full-text index into one segment after a large load.
+
+        FTS5 writes each commit's documents as a new index segment and merges them only partly as it
+        goes, so after a bulk load every query reads several segments per term. 'optimize' rewrites the
+        index as one: on the 30K-article store it took 2 s and cut a full-text query's ranking time by a
+        fifth and its match counting by half. It rewrites the whole index, so it runs only when the load
+        was a sizeable part of the store."""
+        total = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+        if added >= OPTIMIZE_MIN_DOCS and added * OPTIMIZE_MIN_SHARE >= total:
+            self.commit()
+            self.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES('optimize')")
 
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -161,3 +161,18 @@ def test_document_failure_rolls_back_alone(store_url: str) -> None:
         assert s.conn.execute("SELECT count(*) FROM entities WHERE id='Q_only_bad'").fetchone()[0] == 0
         assert s.get(bad.id) is None and s.get(good.id) is not None
         assert not s.search("شيئا")
+
+
+def test_a_large_load_ends_with_one_index_segment(tmp_path, monkeypatch):
+    import marsad.store.sqlite as sq
+
+    monkeypatch.setattr(sq, "OPTIMIZE_MIN_DOCS", 5)
+    with SqliteStore(tmp_path / "s.db", batch_size=1) as s:  # a commit per document: a segment per document
+        for i in range(8):
+            s.add(doc(f"خبر رقم {i} عن الجيش", url=f"u{i}"))
+        before = s.conn.execute("SELECT count(*) FROM documents_fts_data").fetchone()[0]
+        s.after_bulk_load(8)
+        after = s.conn.execute("SELECT count(*) FROM documents_fts_data").fetchone()[0]
+        assert after < before
+        assert len(s.search("الجيش", limit=20)) == 8
+        s.after_bulk_load(2)  # a small load leaves the index alone
