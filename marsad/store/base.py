@@ -131,6 +131,10 @@ class Store(ABC):
              for i, v in enumerate(doc.events)],
         )
         c.executemany(
+            "INSERT INTO event_entities (entity_id, doc_rowid, idx) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+            sorted({(e, rowid, i) for i, v in enumerate(doc.events) for e in (*v.actor, *v.recipient, v.location) if e}),
+        )
+        c.executemany(
             'INSERT INTO dates (doc_rowid, start, "end", text, value, precision) VALUES (?,?,?,?,?,?)',
             [(rowid, d.start, d.end, d.text, d.value, d.precision) for d in doc.dates],
         )

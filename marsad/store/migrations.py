@@ -225,6 +225,27 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX documents_superseded ON documents(rowid) WHERE is_latest=0;
     """,
+    # 6: which entities take part in which events (as actor, recipient or place), one row each. Events
+    # keep their pipe-joined actor lists; this index turns "events involving X" into a lookup instead of
+    # a pass over every event in the documents that mention X (tens of thousands for a country).
+    """
+    CREATE TABLE event_entities (
+        entity_id TEXT NOT NULL,
+        doc_rowid INTEGER NOT NULL,
+        idx       INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, doc_rowid, idx)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO event_entities (entity_id, doc_rowid, idx)
+    WITH RECURSIVE parts(doc_rowid, idx, item, rest) AS (
+        SELECT doc_rowid, idx, NULL,
+               coalesce(actor, '') || '|' || coalesce(recipient, '') || '|' || coalesce(location, '') || '|'
+        FROM events
+        UNION ALL
+        SELECT doc_rowid, idx, substr(rest, 1, instr(rest, '|') - 1), substr(rest, instr(rest, '|') + 1)
+        FROM parts WHERE rest != ''
+    )
+    SELECT item, doc_rowid, idx FROM parts WHERE item != '';
+    """,
 ]
 
 

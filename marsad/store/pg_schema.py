@@ -244,6 +244,20 @@ _MIGRATIONS: list[str] = [
     """
     CREATE INDEX documents_superseded ON documents(rowid) WHERE is_latest=0;
     """,
+    # 6: entities taking part in events (see migrations.py).
+    """
+    CREATE TABLE event_entities (
+        entity_id CTEXT NOT NULL,
+        doc_rowid BIGINT NOT NULL,
+        idx       INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, doc_rowid, idx)
+    );
+    INSERT INTO event_entities (entity_id, doc_rowid, idx)
+    SELECT DISTINCT x, doc_rowid, idx FROM events,
+        unnest(string_to_array(coalesce(actor, '') || '|' || coalesce(recipient, '') || '|' || coalesce(location, ''),
+                               '|')) AS x
+    WHERE x <> '';
+    """,
 ]
 
 MIGRATIONS: list[str] = [m.replace("CTEXT", 'TEXT COLLATE "C"') for m in _MIGRATIONS]

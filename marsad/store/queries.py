@@ -141,7 +141,8 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
             "SELECT count(*), count(DISTINCT doc_rowid) FROM mentions WHERE entity_id=?", (entity_id,)).fetchone(),
             strict=True)),
         "quotes": one("SELECT count(*) FROM quotes WHERE speaker_entity=?", entity_id),
-        "events": one(
+        "events": one("SELECT count(*) FROM event_entities WHERE entity_id=?", entity_id)
+        if has_table(conn, "event_entities") else one(
             "SELECT count(*) FROM events WHERE doc_rowid IN (SELECT doc_rowid FROM mentions WHERE entity_id=?)"
             f" AND {_EVENT_INVOLVES}", entity_id, *_involves_params(entity_id)),
     }
@@ -421,9 +422,13 @@ def _event_page(conn: sqlite3.Connection, where: str, params: list[Any] | tuple[
 def entity_events(conn: sqlite3.Connection, entity_id: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Events an entity takes part in as actor, recipient or location, newest first.
 
-    Candidate rows come from the documents that mention the entity (the mentions index), which keeps the
-    pipe-joined actor match off the full events table.
+    The rows come from the `event_entities` index; a store from before it (opened read-only) takes its
+    candidates from the documents that mention the entity and matches the pipe-joined actor lists.
     """
+    if has_table(conn, "event_entities"):
+        return _event_page(
+            conn, " WHERE d.is_latest=1 AND (v.doc_rowid, v.idx) IN"
+            " (SELECT doc_rowid, idx FROM event_entities WHERE entity_id=?)", (entity_id,), limit, offset)
     return _event_page(
         conn,
         " WHERE d.is_latest=1 AND v.doc_rowid IN (SELECT doc_rowid FROM mentions WHERE entity_id=?)"
