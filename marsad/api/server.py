@@ -337,6 +337,9 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None 
     (`marsad.api.shared_cache`) in a temporary file that is removed when the server stops."""
     import uvicorn
 
+    if workers > 1 and reuse_port.supported() and not reuse_port.port_free(host, port):
+        print(f"marsad: {host}:{port} is already in use; pick another with --port", file=sys.stderr)
+        return 1
     try:
         app = create_app(db, token, cache_mb)
     except (FileNotFoundError, OSError, RuntimeError) as exc:
