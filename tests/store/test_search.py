@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.store.search import Highlighter, to_fts_query
+from marsad.store.search import Highlighter, SearchSyntaxError, to_fts_query
 
 TEXTS = [
     "قالت الحكومة إن وزير الخارجية سيزور موسكو، وأكدت والحكومة بالحكومة للحكومة ذلك.",
@@ -45,3 +45,14 @@ def test_snippet_marks_are_offsets_into_the_snippet_text() -> None:
     snip = Highlighter.for_terms(["الحكومه"]).snippet(text)
     assert snip.text.startswith("…") and snip.text.endswith("…")
     assert [snip.text[s:e] for s, e in snip.highlights] == ["الحكومة"]
+
+
+@pytest.mark.parametrize("query", ["ا*", "ال*", "الم*"])
+def test_a_prefix_of_one_letter_or_the_article_alone_is_refused(query: str) -> None:
+    with pytest.raises(SearchSyntaxError, match="too short"):
+        to_fts_query(query)
+
+
+def test_two_letter_prefixes_and_stars_elsewhere_are_fine() -> None:
+    assert to_fts_query("مس*")[0] == '"مس"*'
+    assert to_fts_query("الحكو*")[0] == '"الحكو"*'
