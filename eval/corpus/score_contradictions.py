@@ -19,12 +19,13 @@ def main() -> int:
     d = Path(sys.argv[1] if len(sys.argv) > 1 else "eval/corpus/contra")
     key = {r["id"]: r["stratum"] for r in map(json.loads, (d / "key.jsonl").read_text().splitlines())}
     labels = {r["id"]: r["label"] for r in map(json.loads, (d / "labels.jsonl").read_text().splitlines())}
-    for stratum in ("listed", "model_only"):
+    for stratum in [s for s in ("listed", "model_only", "removed") if s in key.values()]:
         ids = [i for i, s in key.items() if s == stratum and i in labels]
         c = Counter(labels[i] for i in ids)
         n = len(ids)
         share = c["contradict"] / n if n else float("nan")
-        what = "precision of the contradiction list" if stratum == "listed" else "real contradictions among dropped pairs"
+        what = {"listed": "precision of the contradiction list", "model_only": "real contradictions among dropped pairs",
+                "removed": "real contradictions among pairs a rule change stopped listing"}[stratum]
         print(f"{stratum:11s} n={n:3d}  contradict {c['contradict']:3d}  agree {c['agree']:3d}  other {c['other']:3d}"
               f"  → {what}: {share:.2f}")
     missing = sorted(set(key) - set(labels))
