@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from marsad.document import Document
+    from marsad.loading import Failure
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -55,56 +57,23 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     if a.workers is not None or a.scheduler:
         _err("--workers and --scheduler need --engine dask")
         return EXIT_USAGE
-    from tqdm import tqdm
-
     from marsad.annotate.pipeline import Pipeline
     from marsad.ingest import IngestError, iter_documents
-    from marsad.store import open_store
+    from marsad.loading import Failure, reason, store_stream  # noqa: F811
 
     pipeline = Pipeline(disable=a.disable or ())
-    counts: Counter[str] = Counter()
-    failures: Counter[str] = Counter()
-    show = not a.quiet and sys.stderr.isatty() or a.progress
-    bar = tqdm(desc="ingest", unit=" docs", disable=not show, file=sys.stderr, mininterval=0.5)
-    with open_store(a.db, batch_size=a.commit_every) as store:
-        try:
-            for item in iter_documents(a.paths, max_mb=a.max_mb):
-                if isinstance(item, IngestError):
-                    counts["failed"] += 1
-                    failures[_reason(item.message)] += 1
-                    tqdm.write(f"marsad: {item.source}: {item.message}", file=sys.stderr)
-                else:
-                    try:
-                        counts[store.add(pipeline(item))] += 1
-                    except Exception as exc:  # one bad document must not stop the batch
-                        counts["failed"] += 1
-                        failures[type(exc).__name__] += 1
-                        tqdm.write(f"marsad: {item.source}: could not annotate or store: {exc}", file=sys.stderr)
-                bar.update(1)
-        except KeyboardInterrupt:
-            bar.close()
-            _err("interrupted; every document listed as stored is complete, re-run to finish the rest")
-            _print_summary(counts, failures, a.db)
-            return 130
-        finally:
-            bar.close()
-        store.after_bulk_load(counts["stored"] + counts["new-version"])
-    _print_summary(counts, failures, a.db)
-    return EXIT_FAILED if counts["failed"] else EXIT_OK
 
+    def annotated() -> Iterator[Document | Failure]:
+        for item in iter_documents(a.paths, max_mb=a.max_mb):
+            if isinstance(item, IngestError):
+                yield Failure(item.source, reason(item.message), item.message)
+                continue
+            try:
+                yield pipeline(item)
+            except Exception as exc:  # one bad document must not stop the batch
+                yield Failure(str(item.source), type(exc).__name__, f"could not annotate or store: {exc}")
 
-def _reason(message: str) -> str:
-    """The kind of a failure, for the closing summary: its message without line numbers and details."""
-    return re.split(r"[;(]", re.sub(r"^line \d+: ", "", message))[0].strip()
-
-
-def _print_summary(counts: Counter[str], failures: Counter[str], db: str) -> None:
-    print(
-        f"{db}: stored {counts['stored']}, new versions {counts['new-version']}, "
-        f"unchanged {counts['unchanged']}, failed {counts['failed']}"
-    )
-    for reason, n in failures.most_common():
-        print(f"  failed: {n} × {reason}")
+    return store_stream(a, annotated())
 
 
 # -- search / show / stats ---------------------------------------------------------------------------------
