@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from marsad.text.normalize import normalize, strip_proclitics
+from marsad.text.normalize import fold_letters, normalize, strip_proclitics
 
 _QUERY_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -112,8 +112,6 @@ def term_pattern(term: str) -> str:
     return f"(?<!\\w){head}{body}{tail}"
 
 
-# Folds of original letters into shadow letters, one character for one, so offsets stay put.
-_FOLDS = tuple((v, c) for c, vs in _VARIANTS.items() for v in vs if v != c)
 _MARK = re.compile(_MARKS[:-1])
 _HEAD_AL = re.compile("[وف]?(?:[بكل]?ال|لل)")
 _HEAD = re.compile("[وفبكل]?")
@@ -139,10 +137,7 @@ class _Probe:
         marks = [m.start() for m in _MARK.finditer(text)]
         if marks:
             text = _MARK.sub("", text)
-        for a, b in _FOLDS:
-            if a in text:
-                text = text.replace(a, b)
-        low = text.lower()
+        low = fold_letters(text).lower()
         if len(low) != len(text):
             return None  # a letter whose lower case is longer: let the full pattern handle this text
         return cls(low, marks, [r - j for j, r in enumerate(marks)])
@@ -198,7 +193,9 @@ class Highlighter:
 
     Hits are found in a folded copy of the text with its diacritics taken out (`_Probe`) and mapped back
     to original offsets; `pattern`, which matches every original spelling directly, is the reference and
-    the fallback for the rare text that cannot be folded one letter for one."""
+    the fallback for the rare text that cannot be folded one letter for one. They differ in one place: the
+    pattern lets a mark inside a word end it («جنوبًا» gives a hit for جنوب), while the folded copy reads the
+    word as the index does (جنوبا) and gives none."""
 
     terms: tuple[str, ...]
     parts: tuple[_Term, ...]

@@ -23,13 +23,17 @@ _REPLACEMENTS = tuple(_LETTERS.items())
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 
 
-def normalize(s: str) -> str:
-    """Shadow form of any string: variant letters unified, diacritics and tatweel dropped, lower-cased."""
-    s = _STRIP.sub("", s)
+def fold_letters(s: str) -> str:
+    """Variant letters unified, nothing else: one character for one, so offsets into `s` stay valid."""
     for a, b in _REPLACEMENTS:
         if a in s:
             s = s.replace(a, b)
-    return s.lower()
+    return s
+
+
+def normalize(s: str) -> str:
+    """Shadow form of any string: variant letters unified, diacritics and tatweel dropped, lower-cased."""
+    return fold_letters(_STRIP.sub("", s)).lower()
 
 
 def normalize_char(c: str) -> str:
