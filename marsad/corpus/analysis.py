@@ -33,8 +33,9 @@ from typing import Any
 
 import numpy as np
 
+from marsad.corpus.denial import covers, denial_words, negates, reports_rumour
 from marsad.corpus.features import content_terms, doc_terms, shingles, tfidf, words
-from marsad.corpus.opposition import TIME_BOUND, confirms, denial_words, opposition, poles
+from marsad.corpus.opposition import TIME_BOUND, confirms, opposition, poles
 
 NUM_PERM = 128
 DUP_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles; agency copies with a changed lead stay above
@@ -570,11 +571,17 @@ class _Quote:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # entity → offsets in `text`
 
     actors: frozenset[str] = frozenset()  # the entities that are not places
+    speaker_id: str | None = None  # the speaker's resolved entity, when there is one
 
     @cached_property
     def denies(self) -> bool:
         """Does the quote deny, by its cue or in its own words («لا صحة», «غير صحيح»)?"""
         return self.cue == "deny" or denial_words(self.text)
+
+    @cached_property
+    def negates(self) -> bool:
+        """Does the quote negate something in its own words («لم يتم», «لا توجد»)?"""
+        return negates(self.text)
 
     @cached_property
     def substantive(self) -> bool:
@@ -636,7 +643,7 @@ def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) ->
         spans = ents.get((r[0], r[1]), {})
         out.append(_Quote(r[0], r[1], r[2], r[5], (r[6] or r[7] or "").strip(), (r[8] or "")[:10] or None, r[9],
                           r[10], frozenset(spans), frozenset(content_terms(r[2])), spans,
-                          frozenset(e for e in spans if e not in places)))
+                          frozenset(e for e in spans if e not in places), r[6] or None))
     return out
 
 
@@ -748,7 +755,11 @@ def _disagreement(a: _Quote, b: _Quote, rel: float) -> str | None:
     Two reasons count. A denial set against a statement of the same proposition: one side denies (by
     its cue, «نفى», or in its own words, «غير صحيح»), the other asserts, and the two are about one
     thing (a near-restatement, or closely related and about the same actor, or about the same actor
-    related when the other side calls its claim confirmed, «مؤكد»). Or opposite predicates
+    related when the other side calls its claim confirmed, «مؤكد»). The statement must assert: not
+    negate anything itself, nor speak of what is being said («ما تم تداوله»); the two speakers must not
+    be one resolved entity; what they share must lie mostly inside what the denial covers, and a
+    statement a denier's own words carry almost whole is that denier's account (`denial.py`). Or
+    opposite predicates
     about a shared actor (`opposition.py`); for quantities and states that change from day to day
     (rose/fell, opened/closed) only on the same day. Fragments and a quote nested in the other are
     never a contradiction: there is nothing, or nothing different, to compare.
@@ -759,9 +770,15 @@ def _disagreement(a: _Quote, b: _Quote, rel: float) -> str | None:
         return None  # one extraction nested in another
     if a.denies != b.denies:
         denial, claim = (a, b) if a.denies else (b, a)
-        if claim.cue in CONTRA_TYPES and (
-            rel >= CLAIM_NEAR
-            or (a.actors & b.actors and (rel >= CLAIM_DENY_REL or (rel >= CLAIM_CONFIRM_REL and confirms(claim.text))))
+        if (
+            claim.cue in CONTRA_TYPES
+            and not claim.negates
+            and not reports_rumour(claim.text)
+            and not (denial.cue != "deny" and len(claim.terms & denial.terms) >= 0.9 * len(claim.terms))
+            and not (a.speaker_id and a.speaker_id == b.speaker_id)
+            and (rel >= CLAIM_NEAR or (a.actors & b.actors and (
+                rel >= CLAIM_DENY_REL or (rel >= CLAIM_CONFIRM_REL and confirms(claim.text)))))
+            and covers(denial.text, denial.cue == "deny", denial.terms, claim.terms)
         ):
             return f"denial: {denial.speaker or '?'} denies what {claim.speaker or '?'} states"
     reason = a.opposes(b)
@@ -772,13 +789,16 @@ def _disagreement(a: _Quote, b: _Quote, rel: float) -> str | None:
     return reason
 
 
-def label_pair(p: np.ndarray | None, rel: float, reason: str | None, both_deny: bool = False) -> tuple[str, float]:
+def label_pair(p: np.ndarray | None, rel: float, reason: str | None, both_deny: bool = False,
+               changed: bool = True) -> tuple[str, float]:
     """Final label and confidence of a related quote pair from the stance model's probabilities (agree,
     disagree, other; None when the model was not run for it), the reason to disagree if there is one
     (`_disagreement`), and how surely both speak of one proposition.
 
     A disagreement needs a reason an analyst can see, or (the ANS model's own domain) a
-    near-restatement that the model reads as changed. Without one the model's "disagree" on two
+    near-restatement that the model reads as changed and that does change something (`stance.changed`:
+    12 judged pairs the model alone listed held 1 contradiction, a changed number, and 3 restatements
+    differing by a particle). Without one the model's "disagree" on two
     differently worded quotes is mostly a difference of wording, and the pair is labelled `other`. Two
     denials of one thing agree.
     """
@@ -788,7 +808,7 @@ def label_pair(p: np.ndarray | None, rel: float, reason: str | None, both_deny: 
         return "disagree", round(0.5 + 0.3 * near + 0.2 * disagree, 4)
     if both_deny and rel >= CLAIM_REL:
         return "agree", round(0.5 + 0.5 * near, 4)
-    if rel >= CLAIM_NEAR and disagree > max(agree, other):
+    if rel >= CLAIM_NEAR and disagree > max(agree, other) and changed:
         return "disagree", round(disagree * near, 4)
     if agree > max(disagree, other) or rel >= CLAIM_NEAR:
         return "agree", round(max(agree, 0.5) * near, 4)
@@ -850,14 +870,15 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     rest = rest[:max_pairs]
     labelled: list[tuple[int, int, float, str, float]] = []
     if rest:
-        from marsad.corpus.stance import predict_proba
+        from marsad.corpus.stance import changed, predict_proba
 
         probs = list(predict_proba([(allq[j].text, allq[i].text) for j, i, _, _ in rest]))
     else:
         probs = []
     for (j, i, rel, reason), p in zip(hinted + rest, [None] * len(hinted) + probs, strict=True):
         qa, qb = allq[j], allq[i]
-        label, conf = label_pair(p, rel, reason, qa.denies and qb.denies)
+        label, conf = label_pair(p, rel, reason, qa.denies and qb.denies,
+                                 p is None or changed(qa.text, qb.text))
         labelled.append((j, i, rel, label, conf))
     final = [uf.find(c) for c in cid]
     # persist: remap claim ids that merged, then write quotes, pairs and claim summaries

@@ -52,6 +52,27 @@ def diff_parts(s1: str, s2: str) -> tuple[str, str]:
     return d1, d2
 
 
+def changed(s1: str, s2: str) -> bool:
+    """Does a restatement change something: a negation or number on one side only, or a content word
+    swapped for another? Near-identical quotes that differ only by a particle or a typo («عل»/«على»,
+    «..»/«فقد») are one statement, whatever the model says of them."""
+    from marsad.corpus.features import STOPWORDS
+
+    a, b = tokens(s1), tokens(s2)
+    if sum(w in NEGATORS for w in a) != sum(w in NEGATORS for w in b):
+        return True
+    numa, numb = {w for w in a if w.isdigit()}, {w for w in b if w.isdigit()}
+    if numa != numb:
+        return True
+    d1, d2 = diff_parts(s1, s2)
+    c1, c2 = ([w for w in tokens(d) if len(w) >= 3 and w not in STOPWORDS] for d in (d1, d2))
+
+    def variant(w: str, others: list[str]) -> bool:  # اربع / اربعه: one word spelled two ways
+        return any(w.startswith(o) or o.startswith(w) for o in others)
+
+    return any(not variant(w, c2) for w in c1) and any(not variant(w, c1) for w in c2)
+
+
 def hand_features(s1: str, s2: str) -> list[float]:
     """Lexical overlap, length difference, negation and number mismatch between two texts."""
     a, b = tokens(s1), tokens(s2)

@@ -88,3 +88,21 @@ def test_changing_states_must_be_reported_on_the_same_day() -> None:
     fell = "ستبقى القوات في المدينة صباح اليوم بعد معارك عنيفة"
     assert _disagreement(_q(rose), _q(fell), 0.3) is not None
     assert _disagreement(_q(rose), _q(fell, date="2015-08-05"), 0.3) is None
+
+
+def test_hypotheticals_and_going_on_are_no_outcome() -> None:
+    assert poles("القوات العراقية كان بإمكانها سحق الدواعش") == ()
+    assert poles("لو انسحبت القوات من المدينة") == ()
+    assert poles("القوات تواصل فرض الحصار") == ()  # «continues» something is not «persists»
+    assert poles("الجيش هزم التنظيم")[0][:2] == ("ended/persists", "a")
+
+
+def test_a_restatement_must_change_something_to_disagree() -> None:
+    from marsad.corpus.stance import changed
+
+    assert changed("يجري الفريق خلاله أربع مباريات ودية", "يجري الفريق خلاله ثلاث مباريات ودية")
+    assert changed("ارتفع المؤشر اليوم", "انخفض المؤشر اليوم")
+    assert changed("قتل 20 شخصا في الهجوم", "قتل 35 شخصا في الهجوم")
+    assert not changed("مقاومة الإرهاب لن تنتهي بالمصادقة عل القانون", "مقاومة الإرهاب لن تنتهي بالمصادقة على القانون")
+    assert not changed("اربطوا أحزمتكم.. حانت ساعة الإقلاع", "اربطوا أحزمتكم فقد حانت ساعة الإقلاع")
+    assert label_pair(_p(0.1, 0.8, 0.1), CLAIM_NEAR, None, changed=False)[0] == "agree"
