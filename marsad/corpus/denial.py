@@ -24,15 +24,36 @@ from functools import lru_cache
 from marsad.corpus.features import content_terms
 from marsad.text.normalize import normalize
 
+_PARTICLES = frozenset({"لا", "ما", "لم", "لن", "غير", "عن", "من", "علي"})  # in most texts: useless as a pre-check
 
-def stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex over normalised text for stems written as in `_FORWARD` ("*" allows any ending); the
-    stems are normalised too, so a hamza seat (شائع) matches the folded text (شايع)."""
-    alts = []
-    for s in stems:
-        parts = [re.escape(normalize(p.rstrip("*"))) + (r"\w*" if p.endswith("*") else "") for p in s.split()]
-        alts.append(r"\s+".join(parts))
-    return re.compile(r"(?<!\w)[وف]?(?:ال)?(?:" + "|".join(alts) + r")(?!\w)")
+
+class StemPattern:
+    """A regex over normalised text for stems written as in `_FORWARD` ("*" allows any ending), after
+    an optional و/ف and the article. The stems are normalised too, so a hamza seat (شائع) matches the
+    folded text (شايع).
+
+    Most texts hold none of the stems, and a substring check of each stem's longest word rejects them
+    before the regex runs: scanning 113K quotes with every alternative at every position took 12 s."""
+
+    def __init__(self, stems: tuple[str, ...]) -> None:
+        alts, cores = [], set()
+        for s in stems:
+            words = [normalize(p.rstrip("*")) for p in s.split()]
+            alts.append(r"\s+".join(re.escape(w) + (r"\w*" if p.endswith("*") else "")
+                                     for w, p in zip(words, s.split(), strict=True)))
+            cores.add(max(words, key=lambda w: (w not in _PARTICLES, len(w))))
+        self.regex = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:" + "|".join(alts) + r")(?!\w)")
+        self.cores = tuple(sorted(cores))
+
+    def finditer(self, t: str) -> list[re.Match[str]]:
+        if not any(c in t for c in self.cores):
+            return []
+        return list(self.regex.finditer(t))
+
+    def search(self, t: str) -> re.Match[str] | None:
+        if not any(c in t for c in self.cores):
+            return None
+        return self.regex.search(t)
 
 
 # Denial words that reject what follows them («نفى أن …», «لا صحة لما تردد عن …», «الشائعات حول …») ...
@@ -42,9 +63,9 @@ _FORWARD = ("نفي", "نفيا", "نفيه", "نفيها", "نفيهم", "نف�
 # ... and those that follow it («ما تم تداوله … غير صحيح», «… لا أساس لها», «… مجرد أكاذيب»).
 _BACKWARD = ("غير صحيح*", "غير دقيق*", "عار* عن الصح*", "عار* من الصح*", "عاري* من الصح*",
              "عار* تماما عن الصح*", "عار* تماما من الصح*", "لا اساس", "مفبرك*", "ملفق*", "اكاذيب")
-_FORWARD_RE = stem_pattern(_FORWARD)
-_BACKWARD_RE = stem_pattern(_BACKWARD)
-_ANY_RE = stem_pattern(_FORWARD + _BACKWARD)
+_FORWARD_RE = StemPattern(_FORWARD)
+_BACKWARD_RE = StemPattern(_BACKWARD)
+_ANY_RE = StemPattern(_FORWARD + _BACKWARD)
 
 # Where a denial's reach ends: a sentence end, or the start of the speaker's own assertion.
 _MARKERS = (
@@ -59,13 +80,13 @@ _BOUNDARY = re.compile(r"[.؛;:!?؟\n]|(?<!\w)(?:" + "|".join(re.escape(normaliz
 _NEGATED = re.compile(r"(?:^|\s)[وف]?(?:لا|لم|لن|ما)\s+$")
 # A statement that speaks of what is being said («ما تم تداوله», «الخبر المتداول», «ما تردد») reports a
 # rumour; it does not assert it.
-_RUMOUR = stem_pattern(("تداول*", "متداول*", "ما تردد", "ما يتردد", "ما يقال", "ما اشيع", "ما يشاع", "ما اثير"))
+_RUMOUR = StemPattern(("تداول*", "متداول*", "ما تردد", "ما يتردد", "ما يقال", "ما اشيع", "ما يشاع", "ما اثير"))
 
 # A statement's own negation; «لا يزال» (still) is not one.
 _NEGATION = re.compile(r"(?<!\w)[وف]?(?:لم|لن|ليس|ليست|ليسوا|لسنا|لست|عدم|لا(?!\s+[يت]?زال))(?!\w)")
 
 
-def _denials(pattern: re.Pattern[str], t: str) -> list[re.Match[str]]:
+def _denials(pattern: StemPattern, t: str) -> list[re.Match[str]]:
     return [m for m in pattern.finditer(t) if not _NEGATED.search(t, max(0, m.start() - 6), m.start())]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.corpus.denial import stem_pattern
+from marsad.corpus.denial import StemPattern
 from marsad.text.normalize import normalize
 
 # (name, pole A, pole B): normalised spellings (ة→ه, أ/إ/آ→ا, ى→ي); a trailing "*" allows any ending.
@@ -51,10 +51,10 @@ _HYPOTHETICAL = re.compile(r"(?<!\w)(?:لو|لولا|بامكان\w*|يمكن\w*
 #: market reports are full of indicators that rose and others that fell.)
 TIME_BOUND = frozenset({"withdrew/stays"})
 
-_COMPILED = tuple((name, stem_pattern(a), stem_pattern(b)) for name, a, b in _PAIRS)
+_COMPILED = tuple((name, StemPattern(a), StemPattern(b)) for name, a, b in _PAIRS)
 
 
-_CONFIRM_RE = stem_pattern(_PAIRS[1][1])
+_CONFIRM_RE = StemPattern(_PAIRS[1][1])
 
 
 def confirms(text: str) -> bool:

@@ -32,30 +32,20 @@ from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import FORMS, PHRASES, Form, bare
 from marsad.kb import country_of_adjective
 from marsad.text import sentences
-from marsad.text.normalize import normalize
+from marsad.text.normalize import fold_letters, normalize
 from marsad.text.segment import TOKEN_PATTERN
 
 __all__ = ["code_events"]
 
 # ---------------------------------------------------------------------------------------------------
 # Shadow spelling: one-to-one character replacements, so shadow offsets are text offsets.
-_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ة", "ه"), ("ى", "ي"), ("ؤ", "و"), ("ئ", "ي"),
-            ("ی", "ي"), ("ک", "ك"))
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_HAS_DIGIT = re.compile("[٠-٩۰-۹]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _MAX_TOKEN = 60  # longer "words" are noise; never look them up
 
 
 def _shadow(text: str) -> str:
-    t = text
-    for a, b in _LETTERS:
-        if a in t:
-            t = t.replace(a, b)
-    if _HAS_DIGIT.search(t):
-        t = t.translate(_DIGITS)
-    return t
+    return fold_letters(text)
 
 
 # ---------------------------------------------------------------------------------------------------
