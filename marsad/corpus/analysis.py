@@ -204,7 +204,8 @@ def _read_new(conn: sqlite3.Connection, since: str | None) -> list[_NewDoc]:
             m.update_batch(list(sh))
             sig = m.hashvalues.astype(np.uint32)
         c = doc_terms(title, w)
-        ids = np.fromiter((_vid(t) for t in c), dtype=np.int32, count=len(c))
+        get = _VOCAB.get
+        ids = np.array([i if (i := get(t)) is not None else _vid(t) for t in c], dtype=np.int32)
         out.append(_NewDoc(rowid, title, (published or "")[:10] or None, outlet, sig, ids,
                            np.fromiter(c.values(), dtype=np.int32, count=len(c))))
     # dated articles in time order, then undated ones (which may join any open story)
@@ -290,6 +291,7 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
         "INSERT INTO corpus_df (term, df) VALUES (?,?) ON CONFLICT(term) DO UPDATE SET df=corpus_df.df+excluded.df",
         new_df.items(),
     )
+    idf: dict[str, float] = {}  # df and n_docs stay fixed from here on
     window = dt.timedelta(days=window_days)
     first_new = next((_day(d.date) for d in docs if d.date), None)
     open_since = (first_new - window).isoformat() if first_new else "0000"
@@ -334,8 +336,8 @@ def _stories(conn: sqlite3.Connection, docs: list[_NewDoc], window_days: int) ->
                 if st.dirty:
                     _save_story(conn, st)
                 del stories[sid]
-        counts = Counter({_WORDS[i]: int(c) for i, c in zip(d.terms, d.counts, strict=True)})
-        vec = tfidf(counts, df, n_docs, STORY_TERMS)
+        counts = dict(zip(map(_WORDS.__getitem__, d.terms.tolist()), d.counts.tolist(), strict=True))
+        vec = tfidf(counts, df, n_docs, STORY_TERMS, idf)
         sid, sim = None, 0.0
         g = group_of.get(d.rowid)
         if g is not None and g in story_of_group and story_of_group[g] in stories:
@@ -675,7 +677,8 @@ def _overlap_candidates(quotes: list[_Quote], n_old: int,
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for k, q in enumerate(quotes):
-        feats = set(q.terms) | {"\x00" + e for e in q.entities}
+        # sorted, so columns (and float sums) come in one order whatever the process's string hashing
+        feats = sorted(set(q.terms) | {"\x00" + e for e in q.entities})
         for t in feats:
             rows.append(k)
             cols.append(vocab.setdefault(t, len(vocab)))
@@ -865,7 +868,8 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     # them are kept; the model (e5 embeddings, the slow part) labels the most related of the rest, never
     # more than a run can afford.
     hinted = [p for p in pairs if p[3]]
-    rest = sorted((p for p in pairs if not p[3]), key=lambda p: (-p[2], p[0], p[1]))
+    # (relatedness rounded: float32 sums may differ in the last bit, and ties are common at 1.0)
+    rest = sorted((p for p in pairs if not p[3]), key=lambda p: (-round(p[2], 5), p[0], p[1]))
     stance_skipped = max(0, len(rest) - max_pairs)
     rest = rest[:max_pairs]
     labelled: list[tuple[int, int, float, str, float]] = []
