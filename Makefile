@@ -30,6 +30,7 @@ test: venv
 	$(BIN)/pytest -q
 
 eval: venv
+	$(BIN)/pip install -q -e '.[eval]'
 	$(BIN)/python eval/run_eval.py --shared $(SHARED)
 
 bench: venv
