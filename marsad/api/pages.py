@@ -242,10 +242,12 @@ def map_page(request: Request, view: Annotated[str, Query(max_length=20)] = "mid
     )
 
 
-def _corpus_page(request: Request, name: str, template: str, title: str, page: int, **ctx: Any) -> Response:
+def _corpus_page(request: Request, name: str, template: str, title: str, page: int, *,
+                 reasons: bool = False, **ctx: Any) -> Response:
+    kw = {"reasons": True} if reasons else {}
     s = _store(request)
     try:
-        data = R.corpus_page(request, name, s, PER_PAGE, (page - 1) * PER_PAGE)
+        data = R.corpus_page(request, name, s, PER_PAGE, (page - 1) * PER_PAGE, **kw)
     except HTTPException as exc:
         return render(request, "unavailable.html", status=exc.status_code, title=title, message=exc.detail,
                       json_url=f"/api/{name}")
@@ -278,7 +280,7 @@ def claims_page(request: Request, page: PageNo = 1) -> Response:
 
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions_page(request: Request, page: PageNo = 1) -> Response:
-    return _corpus_page(request, "contradictions", "contradictions.html", "التناقضات", page)
+    return _corpus_page(request, "contradictions", "contradictions.html", "التناقضات", page, reasons=True)
 
 
 @router.get("/timeline", response_class=HTMLResponse)

@@ -422,7 +422,7 @@ async def claims(request: Request, s: Store, limit: Limit = 20, offset: Offset =
 
 @router.get("/contradictions", summary="Pairs of quotes that contradict each other", responses=_503)
 async def contradictions(request: Request, s: Store, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return corpus_page(request, "contradictions", s, limit, offset)
+    return corpus_page(request, "contradictions", s, limit, offset, reasons=True)
 
 
 @router.get("/stories/{story_id}", summary="One story with its articles in date order",

@@ -54,6 +54,8 @@ CLAIM_MAX_DF = 0.002
 CLAIM_WINDOW_DAYS = 60
 MAX_STANCE_PAIRS = 100  # the stance model embeds each side with e5 (~0.2 s a pair on one core)
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+#: The reason stored for a contradiction the stance model found in a near-restatement (`label_pair`).
+MODEL_REASON = "changed restatement: the stance model reads one quote as the other with a fact changed"
 CONTRA_TYPES = {"assert", "announce", "say", "accuse", "call", "warn", "express", "condemn"}
 
 
@@ -574,6 +576,7 @@ class _Quote:
 
     actors: frozenset[str] = frozenset()  # the entities that are not places
     speaker_id: str | None = None  # the speaker's resolved entity, when there is one
+    speaker_text: str | None = None  # the speaker as the article names them (what a reason shows)
 
     @cached_property
     def denies(self) -> bool:
@@ -645,7 +648,7 @@ def _quotes(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) ->
         spans = ents.get((r[0], r[1]), {})
         out.append(_Quote(r[0], r[1], r[2], r[5], (r[6] or r[7] or "").strip(), (r[8] or "")[:10] or None, r[9],
                           r[10], frozenset(spans), frozenset(content_terms(r[2])), spans,
-                          frozenset(e for e in spans if e not in places), r[6] or None))
+                          frozenset(e for e in spans if e not in places), r[6] or None, (r[7] or "").strip() or None))
     return out
 
 
@@ -783,7 +786,8 @@ def _disagreement(a: _Quote, b: _Quote, rel: float) -> str | None:
                 rel >= CLAIM_DENY_REL or (rel >= CLAIM_CONFIRM_REL and confirms(claim.text)))))
             and covers(denial.text, denial.cue == "deny", denial.terms, claim.terms)
         ):
-            return f"denial: {denial.speaker or '?'} denies what {claim.speaker or '?'} states"
+            return (f"denial: {denial.speaker_text or denial.speaker or '?'} denies what"
+                    f" {claim.speaker_text or claim.speaker or '?'} states")
     reason = a.opposes(b)
     if reason and reason.split(":", 1)[0] in TIME_BOUND:
         da, db = _day(a.date), _day(b.date)
@@ -872,7 +876,7 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
     rest = sorted((p for p in pairs if not p[3]), key=lambda p: (-round(p[2], 5), p[0], p[1]))
     stance_skipped = max(0, len(rest) - max_pairs)
     rest = rest[:max_pairs]
-    labelled: list[tuple[int, int, float, str, float]] = []
+    labelled: list[tuple[int, int, float, str, float, str | None]] = []
     if rest:
         from marsad.corpus.stance import changed, predict_proba
 
@@ -883,7 +887,8 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
         qa, qb = allq[j], allq[i]
         label, conf = label_pair(p, rel, reason, qa.denies and qb.denies,
                                  p is None or changed(qa.text, qb.text))
-        labelled.append((j, i, rel, label, conf))
+        why = None if label != "disagree" else reason or MODEL_REASON
+        labelled.append((j, i, rel, label, conf, why))
     final = [uf.find(c) for c in cid]
     # persist: remap claim ids that merged, then write quotes, pairs and claim summaries
     remap = {c: f for c, f in zip(cid[:n_old], final[:n_old], strict=True) if c != f}
@@ -900,12 +905,12 @@ def _claims(conn: sqlite3.Connection, docs: list[_NewDoc], max_pairs: int = MAX_
          for k, q in enumerate(new)],
     )
     conn.executemany(
-        "INSERT INTO claim_pairs (claim_id, a_doc, a_idx, b_doc, b_idx, similarity, label, confidence)"
-        " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(a_doc, a_idx, b_doc, b_idx) DO UPDATE SET"
+        "INSERT INTO claim_pairs (claim_id, a_doc, a_idx, b_doc, b_idx, similarity, label, confidence, reason)"
+        " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(a_doc, a_idx, b_doc, b_idx) DO UPDATE SET"
         " claim_id=excluded.claim_id, similarity=excluded.similarity, label=excluded.label,"
-        " confidence=excluded.confidence",
-        [(final[i], allq[j].doc, allq[j].idx, allq[i].doc, allq[i].idx, round(s, 4), label, round(conf, 4))
-         for j, i, s, label, conf in labelled],
+        " confidence=excluded.confidence, reason=excluded.reason",
+        [(final[i], allq[j].doc, allq[j].idx, allq[i].doc, allq[i].idx, round(s, 4), label, round(conf, 4), why)
+         for j, i, s, label, conf, why in labelled],
     )
     touched = sorted({final[n_old + k] for k in range(len(new))})
     # summaries of every touched claim in two set-based queries (one a claim made 100K round trips)

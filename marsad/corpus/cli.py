@@ -73,12 +73,14 @@ def cmd_claims(a: argparse.Namespace) -> int:
         return _fail(a, exc)
     with store:
         if getattr(a, "contradictions", False):
-            rows = contradictions(store, limit=_limit(a, 50))
-            if getattr(a, "format", "text") == "json":
+            as_json = getattr(a, "format", "text") == "json"
+            rows = contradictions(store, limit=_limit(a, 50), reasons=not as_json)
+            if as_json:
                 _json(rows)
             else:
                 for r in rows:
-                    print(f"[{r['confidence']:.2f}] {_side(r['a'])}\n       ≠ {_side(r['b'])}\n")
+                    why = f"\n       why: {r['reason']}" if r.get("reason") else ""
+                    print(f"[{r['confidence']:.2f}] {_side(r['a'])}\n       ≠ {_side(r['b'])}{why}\n")
             return EXIT_OK
         rows = claims(store, limit=_limit(a, 20))
     if getattr(a, "format", "text") == "json":

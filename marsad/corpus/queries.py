@@ -32,7 +32,7 @@ def _side(r: sqlite3.Row, p: str) -> dict[str, Any]:
 
 
 _PAIR_SQL = """
-SELECT cp.claim_id, cp.label, cp.confidence, cp.similarity,
+SELECT cp.claim_id, cp.label, cp.confidence, cp.similarity, {reason} AS reason,
        qa.content AS a_text, coalesce(ea.name, qa.speaker_text) AS a_speaker, da.outlet AS a_outlet,
        coalesce(da.published, qa.date) AS a_published, da.id AS a_document, qa.cue_class AS a_cue,
        qb.content AS b_text, coalesce(eb.name, qb.speaker_text) AS b_speaker, db.outlet AS b_outlet,
@@ -49,15 +49,33 @@ LEFT JOIN entities eb ON eb.id = qb.speaker_entity
 _PAIR_KEY = "cp.a_doc, cp.a_idx, cp.b_doc, cp.b_idx"
 
 
-def contradictions(store: Any, limit: int | None = 50, min_confidence: float = 0.0) -> list[dict[str, Any]]:
-    """Pairs of quotes that contradict each other, most confident first, in the CLI/JSON contract shape."""
-    sql = _PAIR_SQL + " WHERE cp.label = 'disagree' AND cp.confidence >= ? ORDER BY cp.confidence DESC, cp.claim_id, " + _PAIR_KEY
+def _pair_sql(conn: sqlite3.Connection) -> str:
+    # a store from before migration 7, opened read-only, has no reasons to show
+    from marsad.store.queries import has_column
+
+    return _PAIR_SQL.format(reason="cp.reason" if has_column(conn, "claim_pairs", "reason") else "NULL")
+
+
+def contradictions(store: Any, limit: int | None = 50, min_confidence: float = 0.0,
+                   reasons: bool = False) -> list[dict[str, Any]]:
+    """Pairs of quotes that contradict each other, most confident first, in the CLI/JSON contract shape.
+
+    `reasons` adds each pair's `reason` (the evidence the rules saw: a denial and what it denies, or the
+    opposite words); the contract's JSON keeps to `a`, `b` and `confidence`."""
+    conn = _conn(store)
+    sql = _pair_sql(conn) + (" WHERE cp.label = 'disagree' AND cp.confidence >= ?"
+                             " ORDER BY cp.confidence DESC, cp.claim_id, " + _PAIR_KEY)
     params: list[Any] = [min_confidence]
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return [{"a": _side(r, "a"), "b": _side(r, "b"), "confidence": round(float(r["confidence"]), 4)}
-            for r in _conn(store).execute(sql, params)]
+    out = []
+    for r in conn.execute(sql, params):
+        row = {"a": _side(r, "a"), "b": _side(r, "b"), "confidence": round(float(r["confidence"]), 4)}
+        if reasons:
+            row["reason"] = r["reason"]
+        out.append(row)
+    return out
 
 
 def claims(store: Any, limit: int | None = 50, min_size: int = 2) -> list[dict[str, Any]]:
@@ -69,6 +87,7 @@ def claims(store: Any, limit: int | None = 50, min_size: int = 2) -> list[dict[s
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
+    pair_sql = _pair_sql(conn)
     out = []
     for c in conn.execute(sql, params).fetchall():
         quotes = [
@@ -83,8 +102,8 @@ def claims(store: Any, limit: int | None = 50, min_size: int = 2) -> list[dict[s
         ]
         pairs = [
             {"a": _side(r, "a"), "b": _side(r, "b"), "label": r["label"], "confidence": round(float(r["confidence"]), 4),
-             "similarity": round(float(r["similarity"]), 4)}
-            for r in conn.execute(_PAIR_SQL + " WHERE cp.claim_id = ? ORDER BY cp.confidence DESC, " + _PAIR_KEY,
+             "similarity": round(float(r["similarity"]), 4), "reason": r["reason"]}
+            for r in conn.execute(pair_sql + " WHERE cp.claim_id = ? ORDER BY cp.confidence DESC, " + _PAIR_KEY,
                                   (c["id"],))
         ]
         out.append({"id": c["id"], "text": c["text"], "first_date": c["first_date"], "last_date": c["last_date"],

@@ -50,6 +50,10 @@ class Dialect:
         """Whether the store has a table (stores made by older marsad versions lack the corpus tables)."""
         return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone() is not None
 
+    def has_column(self, conn: Any, table: str, column: str) -> bool:
+        """Whether a table has a column (a read-only server may face a store from before a migration)."""
+        return conn.execute("SELECT 1 FROM pragma_table_info(?) WHERE name=?", (table, column)).fetchone() is not None
+
     def begin_write(self, conn: Any, lock: str) -> None:
         """Start a transaction that no other writer of the same `lock` can run alongside.
 
@@ -65,6 +69,11 @@ class PostgresDialect(Dialect):
     def has_table(self, conn: Any, table: str) -> bool:
         # to_regclass follows search_path, so a store kept in a non-default schema is found too
         return bool(conn.execute("SELECT to_regclass(?) IS NOT NULL", (table,)).fetchone()[0])
+
+    def has_column(self, conn: Any, table: str, column: str) -> bool:
+        return conn.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name=? AND column_name=?"
+            " AND table_schema = ANY(current_schemas(false))", (table, column)).fetchone() is not None
 
     def begin_write(self, conn: Any, lock: str) -> None:
         """BEGIN plus a transaction-scoped advisory lock named `lock`.

@@ -246,6 +246,11 @@ MIGRATIONS: list[str] = [
     )
     SELECT item, doc_rowid, idx FROM parts WHERE item != '';
     """,
+    # 7: why a pair of quotes was labelled a contradiction ("denial: X denies what Y states", "ended/persists:
+    # هزم ↔ لا يزال"), so the list shows the evidence an analyst can check instead of only a score.
+    """
+    ALTER TABLE claim_pairs ADD COLUMN reason TEXT;
+    """,
 ]
 
 

@@ -258,6 +258,10 @@ _MIGRATIONS: list[str] = [
                                '|')) AS x
     WHERE x <> '';
     """,
+    # 7: why a pair was labelled a contradiction (see migrations.py).
+    """
+    ALTER TABLE claim_pairs ADD COLUMN reason TEXT;
+    """,
 ]
 
 MIGRATIONS: list[str] = [m.replace("CTEXT", 'TEXT COLLATE "C"') for m in _MIGRATIONS]

@@ -37,6 +37,11 @@ def has_table(conn: sqlite3.Connection, name: str) -> bool:
     return dialect_of(conn).has_table(conn, name)
 
 
+def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    """Whether a table has a column (stores from before a migration, opened read-only, lack it)."""
+    return dialect_of(conn).has_column(conn, table, column)
+
+
 def generation(conn: sqlite3.Connection) -> tuple[int, int]:
     """A value that changes whenever documents are added or analysed (O(1): two max-rowid lookups), so
     callers can cache aggregate answers until the store actually changes."""

@@ -26,10 +26,10 @@ def test_links_match_the_actor_lists_and_the_migration_rebuilds_them(store_db: P
     n_links = conn.execute("SELECT count(*) FROM event_entities").fetchone()[0]
     rows = sorted(conn.execute("SELECT * FROM event_entities"))
     assert n_links > 0  # written at ingest
-    before = tmp_path / "before.db"  # the same store as it was before migration 6
+    before = tmp_path / "before.db"  # the same store as it was before migrations 6 and 7
     shutil.copy(linked, before)
     old = sqlite3.connect(before)
-    old.executescript("DROP TABLE event_entities; PRAGMA user_version = 5;")
+    old.executescript("DROP TABLE event_entities; ALTER TABLE claim_pairs DROP COLUMN reason; PRAGMA user_version = 5;")
     old.close()
     answers = _answers(linked)
     assert any(events for events, _ in answers.values())

@@ -45,3 +45,22 @@ def test_seed_contradictions(tmp_path: Path) -> None:
     sdf = [p for docs, p in seen if docs == {"003"}
            and all("اتفاق" in s["text"] for s in (p["a"], p["b"]))]
     assert sdf, "the SDF denial and the Russian confirmation in 003 should be a contradiction"
+    # each listed pair says why (the evidence the rules saw); the contract's JSON keeps its three keys
+    with_reasons = contradictions(store, limit=None, reasons=True)
+    assert all(p["reason"] for p in with_reasons)
+    assert {p["reason"].split(":")[0] for p in with_reasons} >= {"denial", "ended/persists"}
+    assert all(set(p) == {"a", "b", "confidence"} for p in pairs)
+
+
+def test_a_store_from_before_reasons_still_lists_contradictions(tmp_path: Path) -> None:
+    from marsad.store import open_store
+
+    store = _ingest(tmp_path / "old.db")
+    analyse(store)
+    store.conn.execute("ALTER TABLE claim_pairs DROP COLUMN reason")
+    store.conn.execute("PRAGMA user_version = 6")
+    store.commit()
+    store.close()
+    old = open_store(tmp_path / "old.db", readonly=True)  # read-only: migration 7 cannot run
+    rows = contradictions(old, limit=None, reasons=True)
+    assert rows and all(r["reason"] is None for r in rows)

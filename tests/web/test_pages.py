@@ -96,6 +96,7 @@ def test_contradictions_side_by_side(page: Any, shots: Path) -> None:
     a, b = first.locator(".side-q").nth(0).bounding_box(), first.locator(".side-q").nth(1).bounding_box()
     assert a and b and a["x"] > b["x"], "the first side should be on the right in an RTL page"
     assert first.locator("dl dd").count() == 6  # speaker, outlet, date for each side
+    assert first.locator(".reason bdi").inner_text().strip()  # why the pair is listed
     page.screenshot(path=str(shots / "contradictions.png"), full_page=False)
 
 
