@@ -280,6 +280,16 @@ class Store(ABC):
             params.append(date_to)
         actor_ids = self._entity_ids(actor) if actor else None
         place_ids = self._entity_ids(where) if where else None
+        if actor_ids == set() or place_ids == set():
+            return []  # a name that means no entity matches no event (and needs no pass over them all)
+        from marsad.store.queries import has_table
+
+        if has_table(self.conn, "event_entities"):
+            # candidates from the entity → event index; the list checks below still decide the role
+            for ids in (x for x in (actor_ids, place_ids) if x):
+                cond.append("(v.doc_rowid, v.idx) IN (SELECT doc_rowid, idx FROM event_entities"
+                            f" WHERE entity_id IN ({','.join('?' * len(ids))}))")
+                params.extend(sorted(ids))
         rows = self.conn.execute(
             "SELECT v.*, d.id AS doc_id, d.published, d.outlet, d.url, d.text AS doc_text"
             " FROM events v JOIN documents d ON d.rowid=v.doc_rowid"

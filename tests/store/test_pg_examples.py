@@ -175,3 +175,12 @@ def test_full_analysis_cli_same_results(pg_server, tmp_path: Path) -> None:  # t
         assert json.loads(runs[3].stdout)
     finally:
         pg_server.drop_db(url)
+
+
+def test_events_by_actor_agree_across_backends(dbs: tuple[str, str]) -> None:
+    lite, url = dbs
+    actor = next(a["id"] for v in json.loads(marsad_parallel(["events", "--format", "json", "--db", lite])[0].stdout)
+                 for a in v["actor"])
+    runs = marsad_parallel(*[["events", "--actor", actor, "--format", "json", "--db", db] for db in (lite, url)])
+    assert all(p.returncode == 0 for p in runs), [p.stderr for p in runs]
+    assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout) != []
