@@ -21,6 +21,8 @@ from marsad.corpus.denial import StemPattern
 from marsad.text.normalize import normalize
 
 # (name, pole A, pole B): normalised spellings (ة→ه, أ/إ/آ→ا, ى→ي); a trailing "*" allows any ending.
+# «continues» (يواصل، تواصل) is not a pole of persists: it says an actor goes on doing something, and of
+# the judged pairs it put against «defeated» none was a contradiction.
 _PAIRS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("ended/persists",
      ("هزم*", "هزيم*", "دحر*", "قضي علي", "قضت علي", "انتهت", "انتهي", "لم يعد*",
@@ -38,9 +40,6 @@ _PAIRS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("withdrew/stays", ("انسحاب*", "انسحب*", "سحب*", "مغادر*", "غادر*"), ("بقاء", "يبقي", "تبقي", "ستبقي", "سيبقي")),
 )
 
-
-#: «continues» (يواصل، تواصل) was a pole of persists: it says an actor goes on doing something, and of
-#: the judged pairs it put against «defeated» none was a contradiction.
 
 # A pole word in a hypothetical («كان بإمكانها سحق», «لو انسحبت», «يمكن أن تنجح») states no outcome.
 _HYPOTHETICAL = re.compile(r"(?<!\w)(?:لو|لولا|بامكان\w*|يمكن\w*|قادر\w*|يستطيع\w*|تستطيع\w*|ربما)\s+(?:\S+\s+){0,2}$")
