@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 
 from sample_saudinewsnet import sample  # noqa: E402
 
-from marsad.annotate.dates import find_dates  # noqa: E402
+from marsad.dates import find_dates  # noqa: E402
 
 SHARED = pathlib.Path(os.environ.get("MARSAD_SHARED") or pathlib.Path(__file__).resolve().parents[2].parent / "shared")
 

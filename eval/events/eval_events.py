@@ -37,9 +37,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from marsad.annotate.dates import find_dates  # noqa: E402
 from marsad.annotate.events import code_events  # noqa: E402
 from marsad.annotate.quotes import extract_quotes  # noqa: E402
+from marsad.dates import find_dates  # noqa: E402
 from marsad.document import Document  # noqa: E402
 
 HERE = Path(__file__).resolve().parent

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
-from marsad.annotate.dates import resolve_sentence_date
+from marsad.dates import resolve_sentence_date
 from marsad.document import Document, Entity, Event
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import FORMS, PHRASES, Form, bare

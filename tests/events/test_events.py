@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from marsad.annotate.dates import find_dates
 from marsad.annotate.events import build_events, code_events
 from marsad.annotate.quotes import extract_quotes
+from marsad.dates import find_dates
 from marsad.document import Document, Entity, Event, Span
 from marsad.events.casualties import casualties
 

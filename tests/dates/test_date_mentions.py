@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.annotate.dates import find_dates, resolve_sentence_date
+from marsad.dates import find_dates, resolve_sentence_date
 from marsad.document import DateRef, Document
 
 PUB = "2017-12-07"  # a Thursday
