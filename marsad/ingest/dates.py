@@ -9,28 +9,22 @@ refused, never rounded.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from email.utils import parsedate_to_datetime
 
-from marsad.text.calendar import MONTH_VARIANTS, MONTHS
+from marsad.dates.lexicon import alternation
+from marsad.dates.reckon import safe_date
+from marsad.text.calendar import MONTH_VARIANTS, MONTHS, WEEKDAYS
+from marsad.text.normalize import fold_letters
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_ALEF = str.maketrans("أإآ", "ااا")
-
-# every naming system the date-mention reader knows (marsad.text.calendar), keyed as written modulo alef
+# every naming system the date-mention reader knows (marsad.text.calendar), keyed in shadow spelling: the
+# text is matched after `fold_letters` (alef forms, ة, ى and Arabic-Indic digits unified, one for one)
 _MONTH_NUMBER = {**MONTHS, **MONTH_VARIANTS}
-
-
-def _alef_pattern(name: str) -> str:
-    return "".join("[اأإآ]" if c in "اأإآ" else (r"\s+" if c == " " else re.escape(c)) for c in name)
-
-
-_MONTH_RE = "|".join(_alef_pattern(n) for n in sorted(_MONTH_NUMBER, key=len, reverse=True))
+_MONTH_RE = alternation(_MONTH_NUMBER)
 _DATE = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?P<m>{_MONTH_RE})(?![\w])"
     rf"(?:\s*[/(\-]\s*(?P<m2>{_MONTH_RE})\s*\)?)?"
-    r"\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<y>\d{4})(?!\d)"
+    r"\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?!\d)"
     r"|(?<!\d)(?P<iy>\d{4})[/\-.](?P<im>\d{1,2})[/\-.](?P<id>\d{1,2})(?!\d)"
     r"|(?<![\d/\-.])(?P<nd>\d{1,2})[/\-.](?P<nm>\d{1,2})[/\-.](?P<ny>\d{4})(?!\d)"
 )
@@ -39,10 +33,8 @@ _DATE = re.compile(
 def _valid(y: int, m: int, d: int) -> str | None:
     if not 1900 <= y <= 2100:
         return None
-    try:
-        return _dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
+    day = safe_date(y, m, d)
+    return day.isoformat() if day else None
 
 
 def find_published_date(text: str) -> str | None:
@@ -52,9 +44,9 @@ def find_published_date(text: str) -> str | None:
     "2017/12/07", "07-12-2017" (day first, as Arabic sources write it) and Arabic-Indic digits.
     Dates that do not exist ("31 شباط 2017") are skipped; a day and month without a year are not a date.
     """
-    for m in _DATE.finditer(text.translate(_DIGITS)):
+    for m in _DATE.finditer(fold_letters(text)):
         if m.group("d"):
-            month = _MONTH_NUMBER.get(re.sub(r"\s+", " ", m.group("m")).translate(_ALEF))
+            month = _MONTH_NUMBER.get(re.sub(r"\s+", " ", m.group("m")))
             value = _valid(int(m.group("y")), month or 0, int(m.group("d")))
         elif m.group("iy"):
             value = _valid(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -86,10 +78,9 @@ def iso_date(value: object) -> str | None:
     return find_published_date(value)
 
 
-_WEEKDAYS = re.compile(r"(?:ال)?(?:أحد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)")
-_TIME_WORDS = frozenset(
-    "الساعة الموافق بتوقيت مكة المكرمة غرينتش جرينتش توقيت صباحا مساء ص م هـ ه GMT UTC AM PM am pm".split()
-)
+_WEEKDAYS = re.compile(rf"(?:ال)?(?:{alternation(w[2:] for w in WEEKDAYS)})")  # with or without ال
+_TIME_WORDS = frozenset(fold_letters(w) for w in (
+    "الساعة الموافق بتوقيت مكة المكرمة غرينتش جرينتش توقيت صباحا مساء ص م هـ ه GMT UTC AM PM am pm".split()))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -101,7 +92,7 @@ def date_line(line: str) -> str | None:
     """
     if len(line) > 80:
         return None
-    t = line.translate(_DIGITS)
+    t = fold_letters(line)
     m = _DATE.search(t)
     if not m:
         return None
