@@ -95,9 +95,9 @@ def read_stream(
                 archive = io.BytesIO(head + stream.read())
             yield from read_zip(archive, name, read_stream, max_mb=max_mb)
         elif fmt == _sniff.JSONL:
-            yield from read_jsonl(_sniff.replay(head, stream), name, encoding or "utf-8")
+            yield from read_jsonl(_sniff.replay(head, stream), name, encoding or "utf-8", max_mb=max_mb)
         elif fmt == _sniff.JSON_ARRAY:
-            yield from read_json_array(_sniff.replay(head, stream), name, encoding or "utf-8")
+            yield from read_json_array(_sniff.replay(head, stream), name, encoding or "utf-8", max_mb=max_mb)
         elif fmt == _sniff.FEED:
             yield from read_feed(head + stream.read(), name)
         else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+
+MB = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +18,17 @@ class IngestError:
 
     source: str
     message: str
+
+
+def too_big(what: str, size: float, max_mb: float) -> str:
+    """The one message for anything over `--max-mb`, whatever format it came in."""
+    return f"{what} is {size / MB:.1f} MB, over the {max_mb:g} MB limit for one article; split it or pass --max-mb"
+
+
+def warn(source: str, message: str) -> None:
+    """Report something that was read anyway but not as written (replaced bytes).
+
+    Printed straight to stderr in the `marsad: SOURCE: ...` shape of the error lines: the document is still
+    yielded, so there is no error record to carry it, and every caller shows ingest's lines on stderr.
+    """
+    print(f"marsad: {source}: warning: {message}", file=sys.stderr)

@@ -1,8 +1,8 @@
 """JSON inputs: one article object, JSON Lines, and (possibly huge) JSON arrays such as SaudiNewsNet.
 
-Arrays are streamed item by item with ijson and JSONL is read line by line, so a multi-gigabyte dump never
-sits in memory. One broken record or line becomes an `IngestError` naming it; the records around it are
-still read, because losing a whole corpus file to one truncated line is worse than reporting it.
+Arrays are split item by item by `jsonscan` and JSONL is read line by line, each record within `--max-mb`,
+so a multi-gigabyte dump never sits in memory. One broken record or line becomes an `IngestError` naming
+it; the records around it are still read, because losing a whole corpus file to one truncated line is worse than reporting it.
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-import ijson
-
 from marsad.document import Document
 from marsad.ingest.dates import iso_date
-from marsad.ingest.errors import IngestError
+from marsad.ingest.errors import MB, IngestError, too_big, warn
+from marsad.ingest.jsonscan import DEEP, BrokenArray, Refused, array_items, too_deep
 from marsad.ingest.outlets import host, outlet_name
 from marsad.ingest.plaintext import build_document
 
 _TEXT_FIELDS = ("text", "content", "body", "article")
 _DATE_FIELDS = ("published", "date", "date_published", "published_at", "pubDate", "date_extracted")
 _SPACE = re.compile(r"[\s\u00a0]+")
+_LINE_CHUNK = 1 << 20
 
 
 def _str(value: Any) -> str | None:
@@ -82,6 +82,9 @@ def _describe(e: json.JSONDecodeError, line: str) -> str:
 
 def read_json(text: str, source: str) -> Iterator[Document | IngestError]:
     """A whole (size-checked) JSON file: one object, or a small array."""
+    if too_deep(text):
+        yield IngestError(source, f"{DEEP}; news records are flat objects")
+        return
     try:
         value = json.loads(text)
     except json.JSONDecodeError as e:
@@ -95,7 +98,7 @@ def read_json(text: str, source: str) -> Iterator[Document | IngestError]:
 
 
 class _Utf8Recoder(io.RawIOBase):
-    """Bytes in UTF-8 from a text stream in any codec: ijson parses bytes, and UTF-8 bytes only."""
+    """Bytes in UTF-8 from a text stream in any codec: the array scanner and JSONL lines work on UTF-8."""
 
     def __init__(self, text: io.TextIOWrapper) -> None:
         self._text = text
@@ -127,35 +130,80 @@ def _utf8_stream(stream: BinaryIO, encoding: str) -> BinaryIO:
     return io.BufferedReader(_Utf8Recoder(text), buffer_size=1 << 16)
 
 
-def read_jsonl(stream: BinaryIO, source: str, encoding: str) -> Iterator[Document | IngestError]:
-    """One record per line; a bad line is reported as "file:LINE" and the rest of the file is read."""
+def _loads(raw: bytes, where: str) -> Any:
+    """One JSON value from UTF-8 bytes; a few invalid bytes are replaced (with a warning), not fatal."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        warn(where, "invalid UTF-8 bytes replaced by U+FFFD")
+    return json.loads(text)
+
+
+def _skip_line(lines: BinaryIO, first: bytes) -> int:
+    """Read past the rest of an over-long line without holding it; its length in bytes."""
+    size = len(first)
+    chunk = first
+    while chunk and not chunk.endswith(b"\n"):
+        chunk = lines.readline(_LINE_CHUNK)
+        size += len(chunk)
+    return size
+
+
+def read_jsonl(stream: BinaryIO, source: str, encoding: str, *, max_mb: float) -> Iterator[Document | IngestError]:
+    """One record per line; a bad line is reported as "file:LINE" and the rest of the file is read.
+
+    Lines are read with a length limit, so one endless line costs at most `max_mb` of memory.
+    """
     lines = _utf8_stream(stream, encoding)
-    for n, raw in enumerate(lines, 1):
+    limit = int(max_mb * MB)
+    n = 0
+    while raw := lines.readline(limit + 1):
+        n += 1
+        where = f"{source}:{n}"
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = _skip_line(lines, raw)
+            yield IngestError(where, f"line {n}: {too_big('record', size, max_mb)}; the rest of the file was read")
+            continue
         if not raw.strip():
             continue
-        where = f"{source}:{n}"
+        if too_deep(raw):
+            yield IngestError(where, f"line {n}: {DEEP}; the rest of the file was read")
+            continue
         try:
-            obj = json.loads(raw)
+            obj = _loads(raw, where)
         except json.JSONDecodeError as e:
             line = raw.decode("utf-8", errors="replace")
             yield IngestError(where, f"line {n}: {_describe(e, line)}; the rest of the file was read")
             continue
-        except UnicodeDecodeError:
-            yield IngestError(where, f"line {n}: not valid UTF-8; the rest of the file was read")
-            continue
         yield record_document(obj, where)
 
 
-def read_json_array(stream: BinaryIO, source: str, encoding: str) -> Iterator[Document | IngestError]:
-    """Stream a top-level JSON array item by item (SaudiNewsNet files are ~12 MB each, dumps can be GBs)."""
+def read_json_array(
+    stream: BinaryIO, source: str, encoding: str, *, max_mb: float
+) -> Iterator[Document | IngestError]:
+    """Stream a top-level JSON array item by item (SaudiNewsNet files are ~12 MB each, dumps can be GBs).
+
+    `array_items` holds one item at a time, refusing one over `max_mb` or nested too deep; the items
+    around a refused one are still read. A broken array ends with one error after the items before it.
+    """
     count = 0
     try:
-        for item in ijson.items(_utf8_stream(stream, encoding), "item", use_float=True):
-            yield record_document(item, f"{source}[{count}]")
+        for item in array_items(_utf8_stream(stream, encoding), int(max_mb * MB)):
+            where = f"{source}[{count}]"
             count += 1
-    except (ijson.JSONError, ijson.IncompleteJSONError) as e:
-        detail = str(e).strip().splitlines()[0] if str(e).strip() else "unexpected end"
+            if isinstance(item, Refused):
+                what = DEEP if item.deep else too_big("record", item.size, max_mb)
+                yield IngestError(where, f"{what}; the other items were read")
+                continue
+            try:
+                obj = _loads(item, where)
+            except json.JSONDecodeError as e:
+                count -= 1
+                raise BrokenArray(f"{_describe(e, item.decode('utf-8', 'replace'))} in item {count}") from None
+            yield record_document(obj, where)
+    except BrokenArray as e:
         yield IngestError(
             source,
-            f"truncated or invalid JSON array after {count} items ({detail}); the items before it were read",
+            f"truncated or invalid JSON array after {count} items ({e}); the items before it were read",
         )

@@ -71,7 +71,7 @@ def _first_json_lines(text: str) -> tuple[bool, bool]:
     first_ok = True
     try:
         json.loads(lines[0])
-    except ValueError:
+    except (ValueError, RecursionError):  # a line nested too deep for `json` is no record either
         first_ok = False
     later = next((ln.strip() for ln in lines[1:] if ln.strip()), "")
     second_ok = False
@@ -79,7 +79,7 @@ def _first_json_lines(text: str) -> tuple[bool, bool]:
         try:
             json.loads(later)
             second_ok = True
-        except ValueError:
+        except (ValueError, RecursionError):
             second_ok = False
     return first_ok, second_ok or (first_ok and bool(later))
 
