@@ -50,7 +50,7 @@ kb: venv
 
 train-ner: venv
 	$(BIN)/pip install -q -e '.[build]'
-	$(BIN)/python -m marsad.ner.train --shared $(SHARED) --out marsad/ner/model
+	$(BIN)/python -m marsad.ner.training.train --shared $(SHARED) --out marsad/ner/model
 
 lint: venv
 	$(BIN)/ruff check marsad tests benchmarks eval

@@ -5,16 +5,22 @@ Public API: `annotate(text, published=...)` and `open_store(path)`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from marsad.document import Document
+from marsad.lazy import lazy_singleton
 from marsad.store import open_store
 
+if TYPE_CHECKING:
+    from marsad.annotate.pipeline import Pipeline
+
+#: The one place the version is written: pyproject.toml reads it from here at build time.
 __version__ = "0.1.0"
 
 
-@lru_cache(maxsize=1)
-def _pipeline():  # noqa: ANN202 - built once per process
+@lazy_singleton
+def _pipeline() -> Pipeline:
+    """The default pipeline, built on the first `annotate` call (models load once per process)."""
     from marsad.annotate.pipeline import Pipeline
 
     return Pipeline()

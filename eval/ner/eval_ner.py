@@ -2,7 +2,7 @@
 
     python eval/ner/eval_ner.py --shared /work/shared [--model marsad/ner/model]
 
-The split comes from `marsad.ner.data.anercorp_split`, the very function training uses, so dev
+The split comes from `marsad.ner.training.data.anercorp_split`, the very function training uses, so dev
 sentences can never leak into training. Prints entity-level P/R/F1 (exact span + type), recall on
 dev entities seen vs unseen in training, and single-core tokens/s (features + CRF decoding, model
 load excluded).
@@ -15,10 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from marsad.ner.data import Sentence, anercorp_split, entities
-from marsad.ner.metrics import format_scores, score
+from marsad.ner.bio import entities
 from marsad.ner.resources import MODEL_DIR
 from marsad.ner.tagger import NerTagger
+from marsad.ner.training.data import Sentence, anercorp_split
+from marsad.ner.training.metrics import format_scores, score
 
 
 def seen_unseen_recall(train: list[Sentence], dev: list[Sentence], pred: list[list[str]]) -> str:

@@ -12,8 +12,11 @@ from marsad.document import Document
 
 Component = Callable[[Document], Document]
 _FACTORIES: dict[str, Callable[[], Component]] = {}
-# The order data flows through; a name here with no registered factory is simply not built yet.
+# The order data flows through: quotes read entities (speakers) and dates; events read all three.
 DEFAULT_ORDER = ["entities", "dates", "quotes", "events"]
+#: The modules whose @register decorators define the built-in components of DEFAULT_ORDER.
+_BUILTIN = ("marsad.annotate.entities", "marsad.annotate.dates", "marsad.annotate.quotes",
+            "marsad.annotate.events")
 
 
 def register(name: str) -> Callable[[Callable[[], Component]], Callable[[], Component]]:
@@ -27,19 +30,22 @@ def register(name: str) -> Callable[[Callable[[], Component]], Callable[[], Comp
 
 
 def available() -> list[str]:
+    """The built-in component names, in the order they run (what `--disable` accepts)."""
     _load_builtin()
     return [n for n in DEFAULT_ORDER if n in _FACTORIES]
 
 
 class Pipeline:
+    """The components named (default: all built-ins, in DEFAULT_ORDER), minus the disabled ones."""
+
     def __init__(self, names: Iterable[str] | None = None, disable: Iterable[str] = ()) -> None:
         _load_builtin()
         skip = set(disable)
         chosen = [n for n in (names if names is not None else DEFAULT_ORDER) if n not in skip]
-        unknown = [n for n in chosen if n not in _FACTORIES and n not in DEFAULT_ORDER]
+        unknown = [n for n in chosen if n not in _FACTORIES]
         if unknown:
             raise ValueError(f"unknown pipeline component(s): {', '.join(unknown)}; known: {', '.join(available())}")
-        self.names = [n for n in chosen if n in _FACTORIES]
+        self.names = chosen
         self.components = [_FACTORIES[n]() for n in self.names]
 
     def __call__(self, doc: Document) -> Document:
@@ -59,10 +65,5 @@ def _load_builtin() -> None:
     _loaded = True
     import importlib
 
-    for mod in ("marsad.annotate.entities", "marsad.annotate.dates", "marsad.annotate.quotes",
-                "marsad.annotate.events"):
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
+    for mod in _BUILTIN:
+        importlib.import_module(mod)

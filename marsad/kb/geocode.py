@@ -13,8 +13,6 @@ from collections.abc import Iterable, Mapping
 from marsad.kb.store import KBEntry, get_kb
 from marsad.kb.tokens import clitic_variants, norm_key
 
-PLACE_TYPES = ("GPE", "LOC", "FAC")
-
 
 def choose_place(cands: Iterable[KBEntry], context: Mapping[str, float] | None = None) -> KBEntry | None:
     """The most plausible place among same-named candidates given document context.
@@ -61,8 +59,3 @@ def geocode(name: str, context: Mapping[str, float] | Iterable[str] | None = Non
         if pick is not None:
             return pick
     return None
-
-
-def place_fields(e: KBEntry) -> dict[str, object]:
-    """The coordinate fields an `Entity` takes from a place entry."""
-    return {"lat": e.lat, "lon": e.lon, "precision": e.precision}

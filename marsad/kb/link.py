@@ -169,6 +169,31 @@ def link_mentions(text: str, mentions: list[tuple[int, int, str]],
     offsets into `text`, end-exclusive. Returns entities in order of first mention; each mention span is
     trimmed of a proclitic that was needed to recognise the name (ولافروف → لافروف).
     """
+    ms = _read_mentions(text, mentions, sentences)
+    ctx, sent_ctx = _country_context(ms)
+    groups = _Groups()
+    unresolved: list[_Mention] = []
+    for m in ms:
+        m.entry = _choose(m, dict(ctx), sent_ctx) if m.cands else None
+        if m.entry is None:
+            fz = _fuzzy_kb(" ".join(m.words), NER_TO_TYPES.get(m.ner, ()))
+            if fz is not None:
+                m.entry = fz
+        if m.entry is not None:
+            groups.add(m.entry.id, m, {"entry": m.entry, "mentions": []})
+        else:
+            unresolved.append(m)
+    _group_unknown(text, ms, unresolved, groups)
+    return _materialise(text, groups.info, groups.order)
+
+
+def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
+                   sentences: list[tuple[int, int]] | None) -> list[_Mention]:
+    """The valid mentions in text order, as normalised words with their KB candidates.
+
+    A mention found only with a proclitic cut (ولافروف) starts after the clitic, and its first word is
+    the reading that matched.
+    """
     ms: list[_Mention] = []
     all_toks = norm_tokens(text) if mentions else []  # tokenise once; mentions slice into it
     starts = [t[0] for t in all_toks]
@@ -196,8 +221,14 @@ def link_mentions(text: str, mentions: list[tuple[int, int, str]],
                         m.words = [v, *words[1:]]
                         break
         ms.append(m)
+    return ms
 
-    # countries evoked by unambiguous mentions: the context for choosing among same-named places
+
+def _country_context(ms: list[_Mention]) -> tuple[Counter[str], dict[int, Counter[str]]]:
+    """Countries evoked by unambiguous mentions, in the document and per sentence.
+
+    The context for choosing among same-named places (a country name counts double).
+    """
     ctx: Counter[str] = Counter()
     sent_ctx: dict[int, Counter[str]] = defaultdict(Counter)
     for m in ms:
@@ -213,30 +244,31 @@ def link_mentions(text: str, mentions: list[tuple[int, int, str]],
             w = 2.0 if good[0].precision == "country" else 1.0
             ctx[iso] += w
             sent_ctx[m.sentence][iso] += w
+    return ctx, sent_ctx
 
-    groups: dict[str, dict] = {}
-    order: list[str] = []
 
-    def add(key: str, m: _Mention, info: dict) -> None:
-        if key not in groups:
-            groups[key] = info
-            order.append(key)
-        groups[key]["mentions"].append(m)
+class _Groups:
+    """The entities being built: key → {"entry": KBEntry} or {"type": str}, plus "mentions", in order."""
+
+    def __init__(self) -> None:
+        self.info: dict[str, dict] = {}
+        self.order: list[str] = []
+
+    def add(self, key: str, m: _Mention, info: dict) -> None:
+        if key not in self.info:
+            self.info[key] = info
+            self.order.append(key)
+        self.info[key]["mentions"].append(m)
         m.group = key
 
-    unresolved: list[_Mention] = []
-    for m in ms:
-        m.entry = _choose(m, dict(ctx), sent_ctx) if m.cands else None
-        if m.entry is None:
-            fz = _fuzzy_kb(" ".join(m.words), NER_TO_TYPES.get(m.ner, ()))
-            if fz is not None:
-                m.entry = fz
-        if m.entry is not None:
-            add(m.entry.id, m, {"entry": m.entry, "mentions": []})
-        else:
-            unresolved.append(m)
 
-    # in-document coreference for what the KB does not know
+def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], groups: _Groups) -> None:
+    """In-document coreference for what the KB does not know, in text order.
+
+    A mention joins the first earlier name it equals (exactly or fuzzily), else the one longer person
+    name it is part of, else a metonymic state, else the antecedent of a title, else a new unknown entity.
+    """
+    info = groups.info
     resolved_names: list[tuple[list[str], str]] = []  # (words, group key) of resolved PER-like mentions
     for m in ms:
         if m.group is not None:
@@ -253,37 +285,36 @@ def link_mentions(text: str, mentions: list[tuple[int, int, str]],
                 break
         if key is None and m.ner in ("PERS", "PER", "MISC"):
             longer = {g for w, g in pool + _all_unresolved_longer(unresolved, m) if is_partial_name(ws, w)}
-            longer = {g for g in longer if groups.get(g, {}).get("type", "PER") == "PER"
-                      and (g not in groups or "entry" not in groups[g] or groups[g]["entry"].type == "PER")}
+            longer = {g for g in longer if info.get(g, {}).get("type", "PER") == "PER"
+                      and (g not in info or "entry" not in info[g] or info[g]["entry"].type == "PER")}
             if len(longer) == 1:
                 key = next(iter(longer))
         if key is None:
             met = _metonymy(ws)
             if met is not None:
                 key = met.id
-                if key not in groups:
-                    add(key, m, {"entry": met, "mentions": []})
+                if key not in info:
+                    groups.add(key, m, {"entry": met, "mentions": []})
                     continue
         if key is None:
-            ents_so_far = _materialise(text, groups, order)
+            ents_so_far = _materialise(text, info, groups.order)
             ant = resolve_title(text, m.start, m.end, ents_so_far)
             if ant is not None:
                 key = ant.id
         if key is None:
             key = unknown_id(" ".join(ws))
-            if key not in groups:
-                add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
+            if key not in info:
+                groups.add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
                 pending[key] = ws
                 continue
-        if key not in groups:  # a longer unknown name found later in the text: create it now
-            add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
+        if key not in info:  # a longer unknown name found later in the text: create it now
+            groups.add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
             longer_words = [u.words for u in unresolved if unknown_id(" ".join(u.words)) == key]
             pending[key] = longer_words[0] if longer_words else ws
         else:
-            add(key, m, groups[key])
+            groups.add(key, m, info[key])
         if key in pending and len(ws) > len(pending[key]):
             pending[key] = ws
-    return _materialise(text, groups, order)
 
 
 def _all_unresolved_longer(unresolved: list[_Mention], m: _Mention) -> list[tuple[list[str], str]]:

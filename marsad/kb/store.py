@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from marsad.lazy import lazy_singleton
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "kb.sqlite"
 
@@ -96,15 +97,7 @@ class KB:
         return [self.entries[i] for i in self.names.get(key, ())]
 
 
-_KB: KB | None = None
-_LOCK = threading.Lock()
-
-
+@lazy_singleton
 def get_kb() -> KB:
     """The process-wide KB, loaded on first use (≈1 s) and shared by every caller afterwards."""
-    global _KB
-    if _KB is None:
-        with _LOCK:
-            if _KB is None:
-                _KB = KB()
-    return _KB
+    return KB()

@@ -8,7 +8,8 @@ neighbours, plus log-probabilities and the arg-max label). The CRF learns how fa
 
 The classifier is trained on ANERcorp-train with 5-fold cross-fitting for the CRF's training
 features (as the training lexicon is), so its scores on training text are as noisy as on new text;
-the shipped classifier (fit on all of train) scores new text. Files written by `train_accurate`:
+the shipped classifier (fit on all of train) scores new text. Files written by
+`marsad.ner.training.accurate.train_accurate`:
 
 * ``ner-accurate.crfsuite`` – the CRF over string + dense features
 * ``ner-encoder-head.npz``  – layer spec, standardisation and logistic-regression weights (~70 KB)
@@ -18,9 +19,7 @@ Tagging is slow (the transformer runs per sentence in numpy: a few hundred token
 
 from __future__ import annotations
 
-import sys
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,9 +33,6 @@ HEAD_FILE = "ner-encoder-head.npz"
 #: Word vectors fed to the classifier: ("first" | "mean" subword pooling, layer), concatenated.
 #: Measured on dev: several middle-to-top layers beat the last layer alone.
 LAYERS: tuple[tuple[str, int], ...] = (("first", 6), ("first", 8), ("first", 10), ("first", 12), ("mean", 12))
-LR_C = 0.05
-FOLDS = 5
-SEED = 20240521
 
 
 def word_vectors(enc: E5Encoder, words: Sequence[str],
@@ -143,76 +139,3 @@ class AccurateNer:
         items = merge(self.fx.sentence(toks), dense_features(proba, self.head.classes))
         with self._lock:
             return list(self._crf.tag(items))
-
-
-def _log(msg: str) -> None:
-    print(f"[ner-train {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-def train_accurate(out: Path, train: list[tuple[list[str], list[str]]], c1: float, c2: float,
-                   iterations: int, cache: Path | None = None) -> Path:
-    """Fit the encoder head and the accurate CRF on ANERcorp-train; write both into ``out``.
-
-    ``cache`` (an .npy path) keeps the train-set word vectors between runs: computing them is the
-    slow part (~6 min on one core). Never pass dev sentences here.
-    """
-    import pycrfsuite
-    from sklearn.linear_model import LogisticRegression
-
-    from marsad.ner.features import Gazetteer
-    from marsad.ner.resources import load_resources
-    from marsad.ner.train import LEX_FOLDS, _cut, entity_lexicon
-
-    if cache is not None and cache.exists():
-        X = np.load(cache)
-    else:
-        enc = get_encoder()
-        t0 = time.time()
-        X = np.concatenate([word_vectors(enc, toks) for toks, _ in train])
-        _log(f"encoder states for {len(X)} train tokens in {time.time() - t0:.0f}s")
-        if cache is not None:
-            np.save(cache, X)
-    y = np.array([t for _, tags in train for t in tags])
-    if len(X) != len(y):
-        raise ValueError("encoder cache does not match the training sentences")
-    mu, sd = X.mean(0), X.std(0) + 1e-6
-    Z = (X - mu) / sd
-    classes = sorted(set(y.tolist()))
-
-    def fit(idx: np.ndarray) -> EncoderHead:
-        lr = LogisticRegression(C=LR_C, max_iter=300, random_state=SEED).fit(Z[idx], y[idx])
-        if list(lr.classes_) != classes:
-            raise ValueError("a cross-fitting fold lacks a label")
-        return EncoderHead(mu, sd, lr.coef_, lr.intercept_, classes)
-
-    # cross-fitted probabilities for the CRF's training features: contiguous sentence folds
-    offs = np.concatenate([[0], np.cumsum([len(t) for t, _ in train])])
-    proba = np.zeros((len(X), len(classes)), dtype=np.float32)
-    size = (len(train) + FOLDS - 1) // FOLDS
-    for k in range(FOLDS):
-        a, b = int(offs[k * size]), int(offs[min((k + 1) * size, len(train))])
-        proba[a:b] = fit(np.r_[0:a, b:len(X)]).proba(X[a:b])
-    head = fit(np.arange(len(X)))
-    head.save(out / HEAD_FILE)
-    acc = float((np.array(classes)[proba.argmax(1)] == y).mean())
-    _log(f"encoder head: cross-fitted train token accuracy {acc:.3f}")
-
-    # string features exactly as train_crf builds them (fold-wise training lexicon, cut sentences)
-    res = load_resources(out)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    lsize = (len(train) + LEX_FOLDS - 1) // LEX_FOLDS
-    for k in range(LEX_FOLDS):
-        others = train[: k * lsize] + train[(k + 1) * lsize:]
-        fx = FeatureExtractor(res, train_lex=Gazetteer.build(entity_lexicon(others)))
-        for si in range(k * lsize, min((k + 1) * lsize, len(train))):
-            dense = dense_features(proba[offs[si]:offs[si + 1]], classes)
-            pos = 0
-            for toks, tags in _cut([train[si]]):
-                trainer.append(merge(fx.sentence(toks), dense[pos:pos + len(toks)]), tags)
-                pos += len(toks)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
-                        "feature.possible_transitions": True, "feature.minfreq": 1})
-    _log("accurate CRF (string + encoder features)")
-    path = out / ACCURATE_MODEL_FILE
-    trainer.train(str(path))
-    return path

@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy as np
 from scipy.special import erf
 
+from marsad.lazy import lazy_singleton
+
 QK = 32  # Q4_0 block size (32 weights: one fp16 scale + 16 bytes of nibbles)
 META = "\u2581"  # SentencePiece metaspace marker
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
@@ -315,15 +317,7 @@ class E5Encoder:
         return res
 
 
-_ENCODER: E5Encoder | None = None
-_ENCODER_LOCK = threading.Lock()
-
-
+@lazy_singleton
 def get_encoder() -> E5Encoder:
     """The process-wide encoder (about a second and ~100 MB to load the dequantised weights)."""
-    global _ENCODER
-    if _ENCODER is None:
-        with _ENCODER_LOCK:
-            if _ENCODER is None:
-                _ENCODER = E5Encoder()
-    return _ENCODER
+    return E5Encoder()

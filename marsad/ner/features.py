@@ -223,7 +223,7 @@ class FeatureExtractor:
 
     def __init__(self, resources: Resources, cache_size: int = 30_000, train_lex: Gazetteer | None = None) -> None:
         self.res = resources
-        # The training-entity lexicon; `train.py` passes a cross-fitted one per fold (see there).
+        # The training-entity lexicon; training passes a cross-fitted one per fold (see there).
         self.train_lex = resources.train_lex if train_lex is None else train_lex
         self._cache: dict[str, _WordInfo] = {}
         self._cache_size = cache_size

@@ -1,7 +1,7 @@
 """Reading and writing the lookup files shipped in `marsad/ner/model/`.
 
 All files are plain UTF-8 TSV so they diff, compress and audit well; they are produced by
-`marsad.ner.train` and read once per process by `NerTagger`.
+`marsad.ner.training` and read once per process by `NerTagger`.
 
 * ``clusters.tsv``   – ``word<TAB>c0<TAB>c1<TAB>c2``: word2vec k-means cluster ids (coarse → fine)
 * ``gazetteer.tsv``  – ``label<TAB>phrase``: names with their source/type label

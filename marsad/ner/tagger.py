@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pycrfsuite
 
+from marsad.lazy import lazy_singleton
+from marsad.ner.bio import repair
 from marsad.ner.decode import CrfWeights, FastDecoder
 from marsad.ner.features import FeatureExtractor, add_stacked
 from marsad.ner.resources import MODEL_DIR, MODEL_FILE, WIKI_MODEL_FILE, load_resources
@@ -20,8 +22,6 @@ from marsad.ner.resources import MODEL_DIR, MODEL_FILE, WIKI_MODEL_FILE, load_re
 #: Sentences longer than this are tagged in windows: CRF decoding is linear, but a single "sentence"
 #: of 100k tokens (an unsegmented dump) would otherwise build one huge feature list in memory.
 MAX_SENT = 400
-
-_VALID = frozenset({"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"})
 
 
 class NerTagger:
@@ -34,7 +34,7 @@ class NerTagger:
     def __init__(self, model_dir: Path = MODEL_DIR, mode: str = "fast") -> None:
         path = Path(model_dir) / MODEL_FILE
         if not path.exists():
-            raise FileNotFoundError(f"NER model not found: {path} (run python -m marsad.ner.train)")
+            raise FileNotFoundError(f"NER model not found: {path} (run python -m marsad.ner.training.train)")
         self._fx = FeatureExtractor(load_resources(Path(model_dir)))
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(path))
@@ -61,7 +61,7 @@ class NerTagger:
         if self._accurate is not None:
             acc = self._accurate
             return [[t for start in range(0, len(s), MAX_SENT)
-                     for t in _repair(acc.tag_raw([str(x) for x in s[start:start + MAX_SENT]]))]
+                     for t in repair(acc.tag_raw([str(x) for x in s[start:start + MAX_SENT]]))]
                     for s in sentences]
         if self._fast is None:
             return [self.tag_crfsuite(s) for s in sentences]
@@ -76,7 +76,7 @@ class NerTagger:
         with self._lock:  # the decoder's caches are shared
             paths = self._fast.tag_indices(windows)
         for k, path in zip(owner, paths, strict=True):
-            out[k].extend(_repair([labels[j] for j in path]))
+            out[k].extend(repair([labels[j] for j in path]))
         return out
 
     def tag_crfsuite(self, tokens: Sequence[str]) -> list[str]:
@@ -91,33 +91,11 @@ class NerTagger:
                 if self._wiki is not None:
                     add_stacked(feats, self._wiki.tag(feats))
                 tags = self._crf.tag(feats)
-            out.extend(_repair(tags))
+            out.extend(repair(tags))
         return out
 
 
-def _repair(tags: list[str]) -> list[str]:
-    """Make the output valid BIO: an I- that does not continue its type becomes B-."""
-    out: list[str] = []
-    prev = "O"
-    for t in tags:
-        if t not in _VALID:
-            t = "O"
-        if t.startswith("I-") and prev[2:] != t[2:]:
-            t = "B-" + t[2:]
-        out.append(t)
-        prev = t
-    return out
-
-
-_TAGGER: NerTagger | None = None
-_TAGGER_LOCK = threading.Lock()
-
-
+@lazy_singleton
 def get_tagger() -> NerTagger:
     """The process-wide tagger, loaded on first use."""
-    global _TAGGER
-    if _TAGGER is None:
-        with _TAGGER_LOCK:
-            if _TAGGER is None:
-                _TAGGER = NerTagger()
-    return _TAGGER
+    return NerTagger()

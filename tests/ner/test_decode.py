@@ -78,7 +78,7 @@ def test_viterbi_against_brute_force() -> None:
 
 @pytest.mark.slow
 def test_fast_path_equals_crfsuite_on_dev_split() -> None:
-    from marsad.ner.data import anercorp_split
+    from marsad.ner.training.data import anercorp_split
 
     if not (SHARED / "data" / "ner").exists():
         pytest.skip("shared NER data not available")

@@ -1,7 +1,7 @@
 """Corpus readers, the fixed ANERcorp train/dev split, and WikiFANE → ANERcorp label mapping.
 
-Training (`train.py`) and evaluation (`eval/ner/eval_ner.py`) both import `anercorp_split` from here,
-so the held-out dev sentences can never drift between the two.
+Training (`marsad.ner.training`) and evaluation (`eval/ner/eval_ner.py`) both import `anercorp_split`
+from here, so the held-out dev sentences can never drift between the two.
 """
 
 from __future__ import annotations
@@ -150,18 +150,17 @@ def read_wojood(path: Path) -> list[Sentence]:
     return out
 
 
-def entities(tags: list[str]) -> list[tuple[str, int, int]]:
-    """(type, start, end) spans from BIO tags, conlleval-style (a stray I- starts an entity)."""
-    out: list[tuple[str, int, int]] = []
-    cur: str | None = None
-    start = 0
-    for i, tag in enumerate([*tags, "O"]):
-        bio, _, typ = tag.partition("-")
-        if cur is not None and (bio != "I" or typ != cur):
-            out.append((cur, start, i))
-            cur = None
-        if bio == "B" or (bio == "I" and cur is None):
-            cur, start = typ, i
+def cut_long(sents: list[Sentence], max_len: int = MAX_TRAIN_LEN) -> list[Sentence]:
+    """Split over-long training sentences at O tokens near ``max_len`` (never inside an entity)."""
+    out: list[Sentence] = []
+    for toks, tags in sents:
+        while len(toks) > max_len:
+            cut = max_len
+            while cut > max_len // 2 and tags[cut] != "O":
+                cut -= 1
+            out.append((toks[:cut], tags[:cut]))
+            toks, tags = toks[cut:], tags[cut:]
+        out.append((toks, tags))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from marsad.ner.data import entities
+from marsad.ner.bio import entities
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 

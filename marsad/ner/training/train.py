@@ -1,0 +1,99 @@
+"""Rebuild everything shipped in `marsad/ner/model/` from the shared data, deterministically.
+
+    python -m marsad.ner.training.train --shared /work/shared --out marsad/ner/model
+
+Steps: (1) word2vec on SaudiNewsNet (+ WikiFANE and the ANERcorp training part as unlabelled text),
+k-means into 64/256/1024 clusters → ``clusters.tsv``; (2) gazetteers from Who's On First places,
+WikiFANE/Wojood entities and the UniversalPetrarch actor dictionary → ``gazetteer.tsv`` and
+``wordlists.tsv`` (both in `lookups.py`); (3) a CRF trained on the ANERcorp training part (never the dev
+part) plus mapped WikiFANE sentences → ``ner.crfsuite`` (`crf.py`); optionally (4) the accurate mode
+(`accurate.py`). Training-only dependencies (gensim, scikit-learn) are imported inside the functions
+that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+from marsad.ner.resources import MODEL_DIR, WIKI_MODEL_FILE
+from marsad.ner.training import SEED, log
+from marsad.ner.training.crf import train_crf, train_wiki_crf
+from marsad.ner.training.data import anercorp_split, read_wikifane
+from marsad.ner.training.lookups import build_clusters, build_gazetteers
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry: rebuild clusters, gazetteers and the CRF into ``--out``."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, required=True, help="the shared folder (holds data/)")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--skip-clusters", action="store_true", help="reuse an existing clusters.tsv")
+    ap.add_argument("--skip-gazetteer", action="store_true", help="reuse existing gazetteer/wordlists")
+    ap.add_argument("--wiki-frac", type=float, default=0.0,
+                    help="fraction of mapped WikiFANE sentences (with an entity) added to training")
+    ap.add_argument("--c1", type=float, default=0.01)
+    ap.add_argument("--c2", type=float, default=0.1)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--stack", action="store_true",
+                    help="also train a WikiFANE CRF whose tags feed the main CRF (measured: no gain, off)")
+    ap.add_argument("--skip-wiki-crf", action="store_true", help="reuse an existing wiki.crfsuite")
+    ap.add_argument("--wiki-iterations", type=int, default=100)
+    ap.add_argument("--eval", action="store_true", help="score the dev split after training")
+    ap.add_argument("--encoder", action="store_true",
+                    help="also train the accurate-mode CRF with multilingual-e5 features (marsad.ner.accurate)")
+    ap.add_argument("--encoder-cache", type=Path, default=None,
+                    help="an .npy file keeping the train-set encoder states between runs")
+    args = ap.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    train, dev = anercorp_split(args.shared)
+    log(f"ANERcorp: {len(train)} train / {len(dev)} dev sentences")
+    wiki_path = args.shared / "data" / "ner" / "wikifane_gold_2014_500k.txt"
+    wiki = read_wikifane(wiki_path)
+    wiki_all = read_wikifane(wiki_path, keep_unmapped=True)
+    if not args.skip_clusters:
+        n = build_clusters(args.shared, out, train, wiki_all)
+        log(f"clusters: {n} words")
+    if not args.skip_gazetteer:
+        n_gaz, n_words = build_gazetteers(args.shared, out, wiki_all)
+        log(f"gazetteer: {n_gaz} phrases, word lists: {n_words} words")
+    rng = random.Random(SEED)
+    with_ent = [s for s in wiki if any(t != "O" for t in s[1])]
+    rng.shuffle(with_ent)
+    extra = with_ent[: int(len(with_ent) * args.wiki_frac)]
+    if not args.stack:
+        (out / WIKI_MODEL_FILE).unlink(missing_ok=True)
+    elif not args.skip_wiki_crf:
+        train_wiki_crf(out, wiki, args.wiki_iterations)
+    train_crf(out, train, extra, args.c1, args.c2, args.iterations)
+    if args.encoder:
+        from marsad.ner.training.accurate import train_accurate
+
+        train_accurate(out, train, args.c1, args.c2, args.iterations, args.encoder_cache)
+    log(f"done in {time.time() - t0:.0f}s")
+    if args.eval:
+        from marsad.ner.tagger import NerTagger
+        from marsad.ner.training.metrics import format_scores, score
+
+        tagger = NerTagger(out)
+        pred = tagger.tag_sentences([t for t, _ in dev])
+        print(format_scores(score([g for _, g in dev], pred)))
+        if args.encoder:
+            from marsad.ner.accurate import AccurateNer
+            from marsad.ner.bio import repair
+            from marsad.ner.features import FeatureExtractor
+            from marsad.ner.resources import load_resources
+
+            acc = AccurateNer(FeatureExtractor(load_resources(out)), out)
+            pred = [repair(acc.tag_raw(t)) for t, _ in dev]
+            print("accurate mode (encoder features):")
+            print(format_scores(score([g for _, g in dev], pred)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
