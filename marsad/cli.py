@@ -143,11 +143,11 @@ def cmd_stats(a: argparse.Namespace) -> int:
 
 
 def cmd_quotes(a: argparse.Namespace) -> int:
-    from marsad.store import open_store
+    from marsad.store import open_store, queries
 
     with open_store(a.db, readonly=True) as store:
-        rows = store.quotes(speaker=a.speaker, cue_class=a.cue_class, date_from=a.date_from, date_to=a.date_to,
-                            limit=a.limit)
+        rows = queries.quotes(store.conn, speaker=a.speaker, cue_class=a.cue_class, date_from=a.date_from,
+                              date_to=a.date_to, limit=a.limit)
     if a.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -163,11 +163,11 @@ def cmd_quotes(a: argparse.Namespace) -> int:
 
 
 def cmd_events(a: argparse.Namespace) -> int:
-    from marsad.store import open_store
+    from marsad.store import open_store, queries
 
     with open_store(a.db, readonly=True) as store:
-        rows = store.events(type=a.type, actor=a.actor, where=a.where, date_from=a.date_from, date_to=a.date_to,
-                            limit=a.limit)
+        rows = queries.events(store.conn, type=a.type, actor=a.actor, location=a.where, date_from=a.date_from,
+                              date_to=a.date_to, limit=a.limit)
     if a.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return EXIT_OK

@@ -140,17 +140,17 @@ def test_events_by_actor_and_place(db, tmp_path):
     import shutil
     import sqlite3
 
-    from marsad.store import open_store
+    from marsad.store import open_store, queries
 
     def involved(path, **kw):
         with open_store(path, readonly=True) as s:
             return [(v["document"], v["type"], v["trigger"], [a["id"] for a in v["actor"]],
-                     v["location"] and v["location"]["id"]) for v in s.events(limit=500, **kw)]
+                     v["location"] and v["location"]["id"]) for v in queries.events(s.conn, limit=500, **kw)]
 
     everything = involved(db)
     actor = next(a for *_, acts, _ in everything for a in acts)
     place = next(loc for *_, loc in everything if loc)
-    by_actor, by_place = involved(db, actor=actor), involved(db, where=place)
+    by_actor, by_place = involved(db, actor=actor), involved(db, location=place)
     assert by_actor == [v for v in everything if actor in v[3]] != []
     assert by_place == [v for v in everything if v[4] == place] != []
     assert involved(db, actor="لا يوجد كيان بهذا الاسم") == []
@@ -159,4 +159,4 @@ def test_events_by_actor_and_place(db, tmp_path):
     shutil.copy(db, old)
     with sqlite3.connect(old) as c:
         c.executescript("DROP TABLE event_entities;")
-    assert involved(old, actor=actor) == by_actor and involved(old, where=place) == by_place
+    assert involved(old, actor=actor) == by_actor and involved(old, location=place) == by_place

@@ -108,13 +108,6 @@ class _Cache:
 cached = _Cache()
 
 
-def _to_date(s: str | None, end: bool = False) -> str | None:
-    """A partial date as a bound for ISO string comparison: `2017` → `2017` / `2017-12-31`-like upper bound."""
-    if s is None or not end or len(s) == 10:
-        return s
-    return s + "\uffff"  # sorts after every `2017-…` completion, so `to=2017` includes all of 2017
-
-
 def paged(request: Request, fetch: Callable[[int, int], list[Any]], limit: int, offset: int) -> dict[str, Any]:
     """Run `fetch(limit + 1, offset)` and wrap one page, with the link to the next if there is one."""
     rows = fetch(limit + 1, offset)
@@ -143,7 +136,7 @@ def search_data(request: Request, s: BaseStore, q: str, outlet: str | None, date
                 date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     def fetch(n: int, o: int) -> list[dict[str, Any]]:
         try:
-            hits = s.search(q, outlet=outlet, date_from=date_from, date_to=_to_date(date_to, True), limit=n, offset=o)
+            hits = s.search(q, outlet=outlet, date_from=date_from, date_to=date_to, limit=n, offset=o)
         except SearchSyntaxError as exc:
             raise HTTPException(400, f"malformed search query: {exc}") from None
         return [
@@ -173,7 +166,7 @@ async def search(
 def documents_data(request: Request, s: BaseStore, outlet: str | None, date_from: str | None,
                    date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: Q.documents(s.conn, outlet=outlet, date_from=date_from,
-                                                   date_to=_to_date(date_to, True), limit=n, offset=o),
+                                                   date_to=date_to, limit=n, offset=o),
                  limit, offset)
 
 
@@ -341,7 +334,7 @@ def activity_data(s: BaseStore, entity_id: str) -> list[dict[str, Any]]:
 def quotes_data(request: Request, s: BaseStore, speaker: str | None, cue_class: str | None,
                 date_from: str | None, date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: Q.quotes(s.conn, speaker=speaker, cue_class=cue_class, date_from=date_from,
-                                                date_to=_to_date(date_to, True), limit=n, offset=o),
+                                                date_to=date_to, limit=n, offset=o),
                  limit, offset)
 
 
@@ -354,7 +347,7 @@ async def quotes(request: Request, s: Store, speaker: Text = None, cue_class: Cu
 def events_data(request: Request, s: BaseStore, type: str | None, actor: str | None, location: str | None,
                 date_from: str | None, date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     return paged(request, lambda n, o: Q.events(s.conn, type=type, actor=actor, location=location,
-                                                date_from=date_from, date_to=_to_date(date_to, True),
+                                                date_from=date_from, date_to=date_to,
                                                 limit=n, offset=o),
                  limit, offset)
 
@@ -371,7 +364,7 @@ async def events_geojson(s: Store, type: EventType | None = None, actor: Text = 
                    date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 200,
                    offset: Offset = 0) -> JSONResponse:
     rows = Q.events(s.conn, type=type, actor=actor, location=location, date_from=date_from,
-                    date_to=_to_date(date_to, True), limit=limit, offset=offset)
+                    date_to=date_to, limit=limit, offset=offset)
     return JSONResponse(Q.events_geojson(rows), media_type="application/geo+json")
 
 
@@ -385,7 +378,7 @@ def all_places(s: BaseStore, type: str | None, actor: str | None, date_from: str
     """Every event place for these filters, most events first (one grouped pass, cached)."""
     return cached(s, ("places", type, actor, date_from, date_to),
                   lambda: Q.event_places(s.conn, type=type, actor=actor, date_from=date_from,
-                                         date_to=_to_date(date_to, True), limit=100_000))
+                                         date_to=date_to, limit=100_000))
 
 
 @router.get("/events/places", summary="Places with coordinates and their event counts (the map's data)")

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
+from marsad.store.queries import story_documents
 from marsad.text.normalize import normalize
 
 
@@ -125,14 +126,7 @@ def stories(store: Any, limit: int | None = 50, min_size: int = 2, since: str | 
         params.append(limit)
     out = []
     for s in conn.execute(sql, params).fetchall():
-        docs = [
-            {"document": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
-             "similarity": r["similarity"], "duplicate_group": r["group_id"]}
-            for r in conn.execute(
-                "SELECT d.id, d.title, d.outlet, d.published, sd.similarity, g.group_id FROM story_docs sd"
-                " JOIN documents d ON d.rowid = sd.doc_rowid LEFT JOIN doc_groups g ON g.doc_rowid = sd.doc_rowid"
-                " WHERE sd.story_id = ? ORDER BY d.published, d.rowid", (s["id"],))
-        ]
+        docs = story_documents(conn, s["id"])
         terms = list(json.loads(s["centroid"]))[:8]
         out.append({"id": s["id"], "title": s["title"], "first_date": s["first_date"], "last_date": s["last_date"],
                     "size": s["size"], "outlets": s["n_outlets"], "terms": terms, "documents": docs})

@@ -251,6 +251,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE claim_pairs ADD COLUMN reason TEXT;
     """,
+    # 8: mentions by their spelling, so a name a user types ("داعش") finds the entities it was written for
+    # with a lookup rather than a pass over every mention. The key is the spelling's first 100 characters
+    # (`queries.entities.ALIAS_PREFIX`): an index key must stay small whatever span a tagger marks.
+    """
+    CREATE INDEX IF NOT EXISTS mentions_text ON mentions(substr(text, 1, 100));
+    """,
 ]
 
 

@@ -262,6 +262,10 @@ _MIGRATIONS: list[str] = [
     """
     ALTER TABLE claim_pairs ADD COLUMN reason TEXT;
     """,
+    # 8: mentions by their spelling (see migrations.py).
+    """
+    CREATE INDEX IF NOT EXISTS mentions_text ON mentions(substr(text, 1, 100));
+    """,
 ]
 
 MIGRATIONS: list[str] = [m.replace("CTEXT", 'TEXT COLLATE "C"') for m in _MIGRATIONS]

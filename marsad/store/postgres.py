@@ -21,18 +21,14 @@ Writing differs from SQLite because several writers may run at once:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from marsad.document import Document
 from marsad.store.base import SearchHit, Status, Store, doc_key
 from marsad.store.dialect import LOCK_CLASS_DOC, lock_key, redact_url
 from marsad.store.pg_connection import PgConnection
 from marsad.store.pg_schema import SCHEMA_TABLE, current_version, migrate
 from marsad.store.pg_search import RANK_WEIGHTS, to_tsquery, tsvector_literal
+from marsad.store.queries import document_filters
 from marsad.store.search import Highlighter
-
-PAGE = 200  # documents read per round trip when iterating a whole store
 
 
 class PostgresStore(Store):
@@ -128,15 +124,9 @@ class PostgresStore(Store):
         if tsq is None:
             return []
         where, params = ["f.tsv @@ CAST(? AS tsquery)", "d.is_latest=1"], [tsq]
-        if outlet:
-            where.append("d.outlet=?")
-            params.append(outlet)
-        if date_from:
-            where.append("d.published>=?")
-            params.append(date_from)
-        if date_to:
-            where.append("d.published<=?")
-            params.append(date_to)
+        filters, fparams = document_filters(outlet, date_from, date_to)
+        where += filters
+        params += fparams
         sql = (
             "SELECT d.id, d.title, d.published, d.outlet, d.url, d.source, d.text,"
             f" ts_rank('{RANK_WEIGHTS}', f.tsv, CAST(? AS tsquery), 1) AS score"
@@ -150,21 +140,6 @@ class PostgresStore(Store):
                       hl.snippet(r["text"]), float(r["score"]))
             for r in rows
         ]
-
-    def iter_documents(self, latest_only: bool = True) -> Iterator[dict[str, Any]]:
-        """Every stored document in id order, read a page at a time (the driver would otherwise fetch
-        every text of the store before yielding the first)."""
-        cond = "AND is_latest=1" if latest_only else ""
-        last = ""
-        while True:
-            rows = self.conn.execute(
-                f"SELECT rowid, * FROM documents WHERE id > ? {cond} ORDER BY id LIMIT ?", (last, PAGE)
-            ).fetchall()
-            for r in rows:
-                yield self._document_json(r)
-            if len(rows) < PAGE:
-                return
-            last = rows[-1]["id"]
 
 
 __all__ = ["SCHEMA_TABLE", "PostgresStore"]

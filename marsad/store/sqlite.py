@@ -18,6 +18,7 @@ from pathlib import Path
 from marsad.document import Document
 from marsad.store.base import SearchHit, Status, Store, doc_key
 from marsad.store.migrations import migrate
+from marsad.store.queries import document_filters
 from marsad.store.search import Highlighter, SearchSyntaxError, to_fts_query
 from marsad.text.normalize import shadow_terms
 
@@ -144,15 +145,9 @@ class SqliteStore(Store):
             # no column of the documents row is needed to rank, only "is it the latest version"
             where[1] = "documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE is_latest=0)"
             ranked = "SELECT documents_fts.rowid AS rid, bm25(documents_fts, 3.0, 1.0) AS score FROM documents_fts"
-        if outlet:
-            where.append("d.outlet=?")
-            params.append(outlet)
-        if date_from:
-            where.append("d.published>=?")
-            params.append(date_from)
-        if date_to:
-            where.append("d.published<=?")
-            params.append(date_to)
+        filters, fparams = document_filters(outlet, date_from, date_to)
+        where += filters
+        params += fparams
         # Rank first, then read the page's rows: selecting the text in the ranking query makes SQLite
         # carry every matching article through the sorter (3x slower for a word in most articles).
         sql = (
