@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from marsad.annotate.events import code_events  # noqa: E402
-from marsad.annotate.quotes import extract_quotes  # noqa: E402
 from marsad.dates import find_dates  # noqa: E402
 from marsad.document import Document  # noqa: E402
+from marsad.quotes import extract_quotes  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("MARSAD_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")

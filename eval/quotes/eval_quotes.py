@@ -35,8 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from marsad.annotate.quotes import extract_quotes  # noqa: E402
 from marsad.document import Document, Entity, Span  # noqa: E402
+from marsad.quotes import extract_quotes  # noqa: E402
 
 SHARED = Path(os.environ.get("MARSAD_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 HERE = Path(__file__).resolve().parent

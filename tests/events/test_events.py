@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from marsad.annotate.events import build_events, code_events
-from marsad.annotate.quotes import extract_quotes
 from marsad.dates import find_dates
 from marsad.document import Document, Entity, Event, Span
 from marsad.events.casualties import casualties
+from marsad.quotes import extract_quotes
 
 # id, type, country, precision, sector — as the KB would give them
 KNOWN: dict[str, tuple[str, str, str | None, str | None, str | None]] = {

@@ -6,8 +6,9 @@ Every test also checks the offset contract: text[start:end] equals each span's t
 
 from __future__ import annotations
 
-from marsad.annotate.quotes import build_quotes, extract_quotes
+from marsad.annotate.quotes import build_quotes
 from marsad.document import Document, Entity, Quote, Span
+from marsad.quotes import extract_quotes
 
 
 def _quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:

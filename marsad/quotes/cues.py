@@ -1,0 +1,475 @@
+"""Cue finding: the reporting words of a text and, around each, the explicit speaker and the content.
+
+One scan over the tokens; work happens only at the few cue tokens. Each construction has its own reader:
+reporting verbs (VSO, SVO after إنّ or a relative, pro-drop), circumstantial participles (مؤكداً),
+attribution prepositions (بحسب X، وفقاً لـ X) and backward attributions (…، بحسب ما قال X), نقل عن X قوله
+with an intermediary, بالقول, and a headline `X: ...`. A reader returns a `Draft`: the cue, its class,
+the content span and either the explicit speaker phrase or the agreement features of a pro-drop subject,
+which `marsad.quotes.speakers` later resolves.
+
+Negation: `لم ينفِ` is not a denial; it is reported as `assert` with `negated = True`. Any other negated
+cue (لم يؤكد، لم يتهم) reports that something was *not* said, so it yields no draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from marsad.quotes.content import build_content, find_opener, via_between
+from marsad.quotes.lexicon import (
+    ATTRIB_MA,
+    COMPS,
+    GPE,
+    IMPERFECT,
+    MARKER_REQUIRED,
+    NEG,
+    NONHUMAN_PLURALS,
+    NQAL_MASDAR,
+    OPENERS,
+    PREPS,
+    PRONOUNS,
+    REL,
+    SKIP_ADV,
+    TIME,
+    CueForm,
+)
+from marsad.quotes.phrases import NP, chunk, np_before
+from marsad.quotes.tokens import (
+    BOUND,
+    COMMAS,
+    OPEN_QUOTES,
+    Tokens,
+    char_span,
+    count_words,
+    definite,
+    skip_adv,
+)
+from marsad.text import normalize
+
+_TEMPORAL_NOUNS = frozenset(normalize(w) for w in ("أيام", "ساعات", "أسابيع", "أشهر", "يومين", "شهرين", "سنوات"))
+_AN = normalize("عن")
+_MA = normalize("ما")
+_MIN = normalize("من")
+_HASABAMA = normalize("حسبما")
+_KAMA = normalize("كما")
+_WAKAMA = normalize("وكما")
+_BIL_QAWL = normalize("بالقول")
+_DASHES = (normalize("–"), "-", "–")
+_LI = ("ل", _AN, normalize("لـ"))
+_THEN = (normalize("فإن"), normalize("فقد"), normalize("فان"))
+_INNA = frozenset(normalize(w) for w in ("إن", "أن", "فإن", "وإن", "لأن", "بأن", "وأن"))
+_QAWL = frozenset(normalize(w) for w in ("بالقول", "قائلا"))
+_OWN_STATEMENT = ("قول", "افاد", "تعبير", "وصف", "تصريح")  # حسب إفادته: the source was already named
+
+
+@dataclass(slots=True)
+class Draft:
+    """One quote as cue finding leaves it: token positions and char spans, speaker not yet resolved."""
+
+    cue_a: int  # token range of the cue words
+    cue_b: int
+    cls: str
+    form: CueForm | None
+    sent: int
+    content: tuple[int, int] = (0, 0)  # char offsets
+    direct: bool = False
+    np: NP | None = None  # explicit speaker in the text
+    pro: tuple[str, str] | None = None  # features a pro-drop subject must agree with
+    via: tuple[int, int] | None = None  # char offsets
+    negated: bool = False
+    embedded: bool = False
+    masdar_end: int | None = None  # نقل عنه قوله: the cue's text runs to the end of the masdar
+    attribution: str | None = None  # "before" / "after": where a بحسب-style source stands
+
+
+def find_cues(tk: Tokens) -> list[Draft]:
+    """Every quote draft of a segmented text, in scan order, with nested quotes marked `embedded`."""
+    drafts: list[Draft] = []
+    title = _title_quote(tk)
+    if title is not None:
+        drafts.append(title)
+    consumed = -1
+    for i in range(tk.n):
+        if i <= consumed or not tk.word[i]:
+            continue
+        k = tk.keys[i]
+        c = tk.cue[i]
+        q: Draft | None = None
+        if c is not None:
+            form, procl = c
+            if form.kind == "verb":
+                q = _verb(tk, i, form, procl)
+            elif form.kind == "part":
+                q = _participle(tk, i, form)
+            else:
+                q = _nqal(tk, i, form)
+        elif tk.attr[i]:
+            q = _attrib(tk, i)
+        elif k in _QAWL:
+            q = _bil_qawl(tk, i)
+        if q is not None:
+            drafts.append(q)
+            if q.np is not None and q.np.a > i:
+                consumed = max(consumed, q.np.b - 1)  # a post-verbal subject holds no cue of its own
+    return mark_embedded(tk, drafts)
+
+
+def mark_embedded(tk: Tokens, drafts: list[Draft]) -> list[Draft]:
+    """Flag drafts whose cue lies inside an earlier draft's content (a quote inside a quote); drop those
+    that are a description rather than a report (النتائج تؤكد ...: an imperfect verb with no subject after
+    it). The outer content is not cut."""
+    drop: list[Draft] = []
+    for q in drafts:
+        cs = tk.starts[q.cue_b - 1]
+        for o in drafts:
+            if o is not q and o.content[0] <= cs < o.content[1] and o.cue_a < q.cue_a:
+                q.embedded = True
+                k = tk.keys[q.cue_b - 1]
+                if (k in IMPERFECT or k[1:] in IMPERFECT) and (q.np is None or q.np.a < q.cue_a):
+                    drop.append(q)
+                break
+    if drop:
+        return [q for q in drafts if q not in drop]
+    return drafts
+
+
+def _title_quote(tk: Tokens) -> Draft | None:
+    """Headline `لافروف: ...`: a short noun phrase and a colon on the title line."""
+    t = 0
+    while t < tk.n and tk.starts[t] < tk.title_end:
+        if tk.raw[t] == ":" and 0 < t <= 5:
+            np = chunk(tk, 0, t)
+            if (np is not None and np.b == t and not tk.keys[0].isascii()
+                    and all(tk.cue[x] is None for x in range(t))):
+                q = Draft(t, t + 1, "say", None, tk.sent_of[t], np=np)
+                stop = t + 1
+                while stop < tk.n and tk.starts[stop] < tk.title_end:
+                    stop += 1
+                q.content = char_span(tk, t + 1, stop)
+                if q.content[1] - q.content[0] > 3:
+                    return q
+            return None
+        t += 1
+    return None
+
+
+def _negated(tk: Tokens, i: int) -> bool:
+    return i > 0 and tk.keys[i - 1] in NEG
+
+
+def _negate(q: Draft, i: int) -> bool:
+    """Apply a negation before the cue at token i: False when the draft must be dropped (only a negated
+    denial, لم ينفِ, still reports something: that the speaker let the claim stand)."""
+    if q.cls != "deny":
+        return False
+    q.cls, q.negated, q.cue_a = "assert", True, i - 1
+    return True
+
+
+def _verb(tk: Tokens, i: int, form: CueForm, procl: bool) -> Draft | None:
+    """A reporting verb at token i (procl: it carries و/ف)."""
+    sid = tk.sent_of[i]
+    s_a, s_b = tk.sent_rng[sid]
+    q = Draft(i, i + 1, form.cls, form, sid)
+    keys = tk.keys
+    # attribution after the content: بحسب ما ذكر X، وفق ما أعلن X، كما قالت X
+    prev = keys[i - 1] if i > s_a else ""
+    prev2 = keys[i - 2] if i - 1 > s_a else ""
+    backward = (prev == _MA and prev2 in ATTRIB_MA) or prev == _HASABAMA
+    maybe_backward = prev == _KAMA or prev == _WAKAMA
+    if _negated(tk, i) and not _negate(q, i):
+        return None
+    np, q.pro, after, svo = _verb_subject(tk, i, form, procl, backward)
+    if backward or maybe_backward:
+        op = None
+        if not backward:
+            op, q.via = find_opener(tk, form, after, s_b, np is not None, q.via)
+        if op is None:
+            return _backward(tk, q, i - (2 if backward and prev == _MA else 1), np, s_a, after)
+    # نقلاً عن X inside the frame: the relayed speaker is X, the subject is the intermediary
+    t = after
+    while t < min(s_b - 1, after + 4):
+        if tk.attr[t] and keys[t + 1] == _AN:
+            relayed = chunk(tk, t + 2, s_b)
+            if relayed is not None:
+                if np is not None:
+                    q.via = char_span(tk, np.a, np.b)
+                np = relayed
+                after = relayed.b
+            break
+        t += 1
+    op, q.via = find_opener(tk, form, after, s_b, svo or (np is not None and np.a > i), q.via)
+    if op is None:
+        return None
+    kind, t = op
+    if form.lemma in MARKER_REQUIRED and kind == "dobj":
+        return None
+    built = build_content(tk, kind, t)
+    if built is None:
+        return None
+    q.content, q.direct = built
+    if q.via is None:
+        q.via = via_between(tk, after, t)
+    q.np = np
+    if np is None and q.pro is None:
+        q.pro = (form.gender, form.number)
+    return q
+
+
+def _verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
+                  backward: bool) -> tuple[NP | None, tuple[str, str] | None, int, bool]:
+    """The subject of the verb at token i: (explicit phrase, pronoun features, token where the search for
+    the content starts, whether the subject precedes the verb after إنّ). A pronoun or relative clause
+    before the verb, a VSO subject after it, or an SVO subject before it."""
+    s_a, s_b = tk.sent_rng[tk.sent_of[i]]
+    keys = tk.keys
+    prev = keys[i - 1] if i > s_a else ""
+    np: NP | None = None
+    pro: tuple[str, str] | None = None
+    if prev in PRONOUNS and not procl:
+        pro = PRONOUNS[prev]
+    elif prev in REL and i - 1 > s_a:
+        np = np_before(tk, i - 1, s_a)
+    j = skip_adv(tk, i + 1, s_b)
+    after = j
+    svo = False
+    if np is None and pro is None and not procl and i > s_a and not backward:
+        # إنّ/أنّ + noun + verb: the noun is the verb's subject and what follows the verb its object
+        # («فإنّ الوحدات الكردية نفت بيان الوزارة»), never a post-verbal subject
+        topic = _after_inna(tk, i, s_a)
+        if topic is not None:
+            np, svo = topic, True
+    if np is None and pro is None:
+        cand = chunk(tk, j, s_b)
+        if cand is not None and not _disagrees(tk, cand, form, procl):
+            np = cand
+            after = cand.b
+        elif cand is None and not procl and i > s_a and not backward:
+            b = i
+            while b > s_a and (keys[b - 1] in SKIP_ADV or keys[b - 1] in TIME or tk.raw[b - 1] in COMMAS):
+                b -= 1
+            np = np_before(tk, b, s_a)
+        elif cand is not None:
+            after = j  # the phrase after the verb is its object: a pro-drop subject
+    return np, pro, after, svo
+
+
+def _after_inna(tk: Tokens, i: int, s_a: int) -> NP | None:
+    """The noun phrase between إنّ/أنّ (and its forms with ف، و، ل، ب) and the verb at token i."""
+    keys = tk.keys
+    b = i
+    while b > s_a and (keys[b - 1] in SKIP_ADV or keys[b - 1] in TIME):
+        b -= 1
+    np = np_before(tk, b, s_a)
+    if np is not None and np.a - 1 > s_a and keys[np.a - 1] == _MIN:
+        # a partitive head («الوحدات الكردية من قوات سورية الديمقراطية»): the subject starts at the head
+        k = np.a - 2
+        while (k > s_a and np.a - 1 - k <= 4 and tk.word[k] and keys[k] not in BOUND
+               and keys[k] not in _INNA):
+            k -= 1
+        if keys[k] in _INNA and k < np.a - 2:
+            np = replace(np, a=k + 1)
+    if np is None or np.a - 1 < s_a or keys[np.a - 1] not in _INNA:
+        return None
+    return np
+
+
+def _disagrees(tk: Tokens, np: NP, form: CueForm, procl: bool) -> bool:
+    """A phrase after a verb that cannot be its subject (ودعت المجتمع الدولي إلى ...): gender clash
+    with a definite, unambiguous head, which makes it the object of a pro-drop verb."""
+    head = tk.keys[np.a]
+    if not definite(head) or head in GPE or np.titled and np.gender == form.gender:
+        return False
+    if form.gender == "f" and np.gender == "m" and np.number == "sg":
+        return True
+    return procl and form.gender == "m" and np.gender == "f" and head not in NONHUMAN_PLURALS
+
+
+def _backward(tk: Tokens, q: Draft, attr_tok: int, np: NP | None, s_a: int, after: int) -> Draft | None:
+    """…، بحسب ما قال X / كما أكد X: the content is the sentence before the attribution (token attr_tok)."""
+    if np is None or np.a < q.cue_a:
+        j = after
+        if j + 1 < tk.n and tk.keys[j] in PREPS and tk.keys[j + 1] in _TEMPORAL_NOUNS:
+            j += 2
+        np = chunk(tk, j, tk.sent_rng[q.sent][1])
+    if np is None:
+        return None
+    s, e = char_span(tk, s_a, attr_tok)
+    if count_words(tk, s_a, attr_tok) < 3:
+        return None
+    q.content, q.np = (s, e), np
+    q.attribution = "after"
+    return q
+
+
+def _participle(tk: Tokens, i: int, form: CueForm) -> Draft | None:
+    """A circumstantial participle (…، مؤكداً أن): the content must open right after it."""
+    sid = tk.sent_of[i]
+    s_a, s_b = tk.sent_rng[sid]
+    if i + 1 >= s_b:
+        return None
+    if i > 0 and tk.raw[i - 1][:1].isdigit():
+        return None  # 41 متهماً: a noun after a number
+    k = tk.keys[i + 1]
+    tok = tk.raw[i + 1]
+    ok = (k in COMPS or tok in OPEN_QUOTES or tok == ":" or k in form.preps
+          or ("ب" in form.preps and k.startswith("ب") and len(k) > 2))
+    if form.lemma == "قال":
+        ok = ok or tk.word[i + 1]
+    if not ok:
+        return None
+    q = Draft(i, i + 1, form.cls, form, sid)
+    if _negated(tk, i) and not _negate(q, i):
+        return None
+    kind = "comp" if k in COMPS else "quote" if tok in OPEN_QUOTES else "colon" if tok == ":" else "prep"
+    if kind == "prep" and i + 2 < s_b and tk.keys[i + 2] in COMPS:
+        kind, t = "comp", i + 2
+    else:
+        t = i + 1
+    if form.lemma == "قال" and kind == "prep" and k not in form.preps:
+        kind = "dobj"
+    built = build_content(tk, kind, t)
+    if built is None:
+        return None
+    q.content, q.direct = built
+    q.pro = (form.gender, form.number)
+    return q
+
+
+def _bil_qawl(tk: Tokens, i: int) -> Draft | None:
+    """ومضى قائلاً / وتابع بالقول / واختتم المصدر بالقول: the speaker sits between verb and بالقول."""
+    if tk.keys[i] != _BIL_QAWL:
+        return None
+    sid = tk.sent_of[i]
+    s_a, s_b = tk.sent_rng[sid]
+    if i + 1 >= s_b:
+        return None
+    q = Draft(i, i + 1, "say", None, sid)
+    np = np_before(tk, i, s_a)
+    if np is not None and np.a == s_a:
+        np = None  # the sentence-initial verb itself
+    q.np = np
+    if np is None:
+        v = tk.keys[i - 1] if i > s_a else ""
+        q.pro = ("f", "sg") if v.endswith("ت") else ("m", "pl") if v.endswith("وا") else ("m", "sg")
+    t = i + 1
+    if tk.keys[t] in _DASHES or tk.raw[t] in "-–—":
+        # ومضت المصادر بالقول – نقلا عن أحد المرتزقة – إن ...
+        u = t + 1
+        while u < s_b and tk.raw[u] not in "-–—":
+            u += 1
+        if u + 1 < s_b and tk.attr[t + 1] and tk.keys[t + 2] == _AN:
+            relayed = chunk(tk, t + 3, u)
+            if relayed is not None:
+                if q.np is not None:
+                    q.via = char_span(tk, q.np.a, q.np.b)
+                q.np, q.pro = relayed, None
+        t = u + 1
+    k = tk.keys[t] if t < tk.n else ""
+    tok = tk.raw[t] if t < tk.n else ""
+    kind = "comp" if k in COMPS else "quote" if tok in OPEN_QUOTES else "colon" if tok == ":" else "dobj"
+    built = build_content(tk, kind, t)
+    if built is None:
+        return None
+    q.content, q.direct = built
+    return q
+
+
+def _nqal(tk: Tokens, i: int, form: CueForm) -> Draft | None:
+    """نقلت وكالة تاس عن الجيش قوله إن ...: speaker after عن, the subject is the intermediary."""
+    sid = tk.sent_of[i]
+    s_b = tk.sent_rng[sid][1]
+    keys = tk.keys
+    j = skip_adv(tk, i + 1, s_b)
+    via = chunk(tk, j, s_b)
+    t = via.b if via is not None else j
+    t = skip_adv(tk, t, s_b)
+    u = t
+    while u < min(s_b, t + 3) and tk.word[u] and keys[u] != _AN and keys[u] not in COMPS:
+        u += 1  # a complement of the intermediary's name (وكالة تاس الروسية للأنباء)
+    if u < s_b and keys[u] == _AN:
+        t = u
+    if t >= s_b or keys[t] != _AN:
+        return None  # نقلت عن X with the subject after X, or no relayed speaker at all
+    sp = chunk(tk, t + 1, s_b)
+    if sp is None:
+        return None
+    q = Draft(i, i + 1, "say", form, sid, np=sp)
+    u = skip_adv(tk, sp.b, s_b)
+    if u < s_b and keys[u] in NQAL_MASDAR:
+        q.cls = NQAL_MASDAR[keys[u]]
+        q.masdar_end = tk.ends[u]
+        u += 1
+    if via is not None:
+        q.via = char_span(tk, via.a, via.b)
+    op, q.via = find_opener(tk, q.form, u, s_b, True, q.via)
+    if op is None:
+        return None
+    built = build_content(tk, *op)
+    if built is None:
+        return None
+    q.content, q.direct = built
+    return q
+
+
+def _attrib(tk: Tokens, i: int) -> Draft | None:
+    """بحسب X / وفقاً لـ X / نقلاً عن X: before its content (sentence-initial) or after it."""
+    sid = tk.sent_of[i]
+    s_a, s_b = tk.sent_rng[sid]
+    keys = tk.keys
+    j = i + 1
+    if j < s_b and keys[j] in _LI:
+        j += 1
+    if j < s_b and keys[j] == _MA:
+        return None  # بحسب ما قال X: handled at the verb
+    if j >= s_b:
+        return None
+    sp = chunk(tk, j, s_b, lead_ok=True)
+    if sp is None:
+        return None
+    head = keys[sp.a]
+    if head.endswith(("ه", "ها", "هم")) and head.startswith(_OWN_STATEMENT):
+        return None  # حسب إفادته: attributes to someone already named; not a new source
+    q = Draft(i, i + 1, "say", None, sid, np=sp)
+    first_word = s_a
+    while first_word < i and not tk.word[first_word]:
+        first_word += 1
+    initial = (i == first_word or (i == first_word + 1 and keys[first_word] in OPENERS)
+               or (i > s_a and tk.raw[i - 1] in COMMAS))
+    nxt = skip_adv(tk, sp.b, s_b)
+    if not initial and nxt < s_b and keys[nxt] in COMPS:
+        # وأظهرت دراسة، وفقاً لصحيفة ...، أن ...: the content follows the attribution
+        built = build_content(tk, "comp", nxt)
+        if built is None:
+            return None
+        q.content, q.direct = built
+        return q
+    if initial or keys[i].startswith("و") and i == first_word:
+        built = build_content(tk, "dobj", _content_after_source(tk, sp, s_b))
+        if built is None:
+            return None
+        q.content, q.direct = built
+        q.attribution = "before"
+        return q
+    if count_words(tk, s_a, i) < 3:
+        return None
+    q.content = char_span(tk, s_a, i)
+    q.attribution = "after"
+    return q
+
+
+def _content_after_source(tk: Tokens, sp: NP, s_b: int) -> int:
+    """Where the content starts after a sentence-initial attribution's source: after a comma, فإن or فقد
+    (بحسب الشركة فإن ...), else right after the source."""
+    keys = tk.keys
+    t = sp.b
+    while t < s_b and tk.raw[t] not in COMMAS and not keys[t].startswith("ف") \
+            and keys[t] not in COMPS and t < sp.b + 25:
+        t += 1
+    if t < s_b and tk.raw[t] in COMMAS:
+        t += 1
+    if t < s_b and keys[t] in _THEN:
+        t += 1
+    if t >= s_b:
+        t = sp.b
+    return t

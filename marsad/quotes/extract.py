@@ -1,0 +1,78 @@
+"""Attributed quotes: who said what, in Arabic news, as spans into the document text.
+
+News Arabic marks reported speech with a closed class of cues (قال، أكد، نفى، أعلن، دعا ...; circumstantial
+participles مؤكداً، مشيرةً; attribution prepositions بحسب، وفقاً لـ; نقلت X عن Y قوله) followed by a
+complementiser (إن/أن/بأن), a colon, a quotation mark or, for some verbs, a preposition or object that opens
+a nominal content (أشار إلى وجود ...). That makes a rule system over tokens both accurate and fast enough to
+run on every article: no model, one dict lookup per token, work only around the few cue tokens.
+
+The work is split by job, each in its own module:
+
+* `marsad.quotes.tokens`: the text as flat token arrays, read once;
+* `marsad.quotes.cues`: the cues and, around each, the explicit speaker phrase (VSO, SVO, pro-drop) and the
+  negation rules; quotes inside quotes;
+* `marsad.quotes.content`: where the content opens and where it stops;
+* `marsad.quotes.phrases`: the noun-phrase chunker that keeps a speaker to a title plus a name;
+* `marsad.quotes.speakers`: continuations, anaphoric titles and entity links;
+* this module: the orchestration and the output `Quote` objects, with the statement's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from marsad.document import DateRef, Document, Entity, Quote
+from marsad.quotes.cues import Draft, find_cues
+from marsad.quotes.speakers import SpeakerCue, resolve_speakers
+from marsad.quotes.tokens import Tokens
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """Every attributed quote in `doc.text`, in text order; speakers link to `doc.entities` and dates come
+    from `doc.dates` when those stages ran."""
+    if not doc.text:
+        return []
+    return quotes_in_text(doc.text, doc.entities, doc.dates)
+
+
+def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[DateRef] = ()) -> list[Quote]:
+    """`extract_quotes` for a bare text: without entities `speaker.entity` is None, without dates so is
+    `date`."""
+    tk = Tokens(text)
+    if tk.n == 0 or not tk.promising:
+        return []
+    tk.segment()
+    drafts = find_cues(tk)
+    speakers = resolve_speakers(tk, [SpeakerCue(q.cue_a, q.sent, q.np, q.pro, q.embedded) for q in drafts],
+                                entities)
+    return [_quote(tk, q, sp, dates) for q, sp in zip(drafts, speakers, strict=True)]
+
+
+def _quote(tk: Tokens, q: Draft, speaker: dict[str, Any] | None, dates: Sequence[DateRef]) -> Quote:
+    """The output record of one draft: spans as {"text", "start", "end"} into the text."""
+    text = tk.text
+    cs, ce = tk.starts[q.cue_a], tk.ends[q.cue_b - 1]
+    if q.masdar_end is not None:
+        ce = q.masdar_end
+    cue: dict[str, Any] = {"text": text[cs:ce], "start": cs, "end": ce, "class": q.cls}
+    if q.negated:
+        cue["negated"] = True
+    s, e = q.content
+    content = {"text": text[s:e], "start": s, "end": e}
+    via = text[q.via[0]:q.via[1]] if q.via is not None and q.via[1] > q.via[0] else None
+    return Quote(speaker=speaker, cue=cue, content=content, direct=q.direct, via=via,
+                 date=_statement_date(tk, q, dates))
+
+
+def _statement_date(tk: Tokens, q: Draft, dates: Sequence[DateRef]) -> str | None:
+    """The date of the statement: a resolved date expression in the cue's sentence before the content
+    (قال الخميس إن ...); dates inside the content or in a gloss after it are about something else."""
+    if not dates:
+        return None
+    ss, se = tk.sent_chars[q.sent] if q.sent < len(tk.sent_chars) else (0, 0)
+    cs = q.content[0]
+    for dr in dates:
+        if ss <= dr.start and dr.end <= min(se, cs):
+            return dr.value
+    return None
