@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -18,7 +19,8 @@ from marsad.document import Document
 from marsad.ingest import sniff as _sniff
 from marsad.ingest.archive import read_zip
 from marsad.ingest.encoding import decode
-from marsad.ingest.errors import IngestError
+from marsad.ingest.errors import MB as _MB
+from marsad.ingest.errors import IngestError, too_big
 from marsad.ingest.feed import read_feed
 from marsad.ingest.html import read_html
 from marsad.ingest.jsonfmt import read_json, read_json_array, read_jsonl
@@ -28,7 +30,8 @@ from marsad.text import detect_language
 __all__ = ["IngestError", "iter_documents"]
 
 STDIN = "<stdin>"
-_MB = 1_000_000
+# A zip inside a zip may hold many articles, so it gets more room than one article, but not unbounded room.
+_NESTED_ARCHIVE = 50
 # Characters the language guess looks at: the title and first paragraphs decide, and a quarter of the
 # default sample makes the guess 4x cheaper, which matters at thousands of documents a second.
 _LANGUAGE_SAMPLE = 1000
@@ -37,7 +40,8 @@ _LANGUAGE_SAMPLE = 1000
 def iter_documents(paths: Iterable[str], *, max_mb: float = 20.0) -> Iterator[Document | IngestError]:
     """Documents (or errors) from files, directories (recursive, sorted, hidden skipped) and "-" (stdin).
 
-    `max_mb` caps single-article inputs (.txt, .html, one JSON object); streamed formats have no cap.
+    `max_mb` caps every article, whatever holds it (a file, a zip member, a JSON array item, a JSONL line,
+    a feed); archives inside archives and pipes are copied to a spooled temporary file, not held.
     """
     for path in paths:
         if path == "-":
@@ -69,14 +73,10 @@ def _read_file(path: str, max_mb: float) -> Iterator[Document | IngestError]:
         yield from read_stream(path, f, size=os.fstat(f.fileno()).st_size, max_mb=max_mb)
 
 
-def _too_big(size: float, max_mb: float) -> str:
-    return f"file is {size / _MB:.1f} MB, over the {max_mb:g} MB limit for one article; split it or pass --max-mb"
-
-
 def read_stream(
-    name: str, stream: BinaryIO, *, size: int | None, max_mb: float
+    name: str, stream: BinaryIO, *, size: int | None, max_mb: float, nested: bool = False
 ) -> Iterator[Document | IngestError]:
-    """Sniff one byte stream and read it with the matching reader (also used for zip members)."""
+    """Sniff one byte stream and read it with the matching reader (also used for zip members: `nested`)."""
     try:
         head = stream.read(_sniff.HEAD_SIZE)
         complete = len(head) < _sniff.HEAD_SIZE or (size is not None and size <= len(head))
@@ -88,22 +88,57 @@ def read_stream(
         elif fmt == _sniff.UNDECODABLE:
             yield IngestError(name, detail or "cannot decode the file")
         elif fmt == _sniff.ZIP:
-            if isinstance(stream, io.BufferedReader) and stream.seekable():  # a real file: no copy
-                stream.seek(0)
-                archive: BinaryIO = stream
-            else:
-                archive = io.BytesIO(head + stream.read())
-            yield from read_zip(archive, name, read_stream, max_mb=max_mb)
+            yield from _read_archive(name, head, stream, size=size, max_mb=max_mb, nested=nested)
         elif fmt == _sniff.JSONL:
             yield from read_jsonl(_sniff.replay(head, stream), name, encoding or "utf-8", max_mb=max_mb)
         elif fmt == _sniff.JSON_ARRAY:
             yield from read_json_array(_sniff.replay(head, stream), name, encoding or "utf-8", max_mb=max_mb)
         elif fmt == _sniff.FEED:
-            yield from read_feed(head + stream.read(), name)
+            data = _read_capped(head, stream, int(max_mb * _MB))
+            if len(data) > max_mb * _MB:
+                yield IngestError(name, too_big("feed", size if size is not None else len(data), max_mb))
+            else:
+                yield from read_feed(data, name)
         else:
             yield from _read_single(name, fmt, head, stream, size=size, max_mb=max_mb)
     except Exception as e:  # a reader bug or an odd file must not end a corpus run: report it and go on
         yield IngestError(name, f"could not read it ({type(e).__name__}: {e})")
+
+
+def _read_capped(head: bytes, stream: BinaryIO, limit: int) -> bytes:
+    """`head` and the rest of `stream`, but no more than `limit` + 1 bytes in all (so "over" is visible)."""
+    return head + stream.read(max(0, limit + 1 - len(head)))
+
+
+def _read_archive(
+    name: str, head: bytes, stream: BinaryIO, *, size: int | None, max_mb: float, nested: bool
+) -> Iterator[Document | IngestError]:
+    """A zip from a file as it is; from a pipe or another zip through a spooled copy (zip needs to seek).
+
+    The copy stays in memory up to `max_mb` and goes to a temporary file beyond; a zip inside a zip may be
+    at most `_NESTED_ARCHIVE` times `max_mb`, so a small archive cannot unpack into an unbounded one.
+    """
+    if isinstance(stream, io.BufferedReader) and stream.seekable():  # a real file: no copy
+        stream.seek(0)
+        yield from read_zip(stream, name, read_stream, max_mb=max_mb)
+        return
+    cap = int(_NESTED_ARCHIVE * max_mb * _MB) if nested else None
+    too_big_msg = (f"archive inside an archive is {{:.1f}} MB, over the {_NESTED_ARCHIVE * max_mb:g} MB limit "
+                   f"({_NESTED_ARCHIVE} times --max-mb); extract it first or pass --max-mb")
+    if cap is not None and size is not None and size > cap:
+        yield IngestError(name, too_big_msg.format(size / _MB))
+        return
+    with tempfile.SpooledTemporaryFile(max_size=int(max_mb * _MB)) as copy:
+        copy.write(head)
+        copied = len(head)
+        while chunk := stream.read(1 << 20):
+            copied += len(chunk)
+            if cap is not None and copied > cap:
+                yield IngestError(name, too_big_msg.format(copied / _MB))
+                return
+            copy.write(chunk)
+        copy.seek(0)
+        yield from read_zip(copy, name, read_stream, max_mb=max_mb)  # type: ignore[arg-type]
 
 
 def _read_single(
@@ -112,11 +147,11 @@ def _read_single(
     """Single-article formats: read whole (within `max_mb`), decode, parse."""
     limit = int(max_mb * _MB)
     if size is not None and size > limit:
-        yield IngestError(name, _too_big(size, max_mb))
+        yield IngestError(name, too_big("file", size, max_mb))
         return
-    data = head + stream.read(max(0, limit + 1 - len(head)))
+    data = _read_capped(head, stream, limit)
     if len(data) > limit:
-        yield IngestError(name, _too_big(size if size is not None else len(data), max_mb))
+        yield IngestError(name, too_big("file", size if size is not None else len(data), max_mb))
         return
     try:
         text = decode(data, name)

@@ -50,6 +50,6 @@ def read_zip(file: BinaryIO, name: str, read_member: Reader, *, max_mb: float) -
                 continue
             try:
                 with zf.open(info) as stream:
-                    yield from read_member(member, stream, size=info.file_size, max_mb=max_mb)
+                    yield from read_member(member, stream, size=info.file_size, max_mb=max_mb, nested=True)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as e:
                 yield IngestError(member, f"damaged zip member ({e}); the other members were read")

@@ -2,7 +2,8 @@
 
 Arrays are split item by item by `jsonscan` and JSONL is read line by line, each record within `--max-mb`,
 so a multi-gigabyte dump never sits in memory. One broken record or line becomes an `IngestError` naming
-it; the records around it are still read, because losing a whole corpus file to one truncated line is worse than reporting it.
+it; the records around it are still read, because losing a whole corpus file to one truncated line is
+worse than reporting it.
 """
 
 from __future__ import annotations

@@ -262,7 +262,7 @@ def test_size_limit(tmp_path: Path) -> None:
     e = one_error(f, max_mb=0.05)
     assert e.message == "file is 0.1 MB, over the 0.05 MB limit for one article; split it or pass --max-mb"
     assert isinstance(one_doc(f), object)  # under the default limit it reads
-    jl = tmp_path / "many.jsonl"  # streamed formats are not limited
+    jl = tmp_path / "many.jsonl"  # the limit is per record: a large file of small records reads
     jl.write_text("\n".join(json.dumps({"id": i, "text": ARTICLE}) for i in range(200)), "utf-8")
     assert len(docs(run([jl], max_mb=0.05))) == 200
 

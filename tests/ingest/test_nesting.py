@@ -31,7 +31,8 @@ def test_bracket_bomb_file(tmp_path: Path) -> None:
 def test_deep_item_of_an_array_in_a_zip(tmp_path: Path) -> None:
     z = tmp_path / "a.zip"
     deep = '{"text": ' + "[" * DEEP + "]" * DEEP + "}"
-    body = "[" + ", ".join([json.dumps(record(0), ensure_ascii=False), deep, json.dumps(record(2), ensure_ascii=False)]) + "]"
+    records = [json.dumps(record(0), ensure_ascii=False), deep, json.dumps(record(2), ensure_ascii=False)]
+    body = "[" + ", ".join(records) + "]"
     with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("dump.json", body)
     out = run_capped([z])
