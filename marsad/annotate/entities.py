@@ -9,10 +9,14 @@ mention of one real-world entity under one id and attaches KB facts (country, se
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from marsad.annotate.pipeline import register
 from marsad.document import Document
 from marsad.text.segment import Token, sentences, tokens
+
+if TYPE_CHECKING:
+    from marsad.ner.tagger import NerTagger
 
 Mention = tuple[int, int, str]
 
@@ -52,7 +56,8 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
     return out
 
 
-def find_entities(doc: Document, tagger: object) -> Document:
+def find_entities(doc: Document, tagger: NerTagger) -> Document:
+    """Fill `doc.entities`: tagger and dictionary mentions merged, linked, then propagated and nominals added."""
     from marsad.kb import find_known_mentions, link_mentions
     from marsad.kb.nominals import add_nominal_mentions
     from marsad.kb.propagate import propagate_mentions
@@ -60,7 +65,7 @@ def find_entities(doc: Document, tagger: object) -> Document:
     text = doc.text
     sents = list(sentences(text))
     toks = [tokens(text, s, e) for s, e in sents]
-    tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])  # type: ignore[attr-defined]
+    tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text)]
     linked = propagate_mentions(text, link_mentions(text, merge_mentions(stat, known), sents))

@@ -491,14 +491,38 @@ def build(shared: Path, out_dir: Path, corpus_limit: int | None = None, verbose:
     up = load_up_actors(shared, set(a2a3.values()) | {"IGO"})
     log(f"core {len(core)}, countries {len(countries)}, gazetteer {len(gaz)}, syria_admin {len(syr)}, "
         f"world cities {len(world)}, up {len(up)}")
+    counts: Counter[str] = Counter()
+    ents = _merge([(core, "core"), (countries, "countries"), (gaz, "gazetteer"), (syr, "syria_admin"),
+                   (world, "geonames"), (up, "up_actors")], counts)
 
-    # merge by Wikidata id: core > countries > gazetteer > OpenSyria > world cities; UP only adds new names
+    undecided = {k for e in ents for k, a in e.aliases.items() if a is None}
+    texts = corpus_texts(shared, corpus_limit)
+    log(f"corpus {len(texts)} articles; counting {len(undecided)} place names")
+    stats = place_stats(texts, undecided)
+    _auto_flags(ents, stats, ner_word_stats(shared))
+    # canonical names of places: the spelling news actually uses most (GeoNames lists oddities first)
+    for e in ents:
+        if e.source != "core" and e.source != "cldr" and len(e.aliases) > 1:
+            best = max(e.aliases, key=lambda k: (stats.get(k, (0, 0))[0], k == norm_key(e.name)))
+            if stats.get(best, (0, 0))[0] > stats.get(norm_key(e.name), (0, 0))[0]:
+                e.name = best
+    adjectives = all_adjectives(names3)
+    agents = load_agents(shared)
+    db = _write(out_dir, ents, adjectives, agents, counts)
+    log(json.dumps(dict(sorted(counts.items())), ensure_ascii=False))
+    log(f"wrote {db} ({db.stat().st_size / 1e6:.1f} MB)")
+    return dict(counts)
+
+
+def _merge(sources: list[tuple[list[Ent], str]], counts: Counter[str]) -> list[Ent]:
+    """One entity per Wikidata id, the earlier source winning; UP actors only add names nobody has.
+
+    Ids are made unique by suffixing the rare clash deterministically.
+    """
     ents: list[Ent] = []
     by_qid: dict[str, Ent] = {}
-    counts: Counter[str] = Counter()
     known: set[str] = set()
-    for group, label in ((core, "core"), (countries, "countries"), (gaz, "gazetteer"), (syr, "syria_admin"),
-                         (world, "geonames"), (up, "up_actors")):
+    for group, label in sources:
         for e in group:
             if label == "up_actors" and known.intersection(e.aliases):
                 counts["up_actors_known"] += 1
@@ -521,27 +545,17 @@ def build(shared: Path, out_dir: Path, corpus_limit: int | None = None, verbose:
             counts[label] += 1
             if e.wikidata:
                 by_qid[e.wikidata] = e
-    # ids must be unique: suffix the rare clash deterministically
     seen_ids: Counter[str] = Counter()
     for e in ents:
         seen_ids[e.id] += 1
         if seen_ids[e.id] > 1:
             e.id = f"{e.id}~{seen_ids[e.id]}"
+    return ents
 
-    undecided = {k for e in ents for k, a in e.aliases.items() if a is None}
-    texts = corpus_texts(shared, corpus_limit)
-    log(f"corpus {len(texts)} articles; counting {len(undecided)} place names")
-    stats = place_stats(texts, undecided)
-    _auto_flags(ents, stats, ner_word_stats(shared))
-    # canonical names of places: the spelling news actually uses most (GeoNames lists oddities first)
-    for e in ents:
-        if e.source != "core" and e.source != "cldr" and len(e.aliases) > 1:
-            best = max(e.aliases, key=lambda k: (stats.get(k, (0, 0))[0], k == norm_key(e.name)))
-            if stats.get(best, (0, 0))[0] > stats.get(norm_key(e.name), (0, 0))[0]:
-                e.name = best
-    adjectives = all_adjectives(names3)
-    agents = load_agents(shared)
 
+def _write(out_dir: Path, ents: list[Ent], adjectives: dict[str, str], agents: dict[str, str],
+           counts: Counter[str]) -> Path:
+    """Write `kb.sqlite` (entities in rank order) through a temporary file, so a reader never sees half."""
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "kb.sqlite"
     tmp = out_dir / "kb.sqlite.tmp"
@@ -579,9 +593,7 @@ def build(shared: Path, out_dir: Path, corpus_limit: int | None = None, verbose:
     counts["auto_aliases"] = sum(r[2] for r in rows)
     counts["adjectives"] = len(adjectives)
     counts["agents"] = len(agents)
-    log(json.dumps(dict(sorted(counts.items())), ensure_ascii=False))
-    log(f"wrote {db} ({db.stat().st_size / 1e6:.1f} MB)")
-    return dict(counts)
+    return db
 
 
 def main(argv: list[str] | None = None) -> int:
