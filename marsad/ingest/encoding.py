@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from marsad.ingest.errors import warn
+
 # With a BOM we name the codecs that read and drop it themselves ("utf-16", not "utf-16-le"); the explicit
 # "-le"/"-be" names are kept for BOM-less UTF-16, so a codec name alone says whether there is a BOM.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -45,6 +47,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_REPLACEMENT = "\ufffd".encode()
+_UTF8_SHARE = 10
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -95,6 +100,22 @@ def _valid_utf8_prefix(data: bytes, final: bool) -> bool:
     return True
 
 
+def _replacements(data: bytes, text: str) -> int:
+    """How many U+FFFD a lenient UTF-8 decode of `data` into `text` put in (not those already in the data)."""
+    return text.count("\ufffd") - data.count(_REPLACEMENT)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when `data` is UTF-8 but for a few bad bytes (at least `_UTF8_SHARE` valid non-ASCII characters
+    for each bad sequence). In windows-1256 Arabic a letter byte is never followed by a continuation byte
+    unless punctuation such as «،» or «؟» follows it, so real windows-1256 text stays far below that share.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = _replacements(data, text)
+    good = len(_NON_ASCII.findall(text)) - bad
+    return good >= _UTF8_SHARE * max(bad, 1)
+
+
 def _looks_cp1256_arabic(data: bytes) -> bool:
     """True when the non-ASCII bytes decode as windows-1256 to mostly Arabic letters."""
     high = bytes(b for b in data[:65536] if b >= 0x80)
@@ -118,7 +139,7 @@ def detect(head: bytes, *, complete: bool) -> str:
         if name:
             return name
         raise ValueError("binary file (contains NUL bytes; not text, HTML, JSON, zip or feed)")
-    if _valid_utf8_prefix(head, final=complete):
+    if _valid_utf8_prefix(head, final=complete) or _mostly_utf8(head):
         return "utf-8"
     if _looks_cp1256_arabic(head):
         return "cp1256"
@@ -135,10 +156,27 @@ def decode(data: bytes, source: str) -> str:
             return data.decode("utf-8", errors="ignore")
         raise ValueError(f"{source}: {e}") from None
     if name == "utf-8":
-        return data.decode("utf-8")
+        return decode_utf8(data, source)
     try:
         return data.decode(name)
     except UnicodeDecodeError as e:
         if name.startswith("utf-16") and len(data) % 2:
             return data[:-1].decode(name, errors="replace")
         raise ValueError(f"{source}: invalid {name} text at byte {e.start}; re-save the file as UTF-8") from None
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """`data` as UTF-8, any invalid bytes replaced by U+FFFD with a warning naming `source`.
+
+    A character cut in half at the very end (a truncated download) is dropped without a word, as before.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _valid_utf8_prefix(data, final=False):
+        return data.decode("utf-8", errors="ignore")
+    text = data.decode("utf-8", errors="replace")
+    n = _replacements(data, text)
+    warn(source, f"{n} invalid UTF-8 byte sequence{'' if n == 1 else 's'} replaced by U+FFFD")
+    return text

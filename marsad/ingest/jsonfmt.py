@@ -17,7 +17,8 @@ from typing import Any, BinaryIO
 
 from marsad.document import Document
 from marsad.ingest.dates import iso_date
-from marsad.ingest.errors import MB, IngestError, too_big, warn
+from marsad.ingest.encoding import decode_utf8
+from marsad.ingest.errors import MB, IngestError, too_big
 from marsad.ingest.jsonscan import DEEP, BrokenArray, Refused, array_items, too_deep
 from marsad.ingest.outlets import host, outlet_name
 from marsad.ingest.plaintext import build_document
@@ -133,12 +134,7 @@ def _utf8_stream(stream: BinaryIO, encoding: str) -> BinaryIO:
 
 def _loads(raw: bytes, where: str) -> Any:
     """One JSON value from UTF-8 bytes; a few invalid bytes are replaced (with a warning), not fatal."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
-        warn(where, "invalid UTF-8 bytes replaced by U+FFFD")
-    return json.loads(text)
+    return json.loads(decode_utf8(raw, where))
 
 
 def _skip_line(lines: BinaryIO, first: bytes) -> int:
