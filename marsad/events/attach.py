@@ -1,0 +1,77 @@
+"""Attaching an event to its scene, its date and its source.
+
+* the location is a place mention after في/قرب/بالقرب من/شمال/ريف…, finer places before countries; a bare
+  country or capital is usually a party, not the scene;
+* the date is a date expression in the sentence (`resolve_sentence_date`), else the date of the quote the
+  event is reported in, else the publication date at day precision (news reports what happened on or just
+  before the day it is published); the confidence is lowered for such inherited dates;
+* an event inside a quote gets the speaker's entity as its source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.document import DateRef, Document, Entity
+from marsad.events.tokens import Hit, Sentence, fine_place, is_place
+
+__all__ = ["event_date", "location", "quote_context"]
+
+
+def location(st: Sentence, hit: Hit, used: set[str], target: int | None) -> Entity | None:
+    """The mention most likely naming where the event took place (`target`: a place the roles found hit)."""
+    best: tuple[float, Entity] | None = None
+    for idx, m in enumerate(st.ments):
+        e = m.ent
+        if not is_place(e) or e.id in used:
+            continue
+        score = 0.0
+        if idx == target:
+            score += 3
+        score += 2 if m.loc == 2 else (1 if m.loc == 1 or m.prep == "ب" else 0)
+        if fine_place(e):
+            score += 1
+        if m.loc == 0 and m.prep is None and idx != target and e.type == "GPE":
+            score -= 1.5  # a bare country/capital is usually a party, not the scene
+        dist = abs(m.ti - hit.i)
+        score -= min(dist, 30) / 30
+        if m.ti > hit.j:
+            score += 0.25
+        if best is None or score > best[0]:
+            best = (score, e)
+    if best is None or best[0] < -0.5:
+        return None
+    return best[1]
+
+
+def quote_context(doc: Document, pos: int) -> tuple[str | None, str | None]:
+    """(source entity, quote date) of the quote whose content holds text offset `pos`, if any."""
+    quote = _quote_of(doc, pos)
+    if quote is None:
+        return None, None
+    sp = quote.speaker or {}
+    return sp.get("entity"), quote.date
+
+
+def event_date(date_ref: DateRef | None, q_date: str | None, published: str | None,
+               conf: float) -> tuple[str | None, str | None, float]:
+    """(date, precision, confidence): the sentence's own date, else the quote's, else publication."""
+    if date_ref is not None:
+        date, prec = date_ref.value, date_ref.precision
+    elif q_date:
+        date, prec = q_date, "day"
+        conf -= 0.05
+    elif published:
+        date, prec = published, "day"
+        conf -= 0.1
+    else:
+        date, prec = None, None
+    return date, prec, conf
+
+
+def _quote_of(doc: Document, pos: int) -> Any:
+    for q in doc.quotes:
+        c = q.content or {}
+        if c.get("start", -1) <= pos < c.get("end", -1):
+            return q
+    return None

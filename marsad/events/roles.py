@@ -1,0 +1,322 @@
+"""Argument assignment: who did it (actor), to whom (recipient), and which place was hit (target).
+
+No parser: Arabic news clauses are short and formulaic, so positional rules over the entity mentions of
+the sentence recover who did what to whom most of the time:
+
+* verbal clause (the trigger is a verb, or a noun after a support verb: `شنّ … غارات`): the actor is the
+  first agent mention right after the verb (VSO: `أدانت موسكو`) or, failing that, the nearest agent before
+  it (SVO: `المقاتلات التركية التي تشن غارات`); the recipient is the phrase after على/ضد (`على مواقع
+  تابعة لتنظيم داعش`) or the bare object after the subject (`اتهمت المعارضة النظامَ`);
+* nominal trigger (`غارات التحالف على …`, `غارات للتحالف`, `اغتيال X`, `قصف من قبل X`): the genitive is
+  the actor, or the victim for nouns like اغتيال/اعتقال; a nationality adjective (`مقاتلات روسية`) stands for
+  the country when the document mentions it;
+* `تعرّضت X لقصف`: X is the target (a place: the location).
+
+The rules run in a fixed order over one `_Frame`, each filling what the earlier ones left empty.
+"""
+
+from __future__ import annotations
+
+from marsad.events.lexicon import bare
+from marsad.events.tokens import (
+    AGENT_TYPES,
+    ARABIC,
+    CLAUSE_BREAK,
+    Hit,
+    Ment,
+    Sentence,
+    Tok,
+    fine_place,
+    is_agent,
+    is_place,
+)
+from marsad.kb import country_of_adjective
+from marsad.text.normalize import normalize
+
+__all__ = ["roles"]
+
+_TAARRUD = frozenset(bare(normalize(w)) for w in (
+    "تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "تعرضها", "تعرضه", "تعرضهم"))
+# A subject pronoun before the verb (أعلنت روسيا أنها ستساعد دمشق): the subject is not after the verb.
+_PRON_SUBJ = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "لانها", "لانه", "وانها",
+                        "وانه", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم", "التي", "الذي",
+                        "الذين", "اللتين", "اللذين"})
+# Unlinked agent nouns that fill the subject slot (اتهمت المعارضةُ النظامَ): the next mention is the object.
+_GENERIC_AGENTS = frozenset({"معارضه", "سلطات", "شرطه", "حكومه", "قوات", "جيش", "مسلحون", "مسلحين",
+                             "متظاهرون", "محتجون", "متظاهرين", "محتجين", "رئيس", "وزير", "وزاره", "تنظيم",
+                             "جماعه", "حركه", "فصائل", "ميليشيات", "مليشيات", "دول", "دوله", "بلدان",
+                             "مجموعه", "عناصر", "مجهولون", "مجهولين", "طائرات", "مقاتلات", "متمردون",
+                             "مسؤولون", "مصادر", "منظمه", "لجنه", "محكمه", "نيابه", "ادعاء"})
+
+
+class _Frame:
+    """One trigger's clause: the fixed context the rules read, and the slots they fill."""
+
+    __slots__ = ("st", "toks", "ms", "trig", "assault", "i", "j", "v", "verbal", "n", "end", "after", "before",
+                 "actor", "recip", "target_place", "passive")
+
+    def __init__(self, st: Sentence, hit: Hit, v: int, verbal: bool) -> None:
+        self.st = st
+        self.toks, self.ms = st.toks, st.ments
+        self.trig = hit.form.trig
+        self.assault = self.trig.type == "ASSAULT"
+        self.i, self.j = hit.i, hit.j
+        self.v = v
+        self.verbal = verbal
+        self.n = len(self.toks)
+        self.end = _clause_end(self.toks, self.j, self.n)
+        self.after = [m for m in self.ms if m.ti > self.j]
+        self.before = [m for m in self.ms if m.tj <= v]
+        self.actor: list[Ment] = []
+        self.recip: list[Ment] = []
+        self.target_place: int | None = None
+        self.passive = False
+
+
+def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], list[Ment], int | None]:
+    """(actors, recipients, index of a target place) for a trigger at token `hit.i`, verb at `v`."""
+    f = _Frame(st, hit, v, verbal)
+    _passive(f)
+    by_prefix_actor = _by_prefix_actor(f)
+    if verbal and not f.passive:
+        _verbal_actor(f)
+    elif not verbal:
+        _nominal_roles(f, by_prefix_actor)
+    if not f.actor and by_prefix_actor is not None:
+        f.actor = [by_prefix_actor]
+    if not f.actor and verbal and not f.passive:
+        _subject_nationality(f)
+    # "between A and B": both sides of a clash or a meeting are actors
+    if f.trig.type in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE") and not f.actor:
+        _between(f)
+    taken = {m.ent.id for m in f.actor}
+    if not f.recip:
+        _recipient(f, taken)
+    if not f.recip and f.assault:
+        _losing_side(f, taken)
+    recip = [m for m in f.recip if m.ent.id not in taken]
+    return f.actor, recip, f.target_place
+
+
+def _coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list[Ment]:
+    """`m` and the agents joined to it by و (القوات السورية وقوات حزب الله)."""
+    out = [m]
+    cur = m
+    for n in ms:
+        if n.ti < cur.tj or n is cur:
+            continue
+        gap = n.ti - cur.tj
+        joined = (gap == 0 and toks[n.ti].key[:1] == "و") or (
+            0 < gap <= 2 and toks[cur.tj].key[:1] == "و" and all(ARABIC.search(toks[k].key)
+                                                                   for k in range(cur.tj, n.ti)))
+        if joined and is_agent(n, assault) and n.ent.id not in {x.ent.id for x in out}:
+            out.append(n)
+            cur = n
+        else:
+            break
+    return out
+
+
+def _clause_end(toks: list[Tok], i: int, hi: int) -> int:
+    for k in range(i + 1, hi):
+        if toks[k].key in ("،", "؛", ";", "."):
+            return k
+    return hi
+
+
+def _passive(f: _Frame) -> None:
+    """X تعرض لقصف: X is the target (a place) or the recipient."""
+    toks, ms, i = f.toks, f.ms, f.i
+    f.passive = i >= 1 and toks[i - 1].bare in _TAARRUD
+    if f.passive:
+        for m in reversed([m for m in ms if m.tj <= i - 1]):
+            if i - 1 - m.tj > 6:
+                break
+            if is_place(m.ent) and (not is_agent(m, True)):
+                f.target_place = ms.index(m)
+            else:
+                f.recip = [m]
+            break
+
+
+def _by_prefix_actor(f: _Frame) -> Ment | None:
+    """من قبل X، على يد X: the agent of a passive or nominal event."""
+    toks = f.toks
+    for m in f.after:
+        k = m.ti - 1
+        while k >= 1 and toks[k].key in CLAUSE_BREAK:
+            k -= 1
+        if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
+                       (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي"))):
+            return m
+    return None
+
+
+def _verbal_actor(f: _Frame) -> None:
+    """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
+    toks, ms, v, i, j, n, assault = f.toks, f.ms, f.v, f.i, f.j, f.n, f.assault
+    pron_subject = v >= 1 and toks[v - 1].bare in _PRON_SUBJ
+    generic_subject = v + 1 < n and toks[v + 1].bare in _GENERIC_AGENTS and not any(
+        m.ti <= v + 1 < m.tj for m in ms)
+    if not pron_subject and not generic_subject:
+        # VSO: the subject follows the verb (adverbs and dates may intervene); with a support verb it
+        # stands between the verb and the noun (شنّ سلاح الجو الروسي آلاف الغارات)
+        region = [m for m in ms if v < m.ti < i] if v < i else f.after
+        for m in region:
+            if m.ti - v > 6 or m.ti >= f.end:
+                break
+            if any(toks[k].bare in ("على", "علي", "ضد") for k in range(v + 1, m.ti)):
+                break
+            if m.prep is not None or m.loc:
+                break
+            if is_agent(m, assault):
+                f.actor = _coordinated(ms, m, toks, assault)
+                break
+            if assault and is_place(m.ent):
+                if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
+                    f.target_place = ms.index(m)  # قصف حلب: the shelled place
+                break
+    if not f.actor and not generic_subject:
+        for m in reversed(f.before):  # SVO: the nearest agent before the verb
+            if v - m.tj > 12:
+                break
+            if m.prep is None and m.loc == 0 and is_agent(m, assault):
+                f.actor = [m]
+                for x in reversed([x for x in f.before if x.tj <= m.ti]):
+                    # agents coordinated before it: A وقوات B تشن …
+                    if m.ti - x.tj <= 2 and toks[x.tj].key[:1] == "و" and is_agent(x, assault):
+                        f.actor.insert(0, x)
+                    break
+                break
+
+
+def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
+    """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
+    toks, ms, j, assault, trig = f.toks, f.ms, f.j, f.assault, f.trig
+    gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
+    if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
+        m = gen[0]
+        if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:
+            f.actor = _coordinated(f.after, m, toks, assault)
+        elif m.ent.type == "GPE" and m.ent.precision != "country" and m.prep is None:
+            f.target_place = ms.index(m)  # مفاوضات جنيف، قصف حلب: the scene, not a party
+        elif (m.prep in (None, "ل")) and m.loc == 0 and is_agent(m, assault):
+            if trig.victim:
+                f.recip = [m]
+            elif trig.type == "PROTEST":
+                f.recip = [m] if m.prep == "ل" else []
+            else:
+                f.actor = _coordinated(f.after, m, toks, assault)
+        elif is_place(m.ent) and m.loc == 0 and m.prep is None:
+            f.target_place = ms.index(m)
+    if not f.actor and by_prefix_actor is not None:
+        f.actor = [by_prefix_actor]
+    if not f.actor and not trig.victim:
+        _adjective_actor(f)
+    if not f.actor:
+        # the subject of the governing clause: نجاح قوات سوريا الديمقراطية … في تحرير الرقة
+        for m in reversed(f.before):
+            if f.v - m.tj > 12:
+                break
+            if m.prep is None and m.loc == 0 and is_agent(m, assault):
+                f.actor = [m]
+                break
+
+
+def _adjective_actor(f: _Frame) -> None:
+    """A nationality adjective after a nominal trigger: غارات روسية، قاذفات ومقاتلات روسية."""
+    toks, j = f.toks, f.j
+    lim = min(f.n, j + 10, f.end + 1)
+    via_min = False
+    for k in range(j + 1, lim):
+        bk = toks[k].bare
+        if bk in ("مع", "على", "علي", "ضد", "بين", "بحق"):
+            break
+        if bk == "من":
+            via_min = True
+            continue
+        if k > j + 2 and not via_min:
+            continue
+        code = _adjective_country(toks[k].key)
+        if code and code in f.st.country_ents:
+            ent = f.st.country_ents[code]
+            f.actor = [Ment(toks[k].start, toks[k].end, ent)]
+            break
+
+
+def _subject_nationality(f: _Frame) -> None:
+    """An unlinked subject with a nationality (الأسطول البحري الروسي أطلقتا): its country."""
+    toks, v = f.toks, f.v
+    for k in range(v - 1, max(-1, v - 5), -1):
+        if toks[k].key in CLAUSE_BREAK:
+            break
+        code = _adjective_country(toks[k].key)
+        if code and code in f.st.country_ents:
+            f.actor = [Ment(toks[k].start, toks[k].end, f.st.country_ents[code])]
+            break
+
+
+def _between(f: _Frame) -> None:
+    toks, j = f.toks, f.j
+    for k in range(j + 1, min(f.n, j + 4)):
+        if toks[k].bare == "بين":
+            sides = [m for m in f.after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep is None]
+            if sides:
+                f.actor = _coordinated(f.after, sides[0], toks, f.assault)
+            break
+
+
+def _recipient(f: _Frame, taken: set[str]) -> None:
+    """The على/ضد phrase after the trigger, else the bare object after the subject."""
+    toks, ms, j, assault, trig = f.toks, f.ms, f.j, f.assault, f.trig
+    last = max([m.tj for m in f.actor if m.ti > j] + [j + 1])
+    for m in f.after:
+        if m.ti >= f.end or m.ent.id in taken:
+            continue
+        k0 = max(j + 1, m.ti - 5)
+        on = any(toks[k].bare in ("على", "علي", "ضد", "بحق", "تجاه", "استهداف") for k in range(k0, m.ti))
+        if m.prep in ("على", "علي", "ضد", "بحق") or on:
+            if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):
+                f.recip = [m]
+            elif is_place(m.ent) and f.target_place is None:
+                f.target_place = ms.index(m)
+            break
+        if f.verbal and m.prep is None and m.loc == 0 and m.ti - last <= 3 and is_agent(m, assault):
+            f.recip = _coordinated(f.after, m, toks, assault)
+            break
+        if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
+                m.ti - j <= 6 and is_agent(m, assault):
+            f.recip = [m]
+            break
+        if m.ti - j > 10:
+            break
+
+
+def _losing_side(f: _Frame, taken: set[str]) -> None:
+    """تحرير/طرد … من قبضة (سيطرة، أيدي) X: X is the side losing ground."""
+    toks, j = f.toks, f.j
+    for m in f.after:
+        if m.ti >= f.end or m.ti - j > 8 or m.ent.id in taken:
+            continue
+        if m.ti >= 2 and toks[m.ti - 1].bare in ("قبضه", "سيطره", "ايدي", "يد") and \
+                toks[m.ti - 2].bare == "من" and is_agent(m, False):
+            f.recip = [m]
+            break
+
+
+_ADJ_CACHE: dict[str, str | None] = {}
+
+
+def _adjective_country(key: str) -> str | None:
+    """ISO code of a nationality adjective token (روسية، التركية، الأمريكي), cached per spelling."""
+    if key in _ADJ_CACHE:
+        return _ADJ_CACHE[key]
+    code = None
+    if len(key) >= 4 and key[-1] in "يه" and ARABIC.search(key):
+        try:
+            code = country_of_adjective(key)
+        except Exception:  # noqa: BLE001 - the KB is optional for coding; no adjective then
+            code = None
+    if len(_ADJ_CACHE) < 200_000:
+        _ADJ_CACHE[key] = code
+    return code

@@ -1,0 +1,164 @@
+"""The pieces of one sentence the event rules work on: tokens, entity mentions, trigger hits.
+
+Tokens are cut from the shadow text (`fold_letters`: one character for one, so shadow offsets are text
+offsets) and carry their bare spelling (no و/ف, preposition or article), which is what the word lists
+match. A mention records where it sits in the token sequence and what governs it (a preposition, a
+locative word), which is most of what the role rules need to tell an actor from a place.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from marsad.document import Document, Entity
+from marsad.events.lexicon import Form, bare
+from marsad.text.normalize import normalize
+
+__all__ = [
+    "AGENT_TYPES", "ARABIC", "CLAUSE_BREAK", "MARKS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "is_agent", "is_place",
+]
+
+# Marks that survive letter folding and hide a word from the lexicon (diacritics, tatweel).
+MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+ARABIC = re.compile("[\u0600-\u06ff]")
+_MAX_TOKEN = 60  # longer "words" are noise; never look them up
+
+# Closed word classes (bare spelling: no و/ف, preposition or article).
+_LOC_WORDS = frozenset({"في", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+                        "ريف", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "حي", "مخيم", "ضواحي", "اطراف",
+                        "محيط", "داخل", "وسط", "بمدينه", "بلدات", "مناطق", "ولايه", "اقليم", "قضاء", "مديريه",
+                        "مركز", "جنوبا", "شمالا", "شرقا", "غربا", "عاصمه"})
+PREPS = frozenset({"في", "على", "علي", "ضد", "من", "الى", "الي", "عن", "مع", "لدى", "لدي", "نحو", "باتجاه",
+                   "عبر", "حول", "بين", "قبل", "يد", "تجاه", "بحق", "لصالح"})
+CLAUSE_BREAK = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
+AGENT_TYPES = frozenset({"PER", "ORG"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+_BARE: dict[str, str] = {}
+
+
+class Tok:
+    __slots__ = ("start", "end", "key", "bare")
+
+    def __init__(self, start: int, end: int, key: str) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
+        b = _BARE.get(key)
+        if b is None:
+            if len(key) > _MAX_TOKEN:  # noise: never a trigger, never cached
+                self.key = self.bare = ""
+                return
+            b = bare(key)
+            if len(_BARE) < 300_000:  # bounded: news vocabulary is Zipfian
+                _BARE[key] = b
+        self.bare = b
+
+
+class Ment:
+    __slots__ = ("start", "end", "ent", "ti", "tj", "prep", "loc")
+
+    def __init__(self, start: int, end: int, ent: Entity) -> None:
+        self.start = start
+        self.end = end
+        self.ent = ent
+        self.ti = 0  # first token index (within the sentence)
+        self.tj = 0  # one past the last token index
+        self.prep: str | None = None  # governing preposition (attached ب/ل or a preceding word)
+        self.loc = 0  # 2: after a locative word (في، قرب، شمال، ريف …), 1: after من/الى, 0: none
+
+
+class Hit:
+    __slots__ = ("i", "j", "form", "cond_ok")
+
+    def __init__(self, i: int, j: int, form: Form) -> None:
+        self.i = i  # first token of the trigger
+        self.j = j  # last token of the trigger (inclusive)
+        self.form = form
+        self.cond_ok = True
+
+
+
+def is_place(e: Entity) -> bool:
+    return e.type in _PLACE_TYPES
+
+
+def fine_place(e: Entity) -> bool:
+    return e.type in ("LOC", "FAC") or (e.type == "GPE" and e.precision in ("settlement", "region"))
+
+
+def is_agent(m: Ment, assault: bool) -> bool:
+    """Could this mention be an actor or recipient? Organisations and people; a country, or a capital used
+    for its government (`أدانت موسكو`), only outside a locative phrase and, for violence, a fine place never
+    (`قصف الميادين` names a target place)."""
+    e = m.ent
+    if e.type in AGENT_TYPES or (e.type == "MISC" and e.sector):  # MISC with a sector: a generic agent
+        return True
+    if e.type == "GPE" and m.loc == 0 and m.prep is None:
+        return not (assault and e.precision in ("settlement", "region"))
+    return False
+
+
+
+class Sentence:
+    """Everything the role rules need about one sentence, built only for sentences with a trigger."""
+
+    def __init__(self, doc: Document, toks: list[Tok], s: int, e: int, ments: list[Ment],
+                 country_ents: dict[str, Entity]) -> None:
+        self.doc = doc
+        self.toks = toks
+        self.s = s
+        self.e = e
+        self.ments = ments
+        self.country_ents = country_ents
+        starts = [t.start for t in toks]
+        for m in ments:
+            m.ti = max(0, bisect_right(starts, m.start) - 1)
+            m.tj = max(m.ti + 1, bisect_left(starts, m.end))
+            self._prep(m)
+
+    def _prep(self, m: Ment) -> None:
+        toks = self.toks
+        first = toks[m.ti].key
+        name = normalize(m.ent.name or "")
+        if first.startswith(("بال", "وبال", "فبال")):
+            m.prep = "ب"
+        elif first.startswith(("لل", "ولل", "فلل")):
+            m.prep = "ل"
+        else:
+            k = first[1:] if first[:1] in "وف" and name[:1] not in "وف" else first
+            if k[:1] in "بل" and name[:1] != k[:1] and len(k) > 2:
+                m.prep = k[0]
+        # A preceding preposition or locative word, skipping one place-class noun (في مدينة حلب).
+        k = m.ti - 1
+        seen = 0
+        while k >= 0 and seen < 3:
+            b = toks[k].bare
+            if b in _LOC_WORDS or toks[k].key in _LOC_WORDS:
+                m.loc = 2
+                m.prep = m.prep or "في"
+                break
+            if b in ("من", "الى", "الي"):
+                # بالقرب من X, شمال غرب X: look one further for a locative word
+                if k >= 1 and (toks[k - 1].bare in _LOC_WORDS or toks[k - 1].bare == "قرب"):
+                    m.loc = 2
+                else:
+                    m.loc = max(m.loc, 1)
+                m.prep = m.prep or b
+                break
+            if b in PREPS:
+                m.prep = m.prep or b
+                break
+            if seen == 0 and b in ("مدينه", "بلده", "قريه", "محافظه", "منطقه", "مخيم", "حي", "ولايه"):
+                m.loc = 2
+                break
+            if not ARABIC.search(b) or b in CLAUSE_BREAK:
+                break
+            seen += 1
+            if seen >= 1:
+                break
+            k -= 1
+

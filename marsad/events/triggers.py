@@ -1,0 +1,180 @@
+"""Trigger finding: the lexicon's words and phrases in a sentence, kept only where their conditions hold.
+
+A trigger is a verb in any inflection or an event noun from `marsad.events.lexicon`, or a multi-word
+phrase; stop phrases swallow their words so that no trigger fires inside them. A trigger word inside an
+entity name (مجلس التعاون الخليجي، هيئة تحرير الشام) is no event. Conditions come with the lexicon entry:
+a word that must follow, a military or protest context, no sports report, an object or a place nearby.
+Same-type triggers next to each other (القصف والغارات) are one event, and a casualty word joins the
+violent event of its sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.events.lexicon import FORMS, PHRASES, Form
+from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, is_place
+
+__all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits"]
+
+# A "sentence" longer than this is a list or boilerplate: code only its start.
+MAX_SENT_TOKENS = 400
+# Every surface form that can start a trigger or a stop phrase: the per-sentence prefilter.
+TRIGGER_KEYS = frozenset(k for k, f in FORMS.items() if not f.trig.light) | frozenset(
+    k for k, lst in PHRASES.items() if any(not f.trig.stop and not f.trig.light for _, f in lst))
+
+# Sentence vocabulary deciding contexts (bare-spelling prefixes; str.startswith with a tuple).
+_MIL_PREFIXES = ("قوات", "قوه", "جيش", "جنود", "جندي", "مسلح", "ميليشي", "مليشي", "تنظيم", "داعش", "حوثي",
+                 "ارهاب", "عسكري", "مقاتل", "فصائل", "فصيل", "متمرد", "انقلابي", "احتلال", "طائرات", "دبابات",
+                 "كتيب", "معارك", "حرب", "الحرب", "غارات", "قصف", "اشتباك", "جبهه", "حربي", "امني", "شرطه",
+                 "مسلحين", "ارهابي", "عمليات", "عدو", "المعارضه")
+_PROTEST_PREFIXES = ("احتجاج", "متظاهر", "تظاهر", "مظاهر", "شعارات", "هتف", "تنديد", "سلميه", "حاشده",
+                     "جماهير", "محتج", "اعتصام", "غاضب", "منددين", "رافعين")
+_SPORT = frozenset({"مباراه", "مباريات", "الدوري", "دوري", "لاعب", "لاعبي", "لاعبين", "اللاعب", "المنتخب",
+                    "منتخب", "الملعب", "ملعب", "المدرب", "مدرب", "الشوط", "شوط", "بطوله", "هدف", "هدفا",
+                    "اهداف", "مرمي", "حارس", "كره", "الكره", "نادي", "فريق", "الفريق", "التعادل", "الهلال",
+                    "النصر", "الاتحاد", "الاهلي", "الشباب", "الفيصلي", "ركله", "تسديده", "الحكم", "البطوله"})
+
+
+def _need_ok(toks: list[Tok], j: int, hi: int, need: tuple[str, ...]) -> bool:
+    for k in range(j + 1, min(hi, j + 5)):
+        b = toks[k].bare
+        for w in need:
+            if (w.endswith("*") and b.startswith(w[:-1])) or b == w:
+                return True
+    return False
+
+
+def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
+    cands = PHRASES.get(toks[i].key)
+    if not cands:
+        return None
+    for rest, form in cands:
+        n = len(rest)
+        if i + n >= hi:
+            continue
+        ok = True
+        for k, w in enumerate(rest):
+            b = toks[i + 1 + k].bare
+            if not ((w.endswith("*") and b.startswith(w[:-1])) or b == w):
+                ok = False
+                break
+        if ok:
+            return i + n, form
+    return None
+
+
+
+def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:
+    hits: list[Hit] = []
+    k = 0
+    n = len(toks)
+    phrases, forms = PHRASES, FORMS
+    while k < n:
+        t = toks[k]
+        if t.key not in forms and t.key not in phrases:
+            k += 1
+            continue
+        ph = _phrase_at(toks, k, n) if t.key in phrases else None
+        if ph is not None:
+            j, form = ph
+            if not form.trig.stop:
+                hits.append(Hit(k, j, form))
+            k = j + 1
+            continue
+        f = forms.get(t.key)
+        if f is not None:
+            hits.append(Hit(k, k, f))
+        k += 1
+    if hits and mention_spans:
+        # a trigger word inside a name (مجلس التعاون الخليجي، هيئة تحرير الشام) is no event
+        starts = [s for s, _, _ in mention_spans]
+        keep = []
+        for h in hits:
+            p = toks[h.i].start
+            x = bisect_right(starts, p) - 1
+            inside = x >= 0 and mention_spans[x][0] <= p < mention_spans[x][1]
+            if not inside:
+                keep.append(h)
+        hits = keep
+    return hits
+
+
+
+def _has_prefix(toks: list[Tok], prefixes: tuple[str, ...]) -> bool:
+    return any(t.bare.startswith(prefixes) for t in toks)
+
+
+def _is_sport(toks: list[Tok]) -> bool:
+    """Two or more sports words: a match report, where هجوم is an offensive play and لقاء a game."""
+    return sum(1 for t in toks if t.bare in _SPORT or t.key in _SPORT) >= 2
+
+
+
+def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]:
+    """The hits whose lexicon conditions hold in this sentence (light verbs are never events).
+
+    `ments` must already be placed in the token sequence (`Sentence` does it). The context tests scan
+    the whole sentence, so each is run at most once and only when a hit asks for it.
+    """
+    flags: dict[str, bool] = {}
+
+    def flag(name: str) -> bool:
+        if name not in flags:
+            flags[name] = (_has_prefix(toks, _MIL_PREFIXES) if name == "mil" else
+                           _has_prefix(toks, _PROTEST_PREFIXES) if name == "protest" else _is_sport(toks))
+        return flags[name]
+
+    n = len(toks)
+    valid: list[Hit] = []
+    for h in hits:
+        t = h.form.trig
+        if t.light:
+            continue
+        if t.need and not _need_ok(toks, h.j, n, t.need):
+            continue
+        if (t.mil and not flag("mil")) or (t.protest and not flag("protest")) or (t.sport and flag("sport")):
+            continue
+        if t.nob and h.j + 1 < n and toks[h.j + 1].key[:1] == "ب":
+            continue
+        if t.obj and not any(0 < m.ti - h.j <= 4 for m in ments):
+            continue
+        if t.place:
+            if not any(0 < m.ti - h.j <= 3 and is_place(m.ent) for m in ments):
+                continue
+        valid.append(h)
+    return valid
+
+
+def merge_hits(valid: list[Hit]) -> list[Hit]:
+    """One hit per event: casualty words join a violent event of the same sentence, and same-type
+    triggers next to each other (القصف والغارات) are one event."""
+    has_main_assault = any(h.form.trig.type == "ASSAULT" and not h.form.trig.cas for h in valid)
+    merged: list[Hit] = []
+    for h in valid:
+        t = h.form.trig
+        if t.cas and has_main_assault:
+            continue
+        if merged and merged[-1].form.trig.type == t.type and h.i - merged[-1].j <= 3:
+            continue
+        merged.append(h)
+    return merged
+
+
+def support_verb(toks: list[Tok], h: Hit) -> tuple[int, bool, bool]:
+    """(verb index, verbal, future) of a hit: a nominal trigger governed by a support verb is coded as
+    that verb's clause (شنّ سلاح الجو الروسي آلاف الغارات)."""
+    v = h.i
+    verbal = h.form.verbal
+    future = h.form.future
+    if not verbal:
+        for k in range(h.i - 1, max(-1, h.i - 7), -1):
+            key = toks[k].key
+            if key in CLAUSE_BREAK or toks[k].bare in PREPS:
+                break  # تقوده واشنطن في تحرير الرقة: the support verb governs another phrase
+            f = FORMS.get(key)
+            if f is not None:
+                if f.trig.light or (f.verbal and f.trig.type is None):
+                    v, verbal, future = k, True, f.future
+                break
+    return v, verbal, future
