@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -48,29 +49,80 @@ def iter_documents(paths: Iterable[str], *, max_mb: float = 20.0) -> Iterator[Do
             yield from _checked(read_stream(STDIN, sys.stdin.buffer, size=None, max_mb=max_mb))
         elif os.path.isdir(path):
             for file in _walk(path):
-                yield from _checked(_read_file(file, max_mb))
+                if isinstance(file, IngestError):
+                    yield file
+                else:
+                    yield from _checked(_read_file(file, max_mb, found=True))
         elif os.path.exists(path):
-            yield from _checked(_read_file(path, max_mb))
+            yield from _checked(_read_file(path, max_mb, found=False))
         else:
             yield IngestError(path, "no such file or directory")
 
 
-def _walk(root: str) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield os.path.join(dirpath, name)
+def _walk(root: str) -> Iterator[str | IngestError]:
+    """Files under `root`, depth first in name order, hidden names skipped; a directory that cannot be
+    listed is an error, not silently missing. Links to directories are not followed (as `os.walk`).
+
+    A stack rather than recursion, so a hostile tree thousands of levels deep cannot exhaust the stack.
+    """
+    stack = [root]
+    while stack:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as e:
+            yield IngestError(top, f"cannot read the directory ({e.strerror or e}); skipped")
+            continue
+        dirs = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.path)
+            elif not (entry.is_symlink() and os.path.isdir(entry.path)):
+                yield entry.path
+        stack.extend(reversed(dirs))
 
 
-def _read_file(path: str, max_mb: float) -> Iterator[Document | IngestError]:
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "another kind of file"
+
+
+def _read_file(path: str, max_mb: float, *, found: bool) -> Iterator[Document | IngestError]:
+    """One file. A FIFO, socket or device `found` in a directory is skipped: opening a FIFO waits for a
+    writer forever. Named on the command line, a FIFO is read like stdin (`<(cmd)` gives one)."""
     try:
-        f = open(path, "rb")  # closed by the `with` below, once the reader is done
+        kind = _kind(os.stat(path).st_mode)
+        if kind and found:
+            yield IngestError(path, f"not a regular file ({kind}); skipped")
+            return
+        # without waiting for a writer, in case a FIFO took the file's place since the stat
+        nonblocking = getattr(os, "O_NONBLOCK", 0) if found else 0
+        fd = os.open(path, os.O_RDONLY | nonblocking)
     except OSError as e:
         yield IngestError(path, f"cannot open the file ({e.strerror})")
         return
-    with f:
-        yield from read_stream(path, f, size=os.fstat(f.fileno()).st_size, max_mb=max_mb)
+    with open(fd, "rb") as f:  # closed once the reader is done
+        st = os.fstat(fd)
+        if _kind(st.st_mode) and found:
+            yield IngestError(path, f"not a regular file ({_kind(st.st_mode)}); skipped")
+            return
+        if nonblocking:
+            os.set_blocking(fd, True)
+        size = st.st_size if stat.S_ISREG(st.st_mode) else None
+        yield from read_stream(path, f, size=size, max_mb=max_mb)
 
 
 def read_stream(

@@ -6,6 +6,7 @@ JSONL or of JSON arrays all work, and a member is named "archive.zip:member" in 
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -26,6 +27,12 @@ def _skip(info: zipfile.ZipInfo) -> bool:
     return any(part.startswith(".") for part in info.filename.split("/") if part)
 
 
+def _outside(info: zipfile.ZipInfo) -> bool:
+    """A name with a ".." part ("../x", "a/../../b", or with Windows separators) would leave the folder
+    it was unpacked into. Nothing is ever unpacked here, but such a member is hostile or broken: report it."""
+    return ".." in re.split(r"[/\\]", info.filename)
+
+
 def read_zip(file: BinaryIO, name: str, read_member: Reader, *, max_mb: float) -> Iterator[Document | IngestError]:
     """Every document in every member of the zip `file`; `read_member` is the dispatcher for one stream."""
     try:
@@ -39,12 +46,15 @@ def read_zip(file: BinaryIO, name: str, read_member: Reader, *, max_mb: float) -
         if any(n in names for n in _OFFICE):
             yield IngestError(name, "Office document (docx/xlsx/pptx/odt), not a news archive; save it as text or HTML")
             return
-        members = [i for i in infos if not _skip(i)]
+        members = [i for i in infos if _outside(i) or not _skip(i)]
         if not members:
             yield IngestError(name, "zip archive holds no files")
             return
         for info in members:
             member = f"{name}:{info.filename}"
+            if _outside(info):
+                yield IngestError(member, "member name leads outside the archive (..); skipped")
+                continue
             if info.flag_bits & 0x1:
                 yield IngestError(member, "encrypted zip member; extract it with its password first")
                 continue
