@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from marsad.corpus import analysis as A  # noqa: E402
+from marsad.corpus.passes import claims as A  # noqa: E402
 from marsad.corpus.stance import predict_proba  # noqa: E402
 from marsad.store import open_store  # noqa: E402
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from marsad.corpus.analysis import _disagreement, _Quote
 from marsad.corpus.denial import covers, denial_words, negates, reports_rumour, scope
 from marsad.corpus.features import content_terms
+from marsad.corpus.passes.claims import _disagreement, _Quote
 
 
 def _q(text: str, cue: str = "say", speaker_id: str | None = None, doc: int = 1) -> _Quote:

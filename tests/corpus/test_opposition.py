@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from marsad.corpus.analysis import CLAIM_NEAR, _disagreement, _Quote, label_pair
 from marsad.corpus.features import content_terms
 from marsad.corpus.opposition import opposition, poles
+from marsad.corpus.passes.claims import CLAIM_NEAR, _disagreement, _Quote, label_pair
 
 DEFEATED = "قال الجيش إنه هزم التنظيم في المدينة ولم تعد هناك مناطق تحت سيطرته"
 STILL_THERE = "التنظيم لا يزال يتواجد في المدينة على شكل مجموعات متفرقة"
