@@ -348,20 +348,26 @@ def build_document(
     """A `Document` from article text plus whatever metadata the container format supplied.
 
     Metadata given by the source wins over what the cleaner reads off the text; `language` is filled in
-    by the dispatcher, which also refuses empty or non-Arabic results.
+    by the dispatcher, which also refuses empty or non-Arabic results. NUL characters (from JSON "\u0000"
+    or UTF-16) are dropped from every field: PostgreSQL refuses them where SQLite stores them, and the
+    two backends must hold the same documents.
     """
-    c = clean(raw, title=title)
+    c = clean(_no_nul(raw), title=_no_nul(title))
     return Document(
         text=c.text,
         title=c.title,
-        published=published or c.published,
-        outlet=outlet or c.outlet,
+        published=_no_nul(published) or c.published,
+        outlet=_no_nul(outlet) or c.outlet,
         dateline=c.dateline,
-        url=url or None,
-        author=author or None,
+        url=_no_nul(url) or None,
+        author=_no_nul(author) or None,
         source=source,
-        external_id=external_id,
+        external_id=_no_nul(external_id),
     )
+
+
+def _no_nul(value: str | None) -> str | None:
+    return value.replace("\x00", "") if value and "\x00" in value else value
 
 
 def read_text(text: str, source: str) -> Document:

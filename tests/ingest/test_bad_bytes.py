@@ -61,3 +61,34 @@ def test_windows_1256_is_still_windows_1256(capsys: pytest.CaptureFixture[str]) 
     assert decode(s.encode("utf-8") + b"\xff", "x") == s + "\ufffd"
     assert decode(s.encode("utf-8")[:-1], "x") == s[:-1]  # a cut last character is dropped without a word
     assert capsys.readouterr().err == "marsad: x: warning: 1 invalid UTF-8 byte sequence replaced by U+FFFD\n"
+
+
+NUL_RECORD = {"id": "n\u00001", "title": f"{TITLE}\u0000", "author": "لندن:\u0000 رنيم", "outlet": "sab\u0000q",
+              "url": "https://www.okaz.com.sa/\u0000news/1", "published": "2017-12-07",
+              "text": f"{BODY}\u0000\n\n{BODY2}\x00"}
+
+
+def test_nul_characters_are_stripped(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps(NUL_RECORD), encoding="utf-8")
+    d = one_doc(f)
+    fields = (d.text, d.title, d.author, d.outlet, d.url, d.external_id, d.published, d.source)
+    assert not any("\x00" in (x or "") for x in fields)
+    assert (d.title, d.external_id, d.author, d.url) == (TITLE, "n1", "لندن: رنيم", "https://www.okaz.com.sa/news/1")
+    assert d.text == f"{TITLE}\n\n{BODY}\n\n{BODY2}"
+    u16 = tmp_path / "b.txt"  # UTF-16 is the one text encoding where a NUL character is not refused as binary
+    u16.write_bytes(f"{TITLE}\n\n{BODY}\x00\n\n{BODY2}\n".encode("utf-16"))
+    assert "\x00" not in one_doc(u16).text
+
+
+def test_nul_characters_store_alike_on_both_backends(tmp_path: Path, store_url: str) -> None:
+    from marsad.store import open_store  # the store reads what ingest gives it: both backends agree
+
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps(NUL_RECORD), encoding="utf-8")
+    d = one_doc(f)
+    with open_store(store_url) as store:
+        store.add(d)
+        store.commit()
+        [row] = list(store.iter_documents())
+    assert row["document"]["title"] == TITLE and row["document"]["text"] == d.text
