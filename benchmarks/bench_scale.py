@@ -90,17 +90,15 @@ def run_dask(inputs: str, db: str, workers: int, batch_size: int) -> dict[str, A
 
     from distributed import get_task_stream
 
+    from marsad.cli.ingest import ingest_dask
     from marsad.scale import dask_client, worker_usage
-    from marsad.scale.ingest import ingest
 
-    a = argparse.Namespace(paths=[inputs], db=db, disable=None, max_mb=20.0, commit_every=200, quiet=True,
-                           progress=False)
     t0, c0, b0 = time.perf_counter(), _self_cpu(), system_busy_s()
     with dask_client(None, workers) as client:
         t1 = time.perf_counter()
         out, err = io.StringIO(), io.StringIO()
         with redirect_stdout(out), redirect_stderr(err), get_task_stream(client) as stream:
-            rc = ingest(client, a, batch_size=batch_size)
+            rc = ingest_dask(client, [inputs], db, batch_size=batch_size)
         t2 = time.perf_counter()
         usage = sorted(worker_usage(client).values(), key=lambda u: u["pid"])
     wall = time.perf_counter() - t0

@@ -2,7 +2,7 @@
 
 The analysis only calls `progress(stage, done, total)`; drawing is the caller's. `Ticker` keeps a pass's
 per-item ticking cheap (at most ~100 calls a stage), and `Bars` is the tqdm callback `marsad analyse`
-can hand in, in the style of the ingest bar (`marsad.loading`).
+can hand in, in the style of the ingest bar (`marsad.cli.loading`).
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ consistent. So the client reads and writes; workers only annotate.
 * `codec` — documents in and out of a task as one opaque bytes payload;
 * `worker` — the task that runs on workers, with the pipeline built once per worker process;
 * `cluster` — connect to a scheduler or start a local cluster; per-worker resource figures;
-* `dask_engine` — the ordered, bounded stream of annotated documents;
-* `ingest` — `marsad ingest --engine dask`: progress, one-line errors, summary, exit status.
+* `dask_engine` — the ordered, bounded stream of annotated documents, which `marsad ingest --engine dask`
+  (`marsad.cli.ingest`) stores as the single-process run does.
 """
 
 from marsad.scale.cluster import dask_client, worker_usage

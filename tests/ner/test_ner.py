@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from marsad.cli.ner import run_ner
 from marsad.ner.bio import entities
-from marsad.ner.cli import run_ner
 from marsad.ner.features import clitic_candidates, normalize, stem_of
 from marsad.ner.tagger import get_tagger
 

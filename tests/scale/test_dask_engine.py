@@ -5,7 +5,6 @@ Workers are killed for real (SIGKILL to the worker process) in the middle of a r
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 from collections.abc import Iterator
@@ -14,16 +13,11 @@ from pathlib import Path
 import pytest
 
 from marsad.annotate.pipeline import Pipeline
+from marsad.cli.ingest import ingest_dask
 from marsad.document import Document
 from marsad.ingest import IngestError, iter_documents
 from marsad.scale import DocFailure, annotate_stream
-from marsad.scale.ingest import ingest
 from tests.scale.conftest import EXAMPLES, Reference, sorted_export
-
-
-def _args(inputs: list[str], db: Path) -> argparse.Namespace:
-    return argparse.Namespace(paths=inputs, db=str(db), disable=None, max_mb=20.0, commit_every=200,
-                              quiet=True, progress=False)
 
 
 def _killing(items: Iterator[Document | IngestError], client, after: int, killed: list[int]
@@ -58,7 +52,7 @@ def test_killed_worker_is_replaced_and_its_batches_rerun(client, small_reference
     killed: list[int] = []
     db = tmp_path / "dask.db"
     items = _killing(iter_documents(small_reference.inputs), client, 25, killed)
-    rc = ingest(client, _args(small_reference.inputs, db), batch_size=3, items=items)
+    rc = ingest_dask(client, small_reference.inputs, str(db), batch_size=3, items=items)
     assert killed, "the run ended before a worker was killed"
     assert rc == small_reference.run.returncode
     assert sorted_export(db) == small_reference.export
@@ -84,7 +78,7 @@ def test_batches_whose_worker_died_are_reported_and_a_rerun_finishes(
     old = _allowed_failures(client, 0)
     try:
         items = _killing(iter_documents(small_reference.inputs), client, 25, killed)
-        rc = ingest(client, _args(small_reference.inputs, db), batch_size=3, items=items)
+        rc = ingest_dask(client, small_reference.inputs, str(db), batch_size=3, items=items)
     finally:
         _allowed_failures(client, old)
     out, err = capsys.readouterr()
@@ -94,7 +88,7 @@ def test_batches_whose_worker_died_are_reported_and_a_rerun_finishes(
     assert f"failed: {len(lost)} × KilledWorker" in out
     assert "Traceback" not in err
     # The re-run stores exactly what is missing, without duplicates.
-    rc = ingest(client, _args(small_reference.inputs, db), batch_size=3)
+    rc = ingest_dask(client, small_reference.inputs, str(db), batch_size=3)
     out, _ = capsys.readouterr()
     assert rc == small_reference.run.returncode
     assert f"stored {len(lost)}, new versions 0" in out

@@ -9,17 +9,16 @@ interrupted). Keeping it in one place keeps the two engines' behaviour identical
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from marsad.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from marsad.document import Document
 from marsad.store import open_store
 
-EXIT_OK, EXIT_FAILED, INTERRUPTED = 0, 1, 130
 RERUN = "every document listed as stored is complete, re-run to finish the rest"
 
 
@@ -47,25 +46,25 @@ def print_summary(counts: Counter[str], failures: Counter[str], db: str) -> None
         print(f"  failed: {n} × {kind}")
 
 
-def store_stream(a: argparse.Namespace, items: Iterable[Document | Failure],
-                 fatal: tuple[type[Exception], ...] = ()) -> int:
-    """Store every document of `items` into `a.db` and report failures; returns the exit status.
+def store_stream(db: str, items: Iterable[Document | Failure], *, commit_every: int = 200,
+                 progress: bool = False, fatal: tuple[type[Exception], ...] = ()) -> int:
+    """Store every document of `items` into the store at `db` and report failures; returns the exit status.
 
-    `a` carries the `marsad ingest` options used here (db, commit_every, quiet, progress). An exception
-    of a `fatal` type (a lost cluster) ends the run as a failure, with what was stored kept."""
+    Documents are committed in batches of `commit_every` (each is still atomic); `progress` draws a bar
+    on stderr. An exception of a `fatal` type (a lost cluster) ends the run as a failure, with what was
+    stored kept."""
     from tqdm import tqdm
 
     counts: Counter[str] = Counter()
     failures: Counter[str] = Counter()
-    show = not a.quiet and sys.stderr.isatty() or a.progress
-    bar = tqdm(desc="ingest", unit=" docs", disable=not show, file=sys.stderr, mininterval=0.5)
+    bar = tqdm(desc="ingest", unit=" docs", disable=not progress, file=sys.stderr, mininterval=0.5)
 
     def failed(source: str, kind: str, message: str) -> None:
         counts["failed"] += 1
         failures[kind] += 1
         tqdm.write(f"marsad: {source}: {message}", file=sys.stderr)
 
-    with open_store(a.db, batch_size=a.commit_every) as store:
+    with open_store(db, batch_size=commit_every) as store:
         try:
             for item in items:
                 if isinstance(item, Failure):
@@ -79,15 +78,15 @@ def store_stream(a: argparse.Namespace, items: Iterable[Document | Failure],
         except KeyboardInterrupt:
             bar.close()
             print(f"marsad: interrupted; {RERUN}", file=sys.stderr)
-            print_summary(counts, failures, a.db)
-            return INTERRUPTED
+            print_summary(counts, failures, db)
+            return EXIT_INTERRUPTED
         except fatal as exc:
             bar.close()
             print(f"marsad: {exc}; {RERUN}", file=sys.stderr)
-            print_summary(counts, failures, a.db)
+            print_summary(counts, failures, db)
             return EXIT_FAILED
         finally:
             bar.close()
         store.after_bulk_load(counts["stored"] + counts["new-version"])
-    print_summary(counts, failures, a.db)
+    print_summary(counts, failures, db)
     return EXIT_FAILED if counts["failed"] else EXIT_OK

@@ -1,22 +1,35 @@
-"""Command-line contract for the NER tagger: CoNLL-style tokens in, ``token<TAB>tag`` out.
+"""`marsad ner`: the NER tagger's command-line contract, CoNLL-style tokens in, ``token<TAB>tag`` out.
 
 Input: one token per line, a blank line between sentences; anything after the first whitespace on a
 line (e.g. a gold tag column) is ignored. Output on stdout: the same tokens and sentence breaks,
 each token followed by a tab and its BIO tag. Problems (missing, unreadable, binary or empty file)
 give one line on stderr naming the file and a nonzero return code, so shell pipelines fail loudly.
-
-    python -m marsad.ner.cli tokens.txt
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from marsad.cli.common import EXIT_OK, EXIT_USAGE
+
 
 class InputError(Exception):
     """Bad input file; the message names the problem (the caller adds the file name)."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sp = sub.add_parser("ner", help="tag a tokenised file (one token a line) with PERS/LOC/ORG/MISC",
+                        description="Input: one token a line, blank line between sentences (a second column "
+                        "is ignored). Output: token<TAB>tag a line, BIO tags.")
+    sp.add_argument("file")
+    sp.set_defaults(func=cmd_ner)
+
+
+def cmd_ner(a: argparse.Namespace) -> int:
+    return run_ner(a.file)
 
 
 def read_conll(path: str) -> list[list[str]]:
@@ -60,7 +73,7 @@ def run_ner(path: str, out: TextIO | None = None) -> int:
         sents = read_conll(path)
     except InputError as exc:
         print(f"marsad ner: {path}: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     from marsad.ner.tagger import get_tagger
 
     tagger = get_tagger()
@@ -71,17 +84,4 @@ def run_ner(path: str, out: TextIO | None = None) -> int:
         chunks.extend(f"{tok}\t{tag}\n" for tok, tag in zip(sent, tagger.tag(sent), strict=True))
     out.write("".join(chunks))
     out.flush()
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m marsad.ner.cli FILE``."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1 or args[0] in ("-h", "--help"):
-        print("usage: python -m marsad.ner.cli TOKENS_FILE", file=sys.stderr)
-        return 2
-    return run_ner(args[0])
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return EXIT_OK
