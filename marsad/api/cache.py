@@ -20,10 +20,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from marsad.api.shared_cache import SharedCache
+from typing import Any, Protocol
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -52,6 +49,15 @@ class Entry:
         return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + ENTRY_OVERHEAD
 
 
+class SecondLevel(Protocol):
+    """A cache level behind this process's own, shared with other processes (`shared_cache.SharedCache`):
+    consulted after a miss here and given every answer stored here."""
+
+    def get(self, key: bytes, stamp: Hashable) -> Entry | None: ...
+
+    def put(self, key: bytes, entry: Entry) -> None: ...
+
+
 class ResponseCache:
     """An LRU of responses bounded by `max_entries` and `max_bytes`, valid for one store stamp.
 
@@ -60,7 +66,7 @@ class ResponseCache:
     loop, invalidation may come from a worker thread (the POST handler)."""
 
     def __init__(self, max_bytes: int, max_entries: int = 10_000, max_entry_bytes: int | None = None,
-                 shared: SharedCache | None = None) -> None:
+                 shared: SecondLevel | None = None) -> None:
         self.max_bytes = max(0, max_bytes)
         self.shared = shared  # the level shared with the server's other worker processes, if any
         self.max_entries = max(0, max_entries)

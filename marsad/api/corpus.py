@@ -1,58 +1,29 @@
-"""A late-bound bridge to cross-document analysis (`marsad.corpus`).
+"""The cross-document listings (`marsad.corpus`) as the API and the pages serve them: paged, and answered
+503 with a reason on a store that has no analysis tables.
 
-Stories, claims, contradictions and timelines come from `marsad.corpus`, which may be absent or older
-than this server. Its functions are looked up on each call (cheaply, after the first import) so the
-endpoints answer 503 with a reason instead of the whole server failing to start, and only keyword
-arguments the installed function accepts are passed on.
+`marsad.corpus` is imported on the first request that needs it rather than at start-up: it brings the
+analysis passes and their numerical libraries, which a server that never lists a story need not load.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import logging
 from collections.abc import Callable
 from typing import Any
 
-log = logging.getLogger("marsad.api")
-_MODULES = ("marsad.corpus", "marsad.corpus.analysis", "marsad.corpus.stories", "marsad.corpus.claims",
-            "marsad.corpus.timeline", "marsad.corpus.api")
+LISTINGS = ("stories", "claims", "contradictions", "timeline")
 
 
 class CorpusUnavailable(RuntimeError):
-    """Cross-document analysis is not installed (or not run on this store); the message says which."""
+    """Cross-document analysis cannot answer on this store; the message says why."""
 
 
 def find(name: str) -> Callable[..., Any]:
-    """The `marsad.corpus` function called `name`, from the package or one of its modules."""
-    for mod_name in _MODULES:
-        try:
-            mod = importlib.import_module(mod_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and mod_name.startswith(exc.name):
-                continue
-            raise
-        except Exception as exc:  # a half-written module must not take the server down
-            log.warning("cannot import %s: %s", mod_name, exc)
-            continue
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    raise CorpusUnavailable(
-        f"cross-document analysis ({name}) is not available in this marsad installation yet (marsad.corpus.{name})"
-    )
+    """The `marsad.corpus` listing function called `name` (one of `LISTINGS`)."""
+    if name not in LISTINGS:
+        raise CorpusUnavailable(f"cross-document analysis has no listing called {name!r}")
+    import marsad.corpus
 
-
-def call(name: str, store: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call `marsad.corpus.<name>(store, *args, **kwargs)`, dropping keyword arguments it does not take."""
-    fn = find(name)
-    try:
-        params = inspect.signature(fn).parameters
-        if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-            kwargs = {k: v for k, v in kwargs.items() if k in params}
-    except (TypeError, ValueError):
-        pass
-    return fn(store, *args, **kwargs)
+    return getattr(marsad.corpus, name)
 
 
 def check_store(store: Any) -> str | None:
@@ -69,15 +40,7 @@ def check_store(store: Any) -> str | None:
 
 
 def page(name: str, store: Any, limit: int, offset: int, **kwargs: Any) -> list[Any]:
-    """One page of a corpus listing: asks for `offset + limit` items (when the function takes a limit)
-    and slices, since the corpus functions need not support offsets."""
-    fn = find(name)
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        params = {}  # type: ignore[assignment]
-    if "offset" in params:
-        items = call(name, store, limit=limit, offset=offset, **kwargs)
-        return list(items)[:limit]
-    items = call(name, store, limit=offset + limit, **kwargs)
+    """One page of a corpus listing. The listings take a limit but no offset, so the first `offset +
+    limit` items are asked for and the page sliced from them."""
+    items = find(name)(store, limit=offset + limit, **kwargs)
     return list(items)[offset:offset + limit]

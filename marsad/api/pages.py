@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -24,12 +25,12 @@ from markupsafe import Markup, escape
 from marsad.api import geo
 from marsad.api import routes as R
 from marsad.api.highlight import CUE_LABELS, ENTITY_LABELS, EVENT_LABELS, highlight
-from marsad.api.server import WEB
 from marsad.store import Store
 from marsad.store import queries as Q
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
+WEB = Path(__file__).resolve().parent.parent / "web"  # the templates and static files
 
 env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(["html", "svg"]),
                   trim_blocks=True, lstrip_blocks=True)

@@ -27,7 +27,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from marsad.api import corpus
-from marsad.api.server import Backend
+from marsad.api.backend import Backend
 from marsad.store import SearchSyntaxError
 from marsad.store import Store as BaseStore
 from marsad.store import queries as Q

@@ -1,10 +1,7 @@
 """The HTTP server: a thin FastAPI layer over the store, serving the JSON API and the Arabic web pages.
 
-Reads go through read-only store connections, one per worker thread (sqlite3 connections are not meant
-to be shared between threads, and per-thread connections let queries run in parallel under WAL or on a
-PostgreSQL server, whichever `--db` names). Writing
-is possible only through `POST /api/documents`, only when an API token is configured, and then through a
-single separate read-write connection guarded by a lock. Clients never see a stack trace: unexpected
+The store is reached through a `Backend` (`marsad.api.backend`): read-only connections, and a writer for
+`POST /api/documents` only when an API token is configured. Clients never see a stack trace: unexpected
 errors are logged here and answered with a generic 500. Successful GET answers under /api are kept in a
 bounded response cache until the store changes, and carry ETags for revalidation (`marsad.api.cache`).
 """
@@ -12,13 +9,11 @@ bounded response cache until the store changes, and carry ETags for revalidation
 from __future__ import annotations
 
 import contextlib
-import hmac
 import logging
 import os
 import shutil
 import sys
 import tempfile
-import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -29,104 +24,22 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from marsad.api import reuse_port
-from marsad.api.cache import CacheMiddleware, ResponseCache
+from marsad.api import pages, reuse_port, routes
+from marsad.api.backend import DEFAULT_CACHE_MB, TOKEN_ENV, Backend
+from marsad.api.cache import CacheMiddleware
+from marsad.api.pages import WEB
 from marsad.api.shared_cache import SharedCache
-from marsad.store import SqliteStore, Store, open_store
-from marsad.store.queries import generation
 
 log = logging.getLogger("marsad.api")
 
 MAX_BODY = 5 * 1024 * 1024  # bytes in one request body
 MAX_QUERY = 4096  # bytes in one query string
-WEB = Path(__file__).resolve().parent.parent / "web"
-TOKEN_ENV = "MARSAD_API_TOKEN"
-DEFAULT_CACHE_MB = 64.0  # response cache per server process; 0 disables it
 SHARED_CACHE_FACTOR = 4  # the level shared by worker processes may hold this many times `cache_mb`
-# Readers map the SQLite file instead of copying every page out of the OS cache: article texts span
-# overflow pages, and the copies were a third to a half of a full-text search's CPU on a 30K-article store.
-# All reader threads (and worker processes) share the one mapping through the OS page cache.
-READER_MMAP_BYTES = 1 << 30
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-
-
-class Backend:
-    """The store behind the server: per-thread read-only connections, one lazily opened writer."""
-
-    def __init__(self, db: str, token: str | None, cache_mb: float = DEFAULT_CACHE_MB,
-                 shared_cache: SharedCache | None = None) -> None:
-        self.db = db
-        self.token = token or None
-        self.cache = ResponseCache(int(max(0.0, cache_mb) * 1024 * 1024), shared=shared_cache)
-        self._local = threading.local()
-        self._all: list[Store] = []
-        self._lock = threading.Lock()
-        self._writer: Store | None = None
-        self._pipeline: Any = None
-        if self.token:
-            # ingestion is enabled, so the store may be created here (and migrated) before readers open it
-            self._writer = open_store(db, batch_size=1)
-        # fail at start-up, not on the first request, when the store is missing
-        self.reader()
-
-    def reader(self) -> Store:
-        """This thread's read-only store connection."""
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.db, readonly=True)  # on PostgreSQL: default_transaction_read_only
-            if isinstance(store, SqliteStore):
-                store.conn.execute("PRAGMA query_only=ON")
-                store.conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
-        return store
-
-    def check_token(self, authorization: str | None) -> None:
-        """Refuse a write unless ingestion is configured (403) and the bearer token matches (401)."""
-        if not self.token:
-            raise HTTPException(403, f"ingestion is disabled on this server: start it with {TOKEN_ENV} set or "
-                                     "--token-file to accept documents")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), self.token.encode()):
-            raise HTTPException(401, "missing or wrong API token (send 'Authorization: Bearer <token>')",
-                                headers={"WWW-Authenticate": "Bearer"})
-
-    def ingest(self, doc: Any) -> tuple[str, Any]:
-        """Annotate and store one document; returns (status, annotated document)."""
-        from marsad.annotate.pipeline import Pipeline
-
-        with self._lock:
-            if self._pipeline is None:
-                self._pipeline = Pipeline()
-            assert self._writer is not None
-            annotated = self._pipeline(doc)
-            status = self._writer.add(annotated)
-            self._writer.commit()
-        if status != "unchanged":
-            self.cache.invalidate()
-        return status, annotated
-
-    def stamp(self) -> tuple[Any, int]:
-        """What cached responses are valid for: the store's generation (moved by any writer, in any
-        process) and this process's own invalidation count."""
-        return generation(self.reader().conn), self.cache.epoch
-
-    def close(self) -> None:
-        with self._lock:
-            for s in self._all:
-                try:
-                    s.conn.close()
-                except Exception:  # closing from another thread may fail; the process is ending anyway
-                    pass
-            self._all.clear()
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
 
 
 class LimitMiddleware:
@@ -219,8 +132,6 @@ def create_app(db: str, token: str | None = None, cache_mb: float = DEFAULT_CACH
     `token` is given; use `resolve_token()` to read it from the environment or a file. GET answers under
     /api are kept in a response cache of `cache_mb` megabytes (0: no cache, ETags only), backed by the
     file `shared_cache` when worker processes share one (`serve(workers=N)`)."""
-    from marsad.api import pages, routes
-
     shared = None
     if shared_cache and cache_mb > 0:
         shared = SharedCache(shared_cache, int(cache_mb * 1024 * 1024) * SHARED_CACHE_FACTOR)
@@ -301,8 +212,6 @@ def _add_docs(app: FastAPI) -> None:
                 swagger_favicon_url="/static/favicon.svg",
             )
     else:
-        from marsad.api import pages
-
         @app.get("/docs", include_in_schema=False)
         def docs_plain(request: Request) -> Response:
             return pages.api_docs(request, app.openapi())
