@@ -5,7 +5,8 @@ can be missed after `من قبضة` three paragraphs later. Within one article a
 means the same thing every time ("one sense per discourse"), so every further occurrence of a name
 already linked becomes a mention of the same entity. Only names of two or more words are propagated
 (a one-word name such as `أمل` is too often an ordinary word), a proclitic on the first word is
-tolerated (`وللدولة الإسلامية`), and nothing overlaps an existing mention.
+tolerated (`وللدولة الإسلامية`), and nothing overlaps an existing mention. Names longer than
+`MAX_NAME_WORDS` are not propagated, which keeps the pass linear in the text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from __future__ import annotations
 from marsad.document import Entity, Span
 from marsad.kb.spans import TakenSpans
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+
+#: Longer "names" are tagger run-ons over repetitive text (one word repeated gave mentions of 400 words),
+#: and each text position tries every name length it could start: this bound keeps the pass linear.
+MAX_NAME_WORDS = 12
 
 
 def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
@@ -24,7 +29,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         for sp in ent.mentions:
             key = tuple(w for _s, _e, w in norm_tokens(sp.text))
-            if len(key) < 2:
+            if not 2 <= len(key) <= MAX_NAME_WORDS:
                 continue
             if key in names and names[key] is not ent:
                 ambiguous.add(key)
