@@ -3,8 +3,8 @@
 Parsers keep per-level state (ijson built a path string as long as the depth at every level, so memory grew
 with the square of the depth; `json` recurses), which makes a file of brackets a memory or stack bomb. News
 records are flat objects, so anything nested deeper than `MAX_DEPTH` is refused before a parser sees it.
-Scanning only looks at quotes, brackets and commas (strings are skipped with one regex match each), so it
-keeps nothing per level and costs little next to parsing.
+Scanning only looks at quotes, brackets and commas (a string is skipped in one search), so it keeps
+nothing per level and costs little next to parsing.
 
 `array_items` splits a (possibly huge) top-level array into the raw bytes of each item, holding at most one
 item and refusing an item over the size limit or too deep without holding it; `json.loads` then parses each
@@ -38,12 +38,12 @@ def too_deep(data: bytes | str, limit: int = MAX_DEPTH) -> bool:
 
     Counting brackets first makes the common case (a flat record) two C-level scans.
     """
-    if data.count("[" if isinstance(data, str) else b"[") + data.count("{" if isinstance(data, str) else b"{") <= limit:
-        return False
     if isinstance(data, str):
-        bracket, rest, quote, opens = _BRACKET_S, _STRING_REST_S, '"', "[{"
+        bracket, rest, quote, opens = _BRACKET_S, _STRING_REST_S, '"', ("[", "{")
     else:
         bracket, rest, quote, opens = _BRACKET_B, _STRING_REST_B, b'"', (b"[", b"{")
+    if data.count(opens[0]) + data.count(opens[1]) <= limit:  # type: ignore[arg-type]
+        return False
     depth = 0
     pos = 0
     while m := bracket.search(data, pos):

@@ -7,10 +7,15 @@ Each test runs ingest in a child under a memory cap, so a regression fails inste
 
 from __future__ import annotations
 
+import io
 import json
+import random
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from marsad.ingest import jsonscan
 from tests.ingest.helpers import BODY, BODY2, run_capped
 
 DEEP = 200_000
@@ -65,3 +70,36 @@ def test_deep_single_object_and_shallow_ones_still_read(tmp_path: Path) -> None:
                               "y": "[" * 100}), encoding="utf-8")
     [doc] = run_capped([ok]).docs
     assert doc["text"].startswith(BODY)
+
+
+def _value(rng: random.Random, depth: int = 0) -> object:
+    r = rng.random()
+    if depth < 4 and r < 0.2:
+        return [_value(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    if depth < 4 and r < 0.4:
+        return {_string(rng): _value(rng, depth + 1) for _ in range(rng.randint(0, 3))}
+    return _string(rng) if r < 0.7 else rng.choice([1, 2.5, None, True, -3])
+
+
+def _string(rng: random.Random) -> str:
+    return "".join(rng.choice('ab"\\[]{},\n عربي') for _ in range(rng.randint(0, 8)))
+
+
+def _depth(v: object) -> int:
+    if isinstance(v, list | dict):
+        return 1 + max((_depth(x) for x in (v if isinstance(v, list) else v.values())), default=0)
+    return 0
+
+
+def test_scanner_agrees_with_json_at_every_chunk_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    for _ in range(400):
+        items = [_value(rng) for _ in range(rng.randint(0, 5))]
+        text = json.dumps(items, ensure_ascii=rng.random() < 0.5, indent=rng.choice([None, 1]))
+        monkeypatch.setattr(jsonscan, "_CHUNK", rng.randint(1, 20))  # quotes and escapes split across reads
+        assert [json.loads(x) for x in jsonscan.array_items(io.BytesIO(text.encode()), 10**9)] == items
+        with pytest.raises(jsonscan.BrokenArray):
+            list(jsonscan.array_items(io.BytesIO(text[: rng.randint(0, len(text) - 1)].encode()), 10**9))
+        for x in items:
+            for limit in range(4):
+                assert jsonscan.too_deep(json.dumps(x), limit) == (_depth(x) > limit)
