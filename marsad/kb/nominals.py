@@ -18,6 +18,7 @@ from marsad.document import Entity, Span
 from marsad.kb.coref import ORG_NOMINALS, resolve_title
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.spans import TakenSpans
+from marsad.kb.titles import add_title_mentions
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
 
@@ -77,7 +78,12 @@ def agent_id(code: str, country: str | None) -> str:
 
 
 def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with anaphoric mentions added to their antecedents and generic agents appended."""
+    """`entities` with anaphoric mentions added to their antecedents and generic agents appended.
+
+    Stand-alone titles of persons (`add_title_mentions`) go first: a title is more specific than the
+    generic agents below, and once it is a mention nothing inside it becomes one.
+    """
+    entities = add_title_mentions(text, entities)
     toks = norm_tokens(text)
     if not toks:
         return entities
