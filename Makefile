@@ -47,6 +47,7 @@ test-all: venv
 kb: venv
 	$(BIN)/pip install -q -e '.[build]'
 	$(BIN)/python -m marsad.kb.build --shared $(SHARED) --out marsad/kb/data
+	$(BIN)/python -m marsad.kb.common_words --out marsad/kb/data
 
 train-ner: venv
 	$(BIN)/pip install -q -e '.[build]'

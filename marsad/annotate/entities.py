@@ -67,7 +67,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     toks = [tokens(text, s, e) for s, e in sents]
     tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])
     stat = bio_spans(toks, tags)
-    known = [(s, e, t) for s, e, t, _id in find_known_mentions(text)]
+    known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
     linked = propagate_mentions(text, link_mentions(text, merge_mentions(stat, known), sents))
     doc.entities = add_nominal_mentions(text, linked)
     return doc

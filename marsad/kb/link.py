@@ -21,6 +21,14 @@ from rapidfuzz.distance import Indel
 from marsad.document import Entity, Span
 from marsad.kb.coref import is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
+from marsad.kb.place_gate import (
+    commonness,
+    continues_list,
+    evidence_for,
+    is_generic_place,
+    place_ok,
+    words_of,
+)
 from marsad.kb.store import KBEntry, get_kb
 from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
@@ -42,6 +50,8 @@ PLACE_TRIGGERS = {normalize(w) for w in (
     "مدينة", "بلدة", "قرية", "ريف", "محافظة", "ناحية", "مخيم", "مدينتي", "بلدتي", "قريتي",
 )}
 FUZZY_KB_CUTOFF = 92.0
+_PLACE_NER = {"LOC", "GPE", "FAC"}
+_TOWN_RANK = 60.0  # KB rank of a town of ~10,000 people
 
 
 def unknown_id(name: str) -> str:
@@ -220,8 +230,40 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
                     if k == cut:
                         m.words = [v, *words[1:]]
                         break
-        ms.append(m)
+        at = i if i < len(all_toks) and all_toks[i][0] == toks[0][0] else -1
+        if _place_evidence_ok(text, m, words[0], text[toks[0][0]:toks[0][1]], at):
+            ms.append(m)
     return ms
+
+
+def _place_evidence_ok(text: str, m: _Mention, token: str, raw: str, i: int) -> bool:
+    """Gate a tagger mention's place reading on evidence (`place_gate`); False drops the mention.
+
+    `token` is the mention's first word normalised, `raw` as written, `i` its index in the text's
+    tokens (-1 when the span cuts a word).
+    A lone place noun tagged as a place (ريف، للمدينة) is no name. A one-word gazetteer name that is
+    also a common word keeps its place candidates only with evidence; the tagger's place tag is
+    evidence for a fairly common word only. A place-tagged mention left without a place is dropped,
+    another keeps its tagger type, unlinked. Dictionary matches (types GPE/FAC) were gated already.
+    """
+    if m.ner in ("GPE", "FAC"):
+        return True
+    is_place_tag = m.ner in _PLACE_NER
+    if is_place_tag and is_generic_place(m.words):
+        return False
+    if not any(c.is_place for c in m.cands):
+        return True
+    level = commonness(" ".join(m.words), token, m.cands, raw)
+    if level is None:
+        return True
+    if not is_place_tag and max(c.rank for c in m.cands if c.is_place) < _TOWN_RANK:
+        level = max(level, 1)  # the tagger read a person or a body: a village of that name needs a cue
+    ev = evidence_for(text)
+    cued = i >= 0 and ev.announced(i, m.words[0])
+    if place_ok(level, cued, i >= 0 and ev.verbal[i], is_place_tag):
+        return True
+    m.cands = [c for c in m.cands if not c.is_place]
+    return not is_place_tag or any(_type_ok(c, m.ner) for c in m.cands)
 
 
 def _country_context(ms: list[_Mention]) -> tuple[Counter[str], dict[int, Counter[str]]]:
@@ -355,12 +397,14 @@ def _starts_cache(kb: object) -> dict[str, tuple[tuple[str, int, int], ...]]:
     return _STARTS.setdefault(id(kb), {})
 
 
-def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
+def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str, str]]:
     """Dictionary matches of curated actors and safe place names in raw text: (start, end, type, id).
 
     Longest match on normalised words, proclitics tolerated (بموسكو، وداعش، للتحالف الدولي). Only names
     the build judged safe are used (curated aliases, and place names that are not common words); a
-    common-word place name still matches right after مدينة/بلدة/ريف… (مدينة الميادين). Catches what a
+    common-word place name still matches right after مدينة/بلدة/ريف… (مدينة الميادين). A one-word place
+    name that is also an ordinary word needs evidence that it is a place here (see `place_gate`); the
+    statistical tagger's mentions (`tagged`, (start, end, type)) are part of that evidence. Catches what a
     statistical tagger misses (داعش، قسد، حميميم). Types are KB types (PER ORG GPE LOC FAC).
     """
     kb = get_kb()
@@ -369,7 +413,7 @@ def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
     if not n:
         return []
     joinable = [text[toks[j][1]:toks[j + 1][0]].strip() == "" for j in range(n - 1)] + [False]
-    out: list[tuple[int, int, str, str]] = []
+    hits: list[tuple[int, int, int, str]] = []  # (token index, length, entry index, matched key)
     i = 0
     auto, auto_first = kb.auto, kb.auto_first
     starts_here = _starts_cache(kb)
@@ -381,7 +425,7 @@ def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
             firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
             if len(starts_here) < 200_000:
                 starts_here[word] = firsts
-        for v, cut, mx in firsts:
+        for v, _cut, mx in firsts:
             span = 1
             while span < mx and i + span < n and joinable[i + span - 1]:
                 span += 1
@@ -389,7 +433,7 @@ def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 key = v if ln == 1 else " ".join([v] + [t[2] for t in toks[i + 1:i + ln]])
                 idx = auto.get(key)
                 if idx is not None:
-                    hit = (ln, idx, cut)
+                    hit = (ln, idx, key)
                     break
             if hit:
                 break
@@ -398,15 +442,52 @@ def find_known_mentions(text: str) -> list[tuple[int, int, str, str]]:
         if hit is None:
             i += 1
             continue
-        ln, idx, cut = hit
-        e = kb.entries[idx]
-        start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
-        out.append((start, toks[i + ln - 1][1], e.type, e.id))
+        ln, idx, key = hit
+        hits.append((i, ln, idx, key))
         i += ln
+    return _evidenced(text, hits, tagged)
+
+
+def _evidenced(text: str, hits: list[tuple[int, int, int, str]],
+               tagged: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, str]]:
+    """The matches as spans, less the common-word places without evidence (`place_gate`).
+
+    A list of places passes a cue on («بلدات الراعي والعياش وبرغيدة»), and a name joined by و or a
+    comma to a place the tagger found is a place too («أوروبا وآسيا»).
+    """
+    kb = get_kb()
+    toks = norm_tokens(text)
+    ev = evidence_for(text)
+    places = sorted((s, e) for s, e, ty in tagged if ty.upper() in _PLACE_NER)
+    tagged_words: set[str] | None = None
+    out: list[tuple[int, int, str, str]] = []
+    prev_place_end = -1  # end of the last place that had a cue or continued a list
+    for i, ln, idx, key in hits:
+        e = kb.entries[idx]
+        cut = len(toks[i][2]) - len(key.split(" ")[0])
+        start = skip_letters(text, toks[i][0], cut) if cut > 0 else toks[i][0]
+        end = toks[i + ln - 1][1]
+        level = None
+        if e.is_place:
+            level = commonness(key, toks[i][2], kb.candidates(key), text[toks[i][0]:toks[i][1]])
+        if level:
+            if tagged_words is None:
+                tagged_words = words_of(places, text)
+            s0 = toks[i][0]
+            listed = continues_list(text, prev_place_end, s0) or any(
+                continues_list(text, pe, s0) or continues_list(text, end, ps) for ps, pe in places)
+            if not place_ok(level, ev.announced(i, key) or listed, ev.verbal[i], key in tagged_words):
+                continue
+        elif not place_ok(level, False, ev.verbal[i], False):
+            continue
+        if e.is_place:
+            prev_place_end = end if (level == 0 or ev.announced(i, key)) else -1
+        out.append((start, end, e.type, e.id))
     return out
 
 
-def _triggered_place(toks: list[tuple[int, int, str]], i: int, joinable: list[bool]) -> tuple[int, int, int] | None:
+def _triggered_place(toks: Sequence[tuple[int, int, str]], i: int,
+                     joinable: list[bool]) -> tuple[int, int, str] | None:
     kb = get_kb()
     for ln in (3, 2, 1):
         if i + ln > len(toks) or not all(joinable[i:i + ln - 1]):
@@ -414,5 +495,5 @@ def _triggered_place(toks: list[tuple[int, int, str]], i: int, joinable: list[bo
         key = " ".join(t[2] for t in toks[i:i + ln])
         for idx in kb.names.get(key, ()):
             if kb.entries[idx].is_place:
-                return ln, idx, 0
+                return ln, idx, key
     return None

@@ -1,0 +1,120 @@
+"""How common a word is in Arabic, for telling place names that are ordinary words from places.
+
+Thousands of gazetteer villages are named by ordinary words (فندق، ثانية، جروح), and a proclitic reading
+of a common word can land on one (بسيطة → سيطة). `wordfreq` (Arabic list: web, subtitles, Wikipedia,
+news) says how often a word is used; `zipf` gives that frequency on the Zipf scale (3 ≈ once per million
+words, 5 ≈ a word in every page of news) for a *normalised* word, all its spellings summed (الله، اللة).
+
+At annotation time the frequencies come from `data/common_words.tsv`, a small table (normalised word,
+Zipf × 10, flags) of the words that can read as a one-word KB name: the name itself, with proclitics,
+with and without the article (فندق/الفندق: a noun takes the article, a name seldom does), without a
+final ه (سبيله is "his way" before it is the village سبيلة), plus the NER word lists' first names, so
+that loading costs milliseconds, not wordfreq's 620K-word list. Flag `L` marks a word that gold NER
+data (WikiFANE, Wojood) mostly tags as a place (النيل، آسيا). Rebuild the table after `make kb`:
+
+    python -m marsad.kb.common_words --out marsad/kb/data
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from marsad.lazy import lazy_singleton
+
+TABLE = Path(__file__).resolve().parent / "data" / "common_words.tsv"
+MIN_ZIPF = 2.0  # rarer words are not stored: every rule that asks treats them as rare
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.zipf10: dict[str, int] = {}
+        self.place_words: set[str] = set()
+        if not TABLE.exists():  # a checkout without the table: ask wordfreq itself (slow start)
+            self.zipf10 = dict(all_frequencies())
+            return
+        with open(TABLE, encoding="utf-8") as fh:
+            for line in fh:
+                w, z, flags = line.rstrip("\n").split("\t")
+                if z != "0":
+                    self.zipf10[w] = int(z)
+                if "L" in flags:
+                    self.place_words.add(w)
+
+
+@lazy_singleton
+def _table() -> _Table:
+    return _Table()
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a normalised Arabic word (0.0 when rarer than `MIN_ZIPF`)."""
+    return _table().zipf10.get(word, 0) / 10.0
+
+
+def is_place_word(word: str) -> bool:
+    """Whether gold NER data mostly tags this normalised word, standing alone, as a place."""
+    return word in _table().place_words
+
+
+def all_frequencies() -> Iterable[tuple[str, int]]:
+    """(normalised word, Zipf × 10) for every Arabic word wordfreq knows at ≥ `MIN_ZIPF`."""
+    import wordfreq
+
+    from marsad.text.normalize import normalize
+
+    summed: dict[str, float] = {}
+    for w, f in wordfreq.get_frequency_dict("ar").items():
+        n = normalize(w)
+        if n.isalpha():
+            summed[n] = summed.get(n, 0.0) + f
+    for n, f in summed.items():
+        z = math.log10(f * 1e9)
+        if z >= MIN_ZIPF:
+            yield n, round(z * 10)
+
+
+def relevant(word: str, one_word_keys: set[str], names: set[str]) -> bool:
+    """Whether the table needs `word`: a one-word KB name or another form of one (see module doc), or a name."""
+    from marsad.kb.tokens import clitic_variants
+
+    if word in names or ("ال" + word) in one_word_keys or (word + "ه") in one_word_keys:
+        return True
+    if word.startswith("ال") and word[2:] in one_word_keys:
+        return True
+    return any(v in one_word_keys for v, _cut in clitic_variants(word))
+
+
+def build_table(out_dir: Path) -> int:
+    """Write `common_words.tsv` for the KB and NER resources in this checkout; returns its row count."""
+    from marsad.kb.store import get_kb
+    from marsad.ner.resources import load_resources
+
+    kb = get_kb()
+    one_word = {k for k in kb.names if " " not in k}
+    res = load_resources()
+    names = set(res.word_lists.get("first", ())) | set(res.word_lists.get("last", ()))
+    names |= {"و" + n for n in names}
+    place = {k[0] for k, labs in res.gazetteer.entries.items() if len(k) == 1 and "ext:LOC" in labs}
+    rows = {w: z for w, z in all_frequencies() if relevant(w, one_word, names)}
+    rows.update({w: rows.get(w, 0) for w in place if w in one_word})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / TABLE.name, "w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(f"{w}\t{z}\t{'L' if w in place else ''}\n" for w, z in sorted(rows.items()))
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Write the word-frequency table the place matcher reads.")
+    ap.add_argument("--out", type=Path, default=TABLE.parent)
+    a = ap.parse_args(argv)
+    n = build_table(a.out)
+    print(f"{a.out / TABLE.name}: {n} words", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
