@@ -11,7 +11,7 @@ Every function takes token positions and returns spans; none keeps state between
 
 from __future__ import annotations
 
-from marsad.quotes.lexicon import BARE_COMPS, COMPS, MEDIA, NEG, OPENERS, PREPS, REL, CueForm
+from marsad.quotes.lexicon import BARE_COMPS, COMPS, MEDIA, NEG, OBJ_VERBS, OPENERS, PREPS, REL, CueForm
 from marsad.quotes.tokens import (
     BOUND,
     CLOSE_QUOTES,
@@ -28,8 +28,6 @@ SHORT_QUOTE = 4  # a quoted segment of at most this many words after a prepositi
 WINDOW = 30  # tokens after the cue in which the content must open
 _GLOSS = frozenset(normalize(w) for w in ("إشارة", "اشارة"))  # "، في إشارة إلى" is the journalist's gloss
 _FI = normalize("في")
-# Verbs whose object may stand between the subject and the preposition that opens the content.
-_OBJ_VERBS = frozenset({"اتهم", "دعا", "طالب", "حذر", "حث", "ناشد", "أوصى", "هدد", "توعد"})
 
 Opener = tuple[str, int]  # (kind: comp | colon | quote | prep | dobj, token index of the opener)
 Span = tuple[int, int]  # char offsets
@@ -95,15 +93,17 @@ def find_opener(tk: Tokens, form: CueForm | None, j: int, lim: int, subj_explici
 
 def _prep_opener(tk: Tokens, form: CueForm | None, t: int, first: int, lim: int) -> Opener | None:
     """The opener at a content preposition (token t): a complementiser right after it, the preposition
-    itself when it follows the subject, or after a short object (اتهمت المعارضة النظام السوري بفتح ...)."""
+    itself when it follows the subject, or a short object before it, which is part of what was said: the
+    accused, the one called on, the thing described (اتهمت المعارضة النظام السوري بفتح ...، حث الأطراف
+    المتحاربة على ...، وصف الحادث بالعمل الإجرامي)."""
     keys = tk.keys
     if t + 1 < lim and keys[t + 1] in COMPS:
         return "comp", t + 1
     if t == first or (t <= first + 1 and keys[t] == "ب"):
         return "prep", t
-    if form is not None and form.lemma in _OBJ_VERBS and t <= first + 4 and all(
+    if form is not None and form.lemma in OBJ_VERBS and t <= first + 4 and all(
             tk.word[x] and keys[x] not in BOUND for x in range(first, t)):
-        return "prep", t
+        return "objprep", first
     return None
 
 

@@ -13,27 +13,25 @@ cue (لم يؤكد، لم يتهم) reports that something was *not* said, so it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from marsad.quotes.content import build_content, find_opener, via_between
 from marsad.quotes.lexicon import (
     ATTRIB_MA,
+    CLASS_BY_PREP,
     COMPS,
-    GPE,
     IMPERFECT,
     MARKER_REQUIRED,
     NEG,
-    NONHUMAN_PLURALS,
+    NOUN_HOMOGRAPHS,
     NQAL_MASDAR,
+    OBJ_VERBS,
     OPENERS,
     PREPS,
-    PRONOUNS,
-    REL,
-    SKIP_ADV,
-    TIME,
     CueForm,
 )
 from marsad.quotes.phrases import NP, chunk, np_before
+from marsad.quotes.subjects import verb_subject
 from marsad.quotes.tokens import (
     BOUND,
     COMMAS,
@@ -41,7 +39,6 @@ from marsad.quotes.tokens import (
     Tokens,
     char_span,
     count_words,
-    definite,
     skip_adv,
 )
 from marsad.text import normalize
@@ -179,7 +176,7 @@ def _verb(tk: Tokens, i: int, form: CueForm, procl: bool) -> Draft | None:
     maybe_backward = prev == _KAMA or prev == _WAKAMA
     if _negated(tk, i) and not _negate(q, i):
         return None
-    np, q.pro, after, svo = _verb_subject(tk, i, form, procl, backward)
+    np, q.pro, after, svo = verb_subject(tk, i, form, procl, backward)
     if backward or maybe_backward:
         op = None
         if not backward:
@@ -204,6 +201,11 @@ def _verb(tk: Tokens, i: int, form: CueForm, procl: bool) -> Draft | None:
     kind, t = op
     if form.lemma in MARKER_REQUIRED and kind == "dobj":
         return None
+    if form.lemma in NOUN_HOMOGRAPHS and (np is None or not np.kind or np.a < i):
+        return None  # ثمن: a cue only with a title, source or body after it
+    if form.lemma in CLASS_BY_PREP:
+        prep = keys[t] if kind == "prep" else keys[t - 1] if kind == "comp" and t > 0 else ""
+        q.cls = CLASS_BY_PREP[form.lemma].get(prep[:1] if prep.startswith("ب") else prep, q.cls)
     built = build_content(tk, kind, t)
     if built is None:
         return None
@@ -214,75 +216,6 @@ def _verb(tk: Tokens, i: int, form: CueForm, procl: bool) -> Draft | None:
     if np is None and q.pro is None:
         q.pro = (form.gender, form.number)
     return q
-
-
-def _verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
-                  backward: bool) -> tuple[NP | None, tuple[str, str] | None, int, bool]:
-    """The subject of the verb at token i: (explicit phrase, pronoun features, token where the search for
-    the content starts, whether the subject precedes the verb after إنّ). A pronoun or relative clause
-    before the verb, a VSO subject after it, or an SVO subject before it."""
-    s_a, s_b = tk.sent_rng[tk.sent_of[i]]
-    keys = tk.keys
-    prev = keys[i - 1] if i > s_a else ""
-    np: NP | None = None
-    pro: tuple[str, str] | None = None
-    if prev in PRONOUNS and not procl:
-        pro = PRONOUNS[prev]
-    elif prev in REL and i - 1 > s_a:
-        np = np_before(tk, i - 1, s_a)
-    j = skip_adv(tk, i + 1, s_b)
-    after = j
-    svo = False
-    if np is None and pro is None and not procl and i > s_a and not backward:
-        # إنّ/أنّ + noun + verb: the noun is the verb's subject and what follows the verb its object
-        # («فإنّ الوحدات الكردية نفت بيان الوزارة»), never a post-verbal subject
-        topic = _after_inna(tk, i, s_a)
-        if topic is not None:
-            np, svo = topic, True
-    if np is None and pro is None:
-        cand = chunk(tk, j, s_b)
-        if cand is not None and not _disagrees(tk, cand, form, procl):
-            np = cand
-            after = cand.b
-        elif cand is None and not procl and i > s_a and not backward:
-            b = i
-            while b > s_a and (keys[b - 1] in SKIP_ADV or keys[b - 1] in TIME or tk.raw[b - 1] in COMMAS):
-                b -= 1
-            np = np_before(tk, b, s_a)
-        elif cand is not None:
-            after = j  # the phrase after the verb is its object: a pro-drop subject
-    return np, pro, after, svo
-
-
-def _after_inna(tk: Tokens, i: int, s_a: int) -> NP | None:
-    """The noun phrase between إنّ/أنّ (and its forms with ف، و، ل، ب) and the verb at token i."""
-    keys = tk.keys
-    b = i
-    while b > s_a and (keys[b - 1] in SKIP_ADV or keys[b - 1] in TIME):
-        b -= 1
-    np = np_before(tk, b, s_a)
-    if np is not None and np.a - 1 > s_a and keys[np.a - 1] == _MIN:
-        # a partitive head («الوحدات الكردية من قوات سورية الديمقراطية»): the subject starts at the head
-        k = np.a - 2
-        while (k > s_a and np.a - 1 - k <= 4 and tk.word[k] and keys[k] not in BOUND
-               and keys[k] not in _INNA):
-            k -= 1
-        if keys[k] in _INNA and k < np.a - 2:
-            np = replace(np, a=k + 1)
-    if np is None or np.a - 1 < s_a or keys[np.a - 1] not in _INNA:
-        return None
-    return np
-
-
-def _disagrees(tk: Tokens, np: NP, form: CueForm, procl: bool) -> bool:
-    """A phrase after a verb that cannot be its subject (ودعت المجتمع الدولي إلى ...): gender clash
-    with a definite, unambiguous head, which makes it the object of a pro-drop verb."""
-    head = tk.keys[np.a]
-    if not definite(head) or head in GPE or np.titled and np.gender == form.gender:
-        return False
-    if form.gender == "f" and np.gender == "m" and np.number == "sg":
-        return True
-    return procl and form.gender == "m" and np.gender == "f" and head not in NONHUMAN_PLURALS
 
 
 def _backward(tk: Tokens, q: Draft, attr_tok: int, np: NP | None, s_a: int, after: int) -> Draft | None:
@@ -312,10 +245,11 @@ def _participle(tk: Tokens, i: int, form: CueForm) -> Draft | None:
         return None  # 41 متهماً: a noun after a number
     k = tk.keys[i + 1]
     tok = tk.raw[i + 1]
-    ok = (k in COMPS or tok in OPEN_QUOTES or tok == ":" or k in form.preps
-          or ("ب" in form.preps and k.startswith("ب") and len(k) > 2))
+    ok = _opens(tk, i + 1, form)
     if form.lemma == "قال":
         ok = ok or tk.word[i + 1]
+    if not ok and form.lemma in OBJ_VERBS and _object_then_content(tk, i + 1, s_b, form):
+        return _participle_with_object(tk, i, form, sid)
     if not ok:
         return None
     q = Draft(i, i + 1, form.cls, form, sid)
@@ -329,6 +263,37 @@ def _participle(tk: Tokens, i: int, form: CueForm) -> Draft | None:
     if form.lemma == "قال" and kind == "prep" and k not in form.preps:
         kind = "dobj"
     built = build_content(tk, kind, t)
+    if built is None:
+        return None
+    q.content, q.direct = built
+    q.pro = (form.gender, form.number)
+    return q
+
+
+def _opens(tk: Tokens, t: int, form: CueForm) -> bool:
+    """Token t opens a content for this cue: a complementiser, a quotation mark, a colon or one of the
+    cue's prepositions."""
+    k, tok = tk.keys[t], tk.raw[t]
+    return (k in COMPS or tok in OPEN_QUOTES or tok == ":" or k in form.preps
+            or ("ب" in form.preps and k.startswith("ب") and len(k) > 2))
+
+
+def _object_then_content(tk: Tokens, a: int, lim: int, form: CueForm) -> bool:
+    """داعياً إسرائيل «للتوقف ...»، متهماً الحكومة بـ...: a short object, then the content opens."""
+    for t in range(a, min(lim, a + 5)):
+        if t > a and _opens(tk, t, form):
+            return True
+        if not tk.word[t] or tk.keys[t] in BOUND or tk.cue[t] is not None:
+            return False
+    return False
+
+
+def _participle_with_object(tk: Tokens, i: int, form: CueForm, sid: int) -> Draft | None:
+    """A participle whose object comes before the content: the object is part of what was said."""
+    q = Draft(i, i + 1, form.cls, form, sid)
+    if _negated(tk, i) and not _negate(q, i):
+        return None
+    built = build_content(tk, "objprep", i + 1)
     if built is None:
         return None
     q.content, q.direct = built

@@ -44,14 +44,20 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
     ("أشار", "say", ["أشار", "أشارت", "أشاروا", "أشارا"], ["يشير"], ["يشيرون"], "إلى", False),
     ("لفت", "say", ["لفت", "لفتت", "لفتوا"], ["يلفت"], ["يلفتون"], "إلى", False),
     ("ذكر", "say", ["ذكر", "ذكرت", "ذكروا"], ["يذكر"], ["يذكرون"], "", False),
-    ("أفاد", "say", ["أفاد", "أفادت", "أفادوا"], ["يفيد"], ["يفيدون"], "", False),
+    ("أفاد", "say", ["أفاد", "أفادت", "أفادوا"], ["يفيد"], ["يفيدون"], "ب عن", False),
     ("رأى", "say", ["رأى", "رأت", "رأوا"], ["يرى"], ["يرون"], "", False),
-    ("كشف", "say", ["كشف", "كشفت", "كشفوا"], ["يكشف"], ["يكشفون"], "عن", False),
+    ("كشف", "announce", ["كشف", "كشفت", "كشفوا"], ["يكشف"], ["يكشفون"], "عن", False),
     ("صرح", "say", ["صرح", "صرحت", "صرحوا"], ["يصرح"], ["يصرحون"], "", False),
     ("أردف", "say", ["أردف", "أردفت"], ["يردف"], [], "", False),
     ("استطرد", "say", ["استطرد", "استطردت"], ["يستطرد"], [], "", False),
     ("أبلغ", "say", ["أبلغ", "أبلغت", "أبلغوا"], ["يبلغ"], [], "", False),
     ("زعم", "say", ["زعم", "زعمت", "زعموا"], ["يزعم"], ["يزعمون"], "", False),
+    ("أبان", "say", ["أبان", "أبانت", "أبانوا"], [], [], "", False),
+    ("بين", "say", ["بينت", "بينوا", "بينا"], [], [], "", False),  # بيّن; the bare بين is «between»
+    ("نوه", "say", ["نوه", "نوهت", "نوهوا"], ["ينوه"], [], "إلى ب", False),
+    ("وصف", "say", ["وصف", "وصفت", "وصفوا"], ["يصف"], [], "ب", False),
+    ("أقر", "assert", ["أقر", "أقرت", "أقروا"], ["يقر"], [], "ب", False),
+    ("اعترف", "assert", ["اعترف", "اعترفت", "اعترفوا"], ["يعترف"], [], "ب", False),
     ("أكد", "assert", ["أكد", "أكدت", "أكدوا", "أكدا"], ["يؤكد"], ["يؤكدون"], "على", True),
     ("شدد", "assert", ["شدد", "شددت", "شددوا"], ["يشدد"], ["يشددون"], "على", False),
     ("جزم", "assert", ["جزم", "جزمت"], ["يجزم"], [], "", False),
@@ -69,6 +75,10 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
     ("هدد", "warn", ["هدد", "هددت", "هددوا"], ["يهدد"], ["يهددون"], "ب", False),
     ("أعرب", "express", ["أعرب", "أعربت", "أعربوا"], ["يعرب"], [], "عن", False),
     ("عبر", "express", ["عبر", "عبرت", "عبروا"], ["يعبر"], [], "عن", False),
+    ("أشاد", "express", ["أشاد", "أشادت", "أشادوا"], ["يشيد"], ["يشيدون"], "ب", False),
+    ("أثنى", "express", ["أثنى", "أثنت", "أثنوا"], ["يثني"], [], "على", False),
+    ("رحب", "express", ["رحب", "رحبت", "رحبوا"], ["يرحب"], ["يرحبون"], "ب", False),
+    ("ثمن", "express", ["ثمن", "ثمنت", "ثمنوا"], ["يثمن"], [], "", True),
     ("أدان", "condemn", ["أدان", "أدانت", "أدانوا"], ["يدين"], ["يدينون"], "", True),
     ("ندد", "condemn", ["ندد", "نددت", "نددوا"], ["يندد"], ["ينددون"], "ب", False),
     ("استنكر", "condemn", ["استنكر", "استنكرت", "استنكروا"], ["يستنكر"], [], "", True),
@@ -76,7 +86,13 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
 ]
 # Verbs whose bare form is too often something else unless a content marker follows at once; they are
 # still cues, but `extract_quotes` requires their expected preposition or a complementiser.
-MARKER_REQUIRED = frozenset({"عبر", "أعرب", "طالب", "حذر", "لفت", "كشف", "رأى", "ذكر", "تابع", "أضاف"})
+MARKER_REQUIRED = frozenset({"عبر", "أعرب", "طالب", "حذر", "لفت", "كشف", "رأى", "ذكر", "تابع", "أضاف", "أبان", "بين",
+                             "نوه", "وصف", "أقر", "اعترف", "أشاد", "أثنى", "رحب"})
+# Verbs whose bare form is also a common noun (ثمن «price»): a cue only after a subject that can speak.
+NOUN_HOMOGRAPHS = frozenset({"ثمن"})
+# The class of a verb that changes with the preposition opening its content: نوّه إلى (points out) / نوّه بـ
+# (praises).
+CLASS_BY_PREP: dict[str, dict[str, str]] = {"نوه": {_n("ب"): "express"}}
 
 # Participles of circumstance (حال): "..., مؤكداً أن", "مشيرة إلى", "داعياً إلى", "معربة عن".
 _PARTICIPLES: list[tuple[str, str, str, str]] = [
@@ -104,6 +120,14 @@ _PARTICIPLES: list[tuple[str, str, str, str]] = [
     ("معبرا", "عبر", "express", "عن"),
     ("منددا", "ندد", "condemn", "ب"),
     ("مستنكرا", "استنكر", "condemn", ""),
+    ("مشيدا", "أشاد", "express", "ب"),
+    ("مثنيا", "أثنى", "express", "على"),
+    ("مرحبا", "رحب", "express", "ب"),
+    ("منوها", "نوه", "say", "إلى ب"),
+    ("مثمنا", "ثمن", "express", ""),
+    ("معترفا", "اعترف", "assert", "ب"),
+    ("مقرا", "أقر", "assert", "ب"),
+    ("واصفا", "وصف", "say", "ب"),
 ]
 
 # نقل/نقلت X عن Y قوله: the verb introduces an intermediary; the speaker follows عن.
@@ -166,6 +190,25 @@ def _build() -> None:
     for f in _NQAL:
         g = "f" if f in ("نقلت", "تنقل") else "m"
         _add(f, CueForm("نقل", "say", "nqal", g, "pl" if f.endswith("وا") else "sg", frozenset(), False))
+    _build_object_forms()
+
+
+# Verbs that take their object before the content (اتهم X بـ، دعا X إلى، وصف X بـ): also read with the
+# object as a pronoun suffix (اتهمها، وصفه، يتهمها، دعته).
+OBJ_VERBS = frozenset({"اتهم", "دعا", "طالب", "حذر", "حث", "ناشد", "أوصى", "هدد", "توعد", "وصف"})
+
+
+def _build_object_forms() -> None:
+    for lemma, cls, perf, impf, _pl, preps, dobj in _VERBS:
+        if lemma not in OBJ_VERBS:
+            continue
+        ps = frozenset(_n(p) for p in preps.split()) if preps else frozenset()
+        m_sg, f_sg = perf[0], perf[1]
+        stems = [(m_sg[:-1] + "ا" if m_sg.endswith("ى") else m_sg, "m"), (f_sg, "f")]
+        stems += [(f, "m") for f in impf] + [("ت" + f[1:], "f") for f in impf]
+        for stem, g in stems:
+            for suf in ("ه", "ها", "هم"):
+                _add(stem + suf, CueForm(lemma, cls, "verb", g, "sg", ps, dobj))
 
 
 _build()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.quotes.chains import BODY, PERSON, SOURCE, head_kind, read_chain, short_quote
 from marsad.quotes.lexicon import (
     ADJ,
     ANAPHORIC_TITLES,
@@ -21,10 +22,23 @@ from marsad.quotes.lexicon import (
     NONHUMAN_PLURALS,
     TITLES,
 )
-from marsad.quotes.tokens import BOUND, Tokens, definite, nisba
+from marsad.quotes.nouns import (
+    AFFIL_PREPS,
+    NAME_SECONDS,
+    SPEAKING,
+    STATEMENT_OF,
+    WAW_WORDS,
+    adjective,
+    base,
+    broken_plural,
+)
+from marsad.quotes.tokens import BOUND, OPEN_QUOTES, Tokens, definite, nisba
 from marsad.text import normalize
 
 MAX_SPEAKER = 9  # words
+_ISSUED = frozenset(normalize(w) for w in ("صادر", "صادرة", "صدر", "الصادر", "الصادرة", "منسوب", "المنسوب"))
+_FROM = frozenset(normalize(w) for w in ("عن", "من", "لـ"))
+_FLEXIBLE = frozenset(normalize(w) for w in ("عدد", "بعض", "جميع", "كل", "معظم", "غالبية"))
 _BASM = normalize("باسم")
 # Outcomes of `_prefix_rule`: the token ends the phrase, or continues it as an indefinite genitive.
 _STOP = "stop"
@@ -43,19 +57,31 @@ class NP:
     number: str = "sg"
     anaphoric: bool = False
     org: int | None = None  # token index after باسم: the body an unnamed spokesperson speaks for
+    name_b: int | None = None  # end of the name (exclusive) when the phrase has one; else b
+    kind: str = ""  # person | source | body (a title chain, an unnamed source, an institution) or ""
+    flexible: bool = False  # a broken plural or «عدد من»: agrees with a feminine singular or a plural verb
+    emphatic: bool = False  # ... نفسه: points back to someone named before
 
 
 def agree(np: NP, feats: tuple[str, str]) -> bool:
-    """Whether a phrase can be the subject of a verb inflected for (gender, number); duals count as plural."""
+    """Whether a phrase can be the subject of a verb inflected for (gender, number); duals count as plural.
+    A broken plural (الفصائل، المصادر) takes a feminine singular verb or a plural one."""
     g, n = feats
+    if np.flexible and (n == "pl" or g == "f"):
+        return True
     return np.gender == g and (np.number == "pl") == (n == "pl")
 
 
-def np_features(keys: list[str], np: NP) -> None:
+def np_features(keys: list[str], np: NP, head: str | None = None) -> None:
     """Gender and number of a noun phrase from its head word: places and institutions are feminine and
-    non-human plurals take feminine singular agreement."""
-    first = keys[np.a]
+    non-human plurals take feminine singular agreement; a broken plural or «عدد من» may take either."""
+    first = head if head is not None else keys[np.a]
     head = first
+    if first in _FLEXIBLE or (first not in TITLES and first not in HUMAN_PLURALS and broken_plural(first)):
+        np.gender, np.number, np.flexible = "f", "sg", True
+        if first in HUMAN_PLURALS:
+            np.gender, np.number = "m", "pl"
+        return
     if first in TITLES:
         np.gender, np.number = ("f" if first.endswith("ه") and first not in MASC_TAA else "m"), "sg"
         return
@@ -77,7 +103,7 @@ def _prefix_rule(tk: Tokens, j: int, k: str, count: int, state: str, lead_ok: bo
     from its class and its proclitics; None leaves the decision to the definiteness states."""
     if k in BOUND or tk.cue[j] is not None or tk.attr[j]:
         return _STOP
-    if count > 0 and len(k) > 2 and k[0] == "و" and not k.startswith("ول"):
+    if count > 0 and len(k) > 2 and k[0] == "و" and not k.startswith("ول") and k not in WAW_WORDS:
         return _STOP  # coordination ends the phrase
     if (count > 0 or not lead_ok) and (
             k.startswith("بال") or (k.startswith("لل") and ("ال" + k[2:]) not in INSTITUTIONS)):
@@ -100,15 +126,17 @@ def _after_definite(k: str, state: str, titled: bool, prev_title: bool, is_title
     if state == "indef":
         if is_title and not prev_title:
             return None  # apposition: رودسكوي | المسؤول
+        if k in NAME_SECONDS:
+            return "indef", titled  # the second part of a compound name: رحمة الله، عبد الرحمن
         return "def", titled
     if state == "def":
-        if not (nisba(k) or (titled and is_title)):
+        if not (adjective(k) or (titled and is_title)):
             return None
         return "def", titled or is_title
     if state == "name":
         if is_title or k in ADJ:
             return None
-        return "fam", titled
+        return ("name" if k in NAME_SECONDS else "fam"), titled  # رحمة الله يوسف: the name goes on
     return None  # fam: nothing follows a family name
 
 
@@ -136,10 +164,53 @@ def _after_indefinite(tk: Tokens, j: int, state: str, titled: bool, name: int | 
 def chunk(tk: Tokens, i: int, lim: int, lead_ok: bool = False) -> NP | None:
     """The speaker-like noun phrase starting at token i (ending before lim), or None.
 
-    A title may be followed by its genitives and nisba adjectives and then a name; a name may carry one
-    definite family name (بشار الأسد، ناجي السامعي) but a title word after a name is an apposition and ends
-    the phrase. `lead_ok` lets the first word carry بال/لل (after بحسب: وفقاً للوزارة).
+    A phrase headed by a title, a source noun or a body is read as a title chain (`marsad.quotes.chains`):
+    its genitives, adjectives, affiliations and coordinated titles, up to the name at its end. Any other
+    phrase is a name or a plain noun: a name may carry one definite family name (بشار الأسد، ناجي السامعي)
+    but a title word after a name is an apposition and ends the phrase. `lead_ok` lets the first word carry
+    بال/لل/ل/ب or و (after بحسب: وفقاً للوزارة; an antecedent: ووزير الخارجية ...).
     """
+    if i >= lim or i >= tk.n or not tk.word[i] or not tk.keys[i]:
+        return None
+    k0 = tk.keys[i]
+    if k0 in BOUND or tk.cue[i] is not None or tk.attr[i]:
+        return None
+    head = _lead_stripped(k0) if lead_ok else k0
+    kind = head_kind(head)
+    if kind is None:
+        return _plain(tk, i, lim, lead_ok)
+    ch = read_chain(tk, i, lim, kind, head)
+    np = NP(i, ch.b, name=ch.name, titled=kind == PERSON, org=ch.org, name_b=ch.name_b, kind=kind,
+            emphatic=ch.emphatic)
+    np_features(tk.keys, np, head)
+    if kind == PERSON:
+        np.gender = "f" if _feminine_raw(tk.raw[i]) else "m"
+    # a title, a definite source or a body with no name may stand for one named before (وزير الخارجية
+    # الإيطالي، المصدر، الوزارة): speaker resolution looks for the fuller phrase
+    np.anaphoric = ch.name is None and (kind != SOURCE or definite(head))
+    return np
+
+
+def _feminine_raw(raw: str) -> bool:
+    """A title or kinship word in the feminine: it ends in taa marbuta (المتحدثة، الوزيرة) or carries a
+    pronoun after it (زوجته، شقيقتها); a bare ه is the masculine pronoun (ابنه)."""
+    w = raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return w.endswith(("ة", "ـة")) or (len(w) > 4 and w.endswith(("ته", "تها", "تهم", "تهما")))
+
+
+def _lead_stripped(k: str) -> str:
+    """A head word without the preposition or conjunction it carries (للوزارة → الوزارة، ووزير → وزير)."""
+    if k.startswith("لل") and len(k) > 3:
+        return "ال" + k[2:]
+    if k.startswith("بال") and len(k) > 4:
+        return k[1:]
+    if len(k) > 3 and k[0] in "لبوف" and (k[1:] in TITLES or head_kind(k[1:]) is not None):
+        return k[1:]
+    return k
+
+
+def _plain(tk: Tokens, i: int, lim: int, lead_ok: bool) -> NP | None:
+    """A phrase whose head is not a title, a source or a body: a name, a place or a plain noun."""
     keys, words = tk.keys, tk.word
     j = i
     state = ""
@@ -202,12 +273,14 @@ def _finish(keys: list[str], i: int, j: int, name: int | None, titled: bool, org
 
 
 def np_before(tk: Tokens, i: int, lo: int) -> NP | None:
-    """The noun phrase ending right before token i (an SVO subject or a relative clause's head)."""
+    """The noun phrase ending right before token i (an SVO subject or a relative clause's head); a title
+    chain may hold an affiliation (مصادر في الشرطة العراقية قالت ...)."""
     b = i
     steps = 0
-    while b > lo and steps < 7:
+    while b > lo and steps < 14:
         k = tk.keys[b - 1]
-        if not tk.word[b - 1] or k in BOUND or tk.cue[b - 1] is not None or tk.attr[b - 1]:
+        if not tk.word[b - 1] or (k in BOUND and k not in AFFIL_PREPS) or tk.cue[b - 1] is not None \
+                or tk.attr[b - 1]:
             break
         b -= 1
         steps += 1
@@ -219,3 +292,50 @@ def np_before(tk: Tokens, i: int, lo: int) -> NP | None:
             np.b = i
             return np
     return None
+
+
+def speakable(tk: Tokens, np: NP) -> bool:
+    """Whether a phrase names someone who can make a statement: a title chain, a source, a body, a place,
+    a speaking noun, or a person or organisation the entity stage found at its head."""
+    if np.kind:
+        return True
+    k = tk.keys[np.a]
+    if k in GPE or k in SPEAKING or k in TITLES or k in HUMAN_PLURALS:
+        return True
+    m = tk.entity_at(np.a)
+    return m is not None and m[2] in ("PER", "ORG", "GPE")
+
+
+def quoted_name(tk: Tokens, j: int, lim: int) -> NP | None:
+    """A body named in quotation marks (وأشارت «صحة مكة» إلى أن ...): one to four words."""
+    if j >= lim or tk.raw[j] not in OPEN_QUOTES:
+        return None
+    close = short_quote(tk, j, lim)
+    if close is None:
+        return None
+    np = NP(j, close + 1, name=j + 1, name_b=close, kind=BODY)
+    np_features(tk.keys, np, tk.keys[j + 1])
+    return np
+
+
+def statement_source(tk: Tokens, np: NP, lim: int) -> NP | None:
+    """The source behind a statement noun: بيان الوزارة، بيان صدر عن مكتب الحاكم، بيان للجيش، قول أحد
+    الخبراء، تقرير لمنظمة العفو. None when the phrase is not headed by one or names no source."""
+    k = tk.keys[np.a]
+    if base(k) not in STATEMENT_OF and k not in STATEMENT_OF:
+        return None
+    t = np.a + 1
+    while t < lim and tk.word[t] and (tk.keys[t] in _ISSUED or tk.keys[t] in ADJ or _indef_adj(tk.keys[t])):
+        t += 1  # بيان صادر عن، بيان رسمي صدر عن
+    if t < lim and tk.keys[t] in _FROM:
+        t += 1
+    if t >= lim or not tk.word[t]:
+        return None
+    src = chunk(tk, t, lim, lead_ok=True)
+    if src is None or not speakable(tk, src):
+        return None
+    return src
+
+
+def _indef_adj(k: str) -> bool:
+    return len(k) > 3 and k.endswith(("ي", "يه")) and not definite(k)

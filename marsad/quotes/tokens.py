@@ -9,7 +9,10 @@ every lookup is a hit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
+from marsad.document import Entity
 from marsad.quotes.lexicon import (
     ADJ,
     ATTRIB,
@@ -68,6 +71,34 @@ class Tokens:
         self.title_end = first_nl if first_nl >= 0 else len(text)
         self.promising = (any(x is not None for x in self.cue) or any(self.attr)
                           or ":" in text[:self.title_end] or QAWL_RAW in text)
+        # entity mentions by token: start token -> (end token, type, entity id); token -> covering start
+        self.mention: dict[int, tuple[int, str, str]] = {}
+        self.covered: dict[int, int] = {}
+
+    def attach(self, entities: Sequence[Entity]) -> None:
+        """Index the document's entity mentions by token, so phrase reading can see names, bodies and
+        places the entity stage found (a longer mention wins where two start on one token)."""
+        starts = self.starts
+        for ent in entities:
+            for m in ent.mentions:
+                a = max(bisect_right(starts, m.start) - 1, 0)  # the token holding the mention's start
+                b = bisect_right(starts, m.end - 1)
+                if a >= b or a >= self.n or self.ends[a] <= m.start:
+                    continue
+                old = self.mention.get(a)
+                if old is None or old[0] < b:
+                    self.mention[a] = (b, ent.type, ent.id)
+        for a, (b, _, _) in sorted(self.mention.items()):
+            for t in range(a, b):
+                self.covered.setdefault(t, a)
+
+    def entity_at(self, t: int) -> tuple[int, int, str, str] | None:
+        """The mention covering token t: (start token, end token, type, entity id)."""
+        a = self.covered.get(t)
+        if a is None:
+            return None
+        b, typ, eid = self.mention[a]
+        return a, b, typ, eid
 
     def segment(self) -> None:
         """Sentence id of each token and each sentence's token range (only for texts with a cue)."""
