@@ -338,7 +338,7 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
                 if key not in info:
                     groups.add(key, m, {"entry": met, "mentions": []})
                     continue
-        if key is None:
+        if key is None and m.ner not in _PLACE_NER:  # a place is no title of a person or body
             ents_so_far = _materialise(text, info, groups.order)
             ant = resolve_title(text, m.start, m.end, ents_so_far)
             if ant is not None:

@@ -49,3 +49,16 @@ def test_no_arabic_and_huge_token_do_not_crash():
     assert isinstance(_entities("The Russian army said on Thursday."), list)
     ents = _entities("قال " + "ب" * 10_000 + " في دمشق")
     assert any(m.text == "دمشق" for e in ents for m in e.mentions)
+
+
+def test_facility_named_after_a_king_is_the_facility():
+    text = "افتتاح جناح جديد\nنقل المصابون إلى مستشفى الملك فهد في جازان لتلقي العلاج."
+    ents = _entities(text)
+    hosp = [e for e in ents if any(m.text == "مستشفى الملك فهد" for m in e.mentions)]
+    assert hosp and hosp[0].type == "FAC"
+    assert not any(e.type == "PER" for e in ents)
+
+
+def test_common_word_is_no_place_in_the_pipeline():
+    text = "تقرير\nوزعت الجمعية مساعدات بسيطة على الأسر، ونزل الوفد في فندق قريب من الميناء."
+    assert [e.name for e in _entities(text) if e.type in ("GPE", "LOC", "FAC")] == []
