@@ -30,7 +30,7 @@ from marsad.kb.orgchunk import (
     is_short_form,
     lemmas,
 )
-from marsad.kb.titles import TITLE_HEADS
+from marsad.kb.titles import TITLE_HEADS, token_gaps
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
 
 _QUOTE_CHARS = set('«»"“”\'‘’')
@@ -59,8 +59,7 @@ class _Text:
         self.toks = norm_tokens(text)
         self.words = [w for _s, _e, w in self.toks]
         self.starts = [s for s, _e, _w in self.toks]
-        n = len(self.toks)
-        self.gaps = [text[self.toks[j][1]:self.toks[j + 1][0]].strip() for j in range(n - 1)] + ["."]
+        self.gaps = token_gaps(text)
 
     def tok_at(self, pos: int) -> int:
         """Index of the token containing (or first after) character pos."""
@@ -119,7 +118,7 @@ def _quoted_names(t: _Text, entities: list[Entity]) -> list[Entity]:
     out = entities
     n = len(t.toks)
     for k in range(n - 1):
-        if classifier_of(t.words[k]) is None or not t.gaps[k] or t.gaps[k][-1] not in _OPEN_QUOTES:
+        if not t.gaps[k] or t.gaps[k][-1] not in _OPEN_QUOTES or classifier_of(t.words[k]) is None:
             continue
         if definite(t.words[k]):
             continue  # «اعتبره التنظيم "عدوا"»: a definite noun before quotes does not name them
@@ -179,7 +178,7 @@ def _existing_bodies(t: _Text, entities: list[Entity]) -> tuple[list[_Body], lis
         body = _Body(seqs=[], ent=e)
         for m in e.mentions:
             i = t.tok_at(m.start)
-            words = [w for s, _e, w in t.toks[i:] if s < m.end]
+            words = t.words[i:bisect_left(t.starts, m.end)]
             if not words:
                 continue
             seq = lemmas(words)

@@ -11,6 +11,7 @@ other words, which is what `lemmas` makes comparable (article and proclitics rem
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.kb.titles import RANKS, TITLE_HEADS
 from marsad.kb.tokens import clitic_variants
@@ -47,6 +48,7 @@ GENERIC = _n("السابق السابقة الأسبق الحالي الحالي
 MAX_LEN = 8
 
 
+@lru_cache(maxsize=100_000)
 def head_of(word: str) -> str | None:
     """The institution noun a token is (وللجنة → لجنه), else None."""
     for v, _cut in clitic_variants(word):
@@ -56,6 +58,7 @@ def head_of(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def classifier_of(word: str) -> str | None:
     """The classifier noun a token is (بصحيفة → صحيفه), else None."""
     for v, _cut in clitic_variants(word):

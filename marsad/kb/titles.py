@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.document import Entity, Span
 from marsad.kb.countries import country_of_adjective
@@ -54,6 +55,7 @@ _QUOTES = set('«»"“”\'‘’')
 MAX_CHAIN = 8  # tokens between a title head and the name it introduces
 
 
+@lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str | None:
     """The title head a token is (وللرئيس → رئيس), else None."""
     for v, _cut in clitic_variants(word):
@@ -72,6 +74,14 @@ def _has_conj(word: str, lemma: str) -> bool:
     return word[:1] in "وف" and _lemma(word[1:]) == lemma
 
 
+@lru_cache(maxsize=8)
+def token_gaps(text: str) -> tuple[str, ...]:
+    """The punctuation between each token of `norm_tokens(text)` and the next ("" when only spaces), "."
+    after the last; memoised because the title and alias passes both need it."""
+    toks = norm_tokens(text)
+    return tuple(text[toks[j][1]:toks[j + 1][0]].strip() for j in range(len(toks) - 1)) + (".",)
+
+
 class _Doc:
     """The tokens of one text with the breaks (punctuation) between them and where mentions start."""
 
@@ -79,8 +89,7 @@ class _Doc:
         self.text = text
         self.toks = norm_tokens(text)
         self.starts = [t[0] for t in self.toks]
-        n = len(self.toks)
-        self.gap = [text[self.toks[j][1]:self.toks[j + 1][0]].strip() for j in range(n - 1)] + ["."]
+        self.gap = token_gaps(text)
         self.per_at: dict[int, Entity] = {}  # token index of a PER mention's first word → entity
         self.per_end: dict[int, Entity] = {}  # token index of a PER mention's last word → entity
         for e in entities:
