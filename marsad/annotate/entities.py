@@ -59,6 +59,7 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
 def find_entities(doc: Document, tagger: NerTagger) -> Document:
     """Fill `doc.entities`: tagger and dictionary mentions merged, linked, then propagated and nominals added."""
     from marsad.kb import find_known_mentions, link_mentions
+    from marsad.kb.conjunction import trim_conjunctions
     from marsad.kb.facilities import attach_heads
     from marsad.kb.nominals import add_nominal_mentions
     from marsad.kb.propagate import propagate_mentions
@@ -69,7 +70,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
-    mentions = attach_heads(text, merge_mentions(stat, known))
+    mentions = attach_heads(text, trim_conjunctions(text, merge_mentions(stat, known)))
     linked = propagate_mentions(text, link_mentions(text, mentions, sents))
     doc.entities = add_nominal_mentions(text, linked)
     return doc

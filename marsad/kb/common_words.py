@@ -10,7 +10,9 @@ Zipf × 10, flags) of the words that can read as a one-word KB name: the name it
 with and without the article (فندق/الفندق: a noun takes the article, a name seldom does), without a
 final ه (سبيله is "his way" before it is the village سبيلة), plus the NER word lists' first names, so
 that loading costs milliseconds, not wordfreq's 620K-word list. Flag `L` marks a word that gold NER
-data (WikiFANE, Wojood) mostly tags as a place (النيل، آسيا). Rebuild the table after `make kb`:
+data (WikiFANE, Wojood) mostly tags as a place (النيل، آسيا); flag `W` a word whose initial و is part of
+it (وليد، وزارة، واشنطن: at least about as common as the word without it), so that elsewhere a leading و
+is a conjunction (وخالد، وسيف). Rebuild the table after `make kb`:
 
     python -m marsad.kb.common_words --out marsad/kb/data
 """
@@ -33,8 +35,10 @@ class _Table:
     def __init__(self) -> None:
         self.zipf10: dict[str, int] = {}
         self.place_words: set[str] = set()
+        self.waw_words: set[str] = set()
         if not TABLE.exists():  # a checkout without the table: ask wordfreq itself (slow start)
             self.zipf10 = dict(all_frequencies())
+            self.waw_words = {w for w in self.zipf10 if _radical_waw(w, self.zipf10)}
             return
         with open(TABLE, encoding="utf-8") as fh:
             for line in fh:
@@ -43,6 +47,8 @@ class _Table:
                     self.zipf10[w] = int(z)
                 if "L" in flags:
                     self.place_words.add(w)
+                if "W" in flags:
+                    self.waw_words.add(w)
 
 
 @lazy_singleton
@@ -58,6 +64,18 @@ def zipf(word: str) -> float:
 def is_place_word(word: str) -> bool:
     """Whether gold NER data mostly tags this normalised word, standing alone, as a place."""
     return word in _table().place_words
+
+
+def has_radical_waw(word: str) -> bool:
+    """Whether a normalised word starting with و keeps it: و is part of the word, not a conjunction."""
+    return word in _table().waw_words
+
+
+WAW_MARGIN = 5  # Zipf × 10: وسام (4.2) beside سام (4.4) is still a word of its own
+
+
+def _radical_waw(word: str, zipf10: dict[str, int]) -> bool:
+    return word.startswith("و") and len(word) >= 3 and zipf10[word] + WAW_MARGIN >= zipf10.get(word[1:], 0)
 
 
 def all_frequencies() -> Iterable[tuple[str, int]]:
@@ -96,14 +114,19 @@ def build_table(out_dir: Path) -> int:
     kb = get_kb()
     one_word = {k for k in kb.names if " " not in k}
     res = load_resources()
-    names = set(res.word_lists.get("first", ())) | set(res.word_lists.get("last", ()))
-    names |= {"و" + n for n in names}
+    listed = set(res.word_lists.get("first", ())) | set(res.word_lists.get("last", ()))
+    names = listed | {"و" + n for n in listed}
     place = {k[0] for k, labs in res.gazetteer.entries.items() if len(k) == 1 and "ext:LOC" in labs}
-    rows = {w: z for w, z in all_frequencies() if relevant(w, one_word, names)}
+    freq = dict(all_frequencies())
+    waw = {w for w in freq if _radical_waw(w, freq)} | {w for w in listed if w.startswith("و")}
+    rows = {w: z for w, z in freq.items() if w in waw or relevant(w, one_word, names)}
+    rows.update({w: rows.get(w, 0) for w in waw})
     rows.update({w: rows.get(w, 0) for w in place if w in one_word})
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / TABLE.name, "w", encoding="utf-8", newline="\n") as fh:
-        fh.writelines(f"{w}\t{z}\t{'L' if w in place else ''}\n" for w, z in sorted(rows.items()))
+        for w, z in sorted(rows.items()):
+            flags = ("L" if w in place else "") + ("W" if w in waw else "")
+            fh.write(f"{w}\t{z}\t{flags}\n")
     return len(rows)
 
 
