@@ -12,7 +12,8 @@ final ه (سبيله is "his way" before it is the village سبيلة), plus the
 that loading costs milliseconds, not wordfreq's 620K-word list. Flag `L` marks a word that gold NER
 data (WikiFANE, Wojood) mostly tags as a place (النيل، آسيا); flag `W` a word whose initial و is part of
 it (وليد، وزارة، واشنطن: at least about as common as the word without it), so that elsewhere a leading و
-is a conjunction (وخالد، وسيف). Rebuild the table after `make kb`:
+is a conjunction (وخالد، وسيف); flag `F` a first name of the NER word lists (محمد، عبد), which starts a
+person's name and never a title. Rebuild the table after `make kb`:
 
     python -m marsad.kb.common_words --out marsad/kb/data
 """
@@ -36,6 +37,7 @@ class _Table:
         self.zipf10: dict[str, int] = {}
         self.place_words: set[str] = set()
         self.waw_words: set[str] = set()
+        self.first_names: set[str] = set()
         if not TABLE.exists():  # a checkout without the table: ask wordfreq itself (slow start)
             self.zipf10 = dict(all_frequencies())
             self.waw_words = {w for w in self.zipf10 if _radical_waw(w, self.zipf10)}
@@ -49,6 +51,8 @@ class _Table:
                     self.place_words.add(w)
                 if "W" in flags:
                     self.waw_words.add(w)
+                if "F" in flags:
+                    self.first_names.add(w)
 
 
 @lazy_singleton
@@ -69,6 +73,15 @@ def is_place_word(word: str) -> bool:
 def has_radical_waw(word: str) -> bool:
     """Whether a normalised word starting with و keeps it: و is part of the word, not a conjunction."""
     return word in _table().waw_words
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a normalised word is a listed first name (محمد، عبد، نواف)."""
+    return word in _table().first_names
+
+
+def _arabic(w: str) -> bool:
+    return bool(w) and all("\u0621" <= ch <= "\u064a" for ch in w)
 
 
 WAW_MARGIN = 5  # Zipf × 10: وسام (4.2) beside سام (4.4) is still a word of its own
@@ -114,18 +127,19 @@ def build_table(out_dir: Path) -> int:
     kb = get_kb()
     one_word = {k for k in kb.names if " " not in k}
     res = load_resources()
-    listed = set(res.word_lists.get("first", ())) | set(res.word_lists.get("last", ()))
+    firsts = {w for w in res.word_lists.get("first", ()) if _arabic(w)}
+    listed = firsts | set(res.word_lists.get("last", ()))
     names = listed | {"و" + n for n in listed}
     place = {k[0] for k, labs in res.gazetteer.entries.items() if len(k) == 1 and "ext:LOC" in labs}
     freq = dict(all_frequencies())
     waw = {w for w in freq if _radical_waw(w, freq)} | {w for w in listed if w.startswith("و")}
     rows = {w: z for w, z in freq.items() if w in waw or relevant(w, one_word, names)}
-    rows.update({w: rows.get(w, 0) for w in waw})
+    rows.update({w: rows.get(w, 0) for w in waw | firsts})
     rows.update({w: rows.get(w, 0) for w in place if w in one_word})
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / TABLE.name, "w", encoding="utf-8", newline="\n") as fh:
         for w, z in sorted(rows.items()):
-            flags = ("L" if w in place else "") + ("W" if w in waw else "")
+            flags = ("L" if w in place else "") + ("W" if w in waw else "") + ("F" if w in firsts else "")
             fh.write(f"{w}\t{z}\t{flags}\n")
     return len(rows)
 

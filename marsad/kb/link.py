@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from marsad.document import Entity, Span
+from marsad.kb.common_words import is_first_name
 from marsad.kb.coref import is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
 from marsad.kb.place_gate import (
@@ -30,8 +31,9 @@ from marsad.kb.place_gate import (
     words_of,
 )
 from marsad.kb.store import KBEntry, get_kb
+from marsad.kb.titles import TITLE_HEADS
 from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_proclitics
 
 NER_TO_TYPES: dict[str, tuple[str, ...]] = {
     "PERS": ("PER",), "PER": ("PER",), "ORG": ("ORG",), "LOC": ("GPE", "LOC", "FAC"),
@@ -338,7 +340,7 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
                 if key not in info:
                     groups.add(key, m, {"entry": met, "mentions": []})
                     continue
-        if key is None and m.ner not in _PLACE_NER:  # a place is no title of a person or body
+        if key is None and m.ner not in _PLACE_NER and _may_be_title(ws):
             ents_so_far = _materialise(text, info, groups.order)
             ant = resolve_title(text, m.start, m.end, ents_so_far)
             if ant is not None:
@@ -357,6 +359,18 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
             groups.add(key, m, info[key])
         if key in pending and len(ws) > len(pending[key]):
             pending[key] = ws
+
+
+def _may_be_title(ws: list[str]) -> bool:
+    """Whether a mention can be a title standing for someone named earlier (الوزير الروسي، المتحدث).
+
+    A title starts with a definite noun or an office noun; a personal name starts with a first name
+    or another bare word (محمد الشبانات، ريك سانتروم), and must never join a person it shares a word with.
+    """
+    first = strip_proclitics(ws[0])
+    if is_first_name(first):
+        return False
+    return first.startswith("ال") or first in TITLE_HEADS
 
 
 def _all_unresolved_longer(unresolved: list[_Mention], m: _Mention) -> list[tuple[list[str], str]]:

@@ -24,3 +24,4 @@ def test_trim_conjunctions_in_a_list_of_names():
         ms.append((i, i + len(p), "PERS"))
     got = [text[s:e] for s, e, _t in trim_conjunctions(text, ms)]
     assert got == ["سالم الحربي", "خالد المطيري", "وليد العنزي"]
+
