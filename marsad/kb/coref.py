@@ -46,12 +46,43 @@ def token_fuzzy_equal(a: Sequence[str], b: Sequence[str]) -> bool:
     return min(len(x), len(y)) >= FUZZY_MIN_LEN and Indel.normalized_similarity(x, y) >= FUZZY_MIN_RATIO
 
 
+_NASAB = {"بن": "بن", "ابن": "بن", "بنت": "بنت"}
+_FAMILY = ("بن", "بنت", "ال", "ابن")
+
+
+def name_words(words: Sequence[str]) -> list[str]:
+    """A person's normalised name words with spelling variants unified: «عبد العزيز» and «عبدالعزيز» are
+    one word, ابن inside a name is بن, آل (normalised ال) stays a word of its own."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w in ("عبد", "ابو", "ابي") and k + 1 < len(words) and words[k + 1] not in _NASAB:
+            out.append(w + words[k + 1])
+            k += 2
+            continue
+        out.append(_NASAB.get(w, w) if out else w)
+        k += 1
+    return out
+
+
+def extends_name(longer: Sequence[str], known: Sequence[str]) -> bool:
+    """`longer` is `known` with more of the lineage or the family name after it: «سلمان بن عبدالعزيز آل
+    سعود» extends «سلمان بن عبد العزيز». `known` must have two words at least (a given name alone is shared
+    by too many), and the added part must start with بن/بنت or آل, so «محمد بن سلمان» never extends into
+    «محمد بن نايف»."""
+    a, b = name_words(longer), name_words(known)
+    return len(b) >= 2 and len(a) > len(b) and a[:len(b)] == b and a[len(b)] in _FAMILY
+
+
 def is_partial_name(short: Sequence[str], full: Sequence[str]) -> bool:
     """`short` is a surname-style reference to the person `full` (لافروف → سيرغي لافروف; دي ميستورا).
 
     The short form must be the tail of the full name, or a single long word of it that is not its first
-    word (first names are shared by too many people to link on).
+    word (first names are shared by too many people to link on). Compound words are compared joined
+    (عبد الرحمن → رامي عبدالرحمن).
     """
+    short, full = name_words(short), name_words(full)
     if not short or len(short) >= len(full):
         return False
     if list(full[-len(short):]) == list(short):

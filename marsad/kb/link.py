@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 from marsad.document import Entity, Span
 from marsad.kb.common_words import is_first_name
-from marsad.kb.coref import is_partial_name, resolve_title, token_fuzzy_equal
+from marsad.kb.coref import extends_name, is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
 from marsad.kb.place_gate import (
     commonness,
@@ -317,6 +317,10 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
     for m in ms:
         if m.group is not None:
             resolved_names.append((m.words, m.group))
+    for key in groups.order:  # a known person's KB name, whatever the text called him so far
+        entry = info[key].get("entry")
+        if entry is not None and entry.type == "PER":
+            resolved_names.append((norm_key(entry.name).split(" "), key))
     pending: dict[str, list[str]] = {}  # unknown group → its longest word list
     for m in unresolved:
         key = None
@@ -327,6 +331,8 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
             if w == ws or token_fuzzy_equal(w, ws):
                 key = g
                 break
+        if key is None and m.ner in ("PERS", "PER", "MISC"):
+            key = _extended_name(ws, pool, info)
         if key is None and m.ner in ("PERS", "PER", "MISC"):
             longer = {g for w, g in pool + _all_unresolved_longer(unresolved, m) if is_partial_name(ws, w)}
             longer = {g for g in longer if info.get(g, {}).get("type", "PER") == "PER"
@@ -359,6 +365,14 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
             groups.add(key, m, info[key])
         if key in pending and len(ws) > len(pending[key]):
             pending[key] = ws
+
+
+def _extended_name(ws: list[str], pool: list[tuple[list[str], str]], info: dict[str, dict]) -> str | None:
+    """The one person whose name this longer name extends with lineage or family (سلمان بن عبدالعزيز آل
+    سعود → سلمان بن عبد العزيز), if exactly one."""
+    keys = {g for w, g in pool if extends_name(ws, w) and info.get(g, {}).get("type", "PER") == "PER"
+            and ("entry" not in info.get(g, {}) or info[g]["entry"].type == "PER")}
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _may_be_title(ws: list[str]) -> bool:
