@@ -10,6 +10,7 @@ otherwise it is the conjunction, and the mention starts after it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.kb.common_words import has_radical_waw
 from marsad.kb.tokens import norm_tokens, skip_letters
@@ -17,6 +18,7 @@ from marsad.kb.tokens import norm_tokens, skip_letters
 Mention = tuple[int, int, str]
 
 
+@lru_cache(maxsize=50_000)
 def is_conjunction(word: str) -> bool:
     """Whether the leading و of the normalised `word` is the conjunction (وخالد → خالد, not وليد)."""
     from marsad.kb.store import get_kb

@@ -14,6 +14,7 @@ The heads are general vocabulary; nothing here knows a particular place.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
@@ -57,10 +58,16 @@ def _head(word: str, raw: str) -> tuple[str, int] | None:
     """(head, letters of proclitic before it) if the normalised `word` is a head noun (لمعسكر → معسكر).
 
     `raw` is the word as written, to tell a head from a hamzated word with the same letters."""
+    h = _head_of(word)
+    if h is not None and h[0] in _NO_HAMZA and any(c in raw for c in _HAMZA):
+        return None
+    return h
+
+
+@lru_cache(maxsize=100_000)
+def _head_of(word: str) -> tuple[str, int] | None:
     for v, cut in clitic_variants(word):
         if v in _HEADS:
-            if v in _NO_HAMZA and any(h in raw for h in _HAMZA):
-                return None
             return v, cut
     return None
 

@@ -116,6 +116,7 @@ def commonness(key: str, token: str, cands: Iterable[KBEntry], raw: str = "") ->
     return level
 
 
+@lru_cache(maxsize=100_000)
 def _cue_word(word: str) -> str | None:
     """The place cue `word` is, proclitics allowed (بمدينة، وبلدات، بحي), else None."""
     if word in PLACE_CUES:
