@@ -8,15 +8,64 @@ article), never a normalised copy, so any span can be shown to a user exactly as
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
 @dataclass(slots=True)
+class Extent:
+    """A stretch of `Document.text` shown by position only (an event's sentence)."""
+
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
 class Span:
+    """Characters `text[start:end]` of the document, kept with the text so a record reads on its own."""
+
     start: int
     end: int
     text: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's entity-mention order (start, end, text)."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    def quoted_json(self) -> dict[str, Any]:
+        """The contract's order for quote content and event triggers (text first)."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Cue(Span):
+    """The words that mark reported speech, with the statement class they give it (say, deny, …).
+
+    `negated` is set for «لم ينف»-style cues, whose class is the opposite of the verb's own; the contract
+    carries the flag only when it is set, so ordinary cues keep their four keys.
+    """
+
+    cls: str = "say"
+    negated: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end, "class": self.cls}
+        if self.negated:
+            out["negated"] = True
+        return out
+
+
+@dataclass(slots=True)
+class Speaker(Span):
+    """Who a quote is attributed to: the words in the text, and the entity they resolve to if any."""
+
+    entity: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entity": self.entity, "text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass(slots=True)
@@ -36,19 +85,24 @@ class Entity:
 
 @dataclass(slots=True)
 class Quote:
-    speaker: dict[str, Any] | None
-    cue: dict[str, Any]
-    content: dict[str, Any]
+    speaker: Speaker | None
+    cue: Cue
+    content: Span
     direct: bool
     via: str | None = None
     date: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"speaker": self.speaker.to_json() if self.speaker is not None else None,
+                "cue": self.cue.to_json(), "content": self.content.quoted_json(),
+                "direct": self.direct, "via": self.via, "date": self.date}
 
 
 @dataclass(slots=True)
 class Event:
     type: str
-    trigger: dict[str, Any]
-    sentence: dict[str, Any]
+    trigger: Span
+    sentence: Extent
     mode: str | None = None
     actor: list[str] = field(default_factory=list)
     recipient: list[str] = field(default_factory=list)
@@ -62,6 +116,13 @@ class Event:
     future: bool = False
     source: str | None = None
     confidence: float = 0.5
+
+    def to_json(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["trigger"] = self.trigger.quoted_json()
+        out["sentence"] = self.sentence.to_json()
+        out["actor"], out["recipient"] = list(self.actor), list(self.recipient)
+        return out
 
 
 @dataclass(slots=True)
@@ -121,8 +182,8 @@ class Document:
         out: dict[str, Any] = {
             "document": self.meta(),
             "entities": [_entity_json(e) for e in self.entities],
-            "quotes": [asdict(q) for q in self.quotes],
-            "events": [asdict(e) for e in self.events],
+            "quotes": [q.to_json() for q in self.quotes],
+            "events": [e.to_json() for e in self.events],
             "dates": [asdict(d) for d in self.dates],
         }
         if self.external_id is not None:
@@ -132,5 +193,5 @@ class Document:
 
 def _entity_json(e: Entity) -> dict[str, Any]:
     d = asdict(e)
-    d["mentions"] = [asdict(m) for m in e.mentions]
+    d["mentions"] = [m.to_json() for m in e.mentions]
     return d

@@ -87,9 +87,9 @@ def eval_seeds(oracle: bool, verbose: bool) -> dict[str, float]:
         if verbose:
             print(g["file"], {k: v for k, v in r.items() if k.startswith("q_")})
             for q in doc.quotes:
-                sp = (q.speaker or {}).get("text")
-                print(f"   [{q.cue['class']}] {q.cue['text']} | {sp} | ent={(q.speaker or {}).get('entity')}"
-                      f" | {q.content['text'][:70]}")
+                sp = q.speaker.text if q.speaker else None
+                print(f"   [{q.cue.cls}] {q.cue.text} | {sp} | ent={q.speaker.entity if q.speaker else None}"
+                      f" | {q.content.text[:70]}")
         for k, v in r.items():
             if isinstance(v, int):
                 tot[k] = tot.get(k, 0) + v
@@ -122,10 +122,10 @@ def article_text(a: dict) -> str:
 
 
 def speaker_ok(q: Any, names: list[str], ents: dict[str, Entity]) -> bool:
-    sp = q.speaker or {}
-    cands = [sp.get("text") or ""]
-    if sp.get("entity") in ents:
-        e = ents[sp["entity"]]
+    sp = q.speaker
+    cands = [sp.text if sp else ""]
+    if sp is not None and sp.entity in ents:
+        e = ents[sp.entity]
         cands += [m.text for m in e.mentions] + [e.name]
     for c in cands:
         for n in names:
@@ -150,28 +150,28 @@ def eval_snn(rows: list[dict], arts: dict[str, dict], oracle: bool, verbose: boo
         qs = extract_quotes(doc)
         ents = {e.id: e for e in doc.entities}
         for g in row["quotes"]:
-            hits = [q for q in qs if SA.contains(q.content["text"], g["anchor"])]
+            hits = [q for q in qs if SA.contains(q.content.text, g["anchor"])]
             if not g["required"]:
                 continue
             n_gold += 1
             if not hits:
                 missed.append(f"{row['id']}: {g['anchor']}")
                 continue
-            h = min(hits, key=lambda q: q.content["end"] - q.content["start"])
+            h = min(hits, key=lambda q: q.content.end - q.content.start)
             tp += 1
             sp_ok += speaker_ok(h, g["speaker"], ents)
-            cls_ok += h.cue["class"] == g["class"]
+            cls_ok += h.cue.cls == g["class"]
             if verbose and not speaker_ok(h, g["speaker"], ents):
-                print(f"  speaker? {row['id']} {g['anchor']!r}: got {(h.speaker or {}).get('text')!r} want {g['speaker']}")
-            if verbose and h.cue["class"] != g["class"]:
+                print(f"  speaker? {row['id']} {g['anchor']!r}: got {h.speaker.text if h.speaker else None!r} want {g['speaker']}")
+            if verbose and h.cue.cls != g["class"]:
                 print(f"  class? {row['id']} {g['anchor']!r}: got {h.cue['class']} want {g['class']}")
         for q in qs:
             n_sys += 1
-            ok = any(SA.contains(q.content["text"], g["anchor"]) for g in row["quotes"])
+            ok = any(SA.contains(q.content.text, g["anchor"]) for g in row["quotes"])
             sys_ok += ok
             if verbose and not ok:
-                print(f"  extra {row['id']}: [{q.cue['class']}] {q.cue['text']} | "
-                      f"{(q.speaker or {}).get('text')} | {q.content['text'][:80]}")
+                print(f"  extra {row['id']}: [{q.cue.cls}] {q.cue.text} | "
+                      f"{q.speaker.text if q.speaker else None} | {q.content.text[:80]}")
     if verbose:
         for m in missed:
             print("  missed", m)

@@ -10,9 +10,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from marsad.document import DateRef, Document, Entity
+from marsad.document import DateRef, Document, Entity, Quote
 from marsad.events.tokens import Hit, Sentence, fine_place, is_place
 
 __all__ = ["event_date", "location", "quote_context"]
@@ -49,8 +47,7 @@ def quote_context(doc: Document, pos: int) -> tuple[str | None, str | None]:
     quote = _quote_of(doc, pos)
     if quote is None:
         return None, None
-    sp = quote.speaker or {}
-    return sp.get("entity"), quote.date
+    return (quote.speaker.entity if quote.speaker is not None else None), quote.date
 
 
 def event_date(date_ref: DateRef | None, q_date: str | None, published: str | None,
@@ -69,9 +66,8 @@ def event_date(date_ref: DateRef | None, q_date: str | None, published: str | No
     return date, prec, conf
 
 
-def _quote_of(doc: Document, pos: int) -> Any:
+def _quote_of(doc: Document, pos: int) -> Quote | None:
     for q in doc.quotes:
-        c = q.content or {}
-        if c.get("start", -1) <= pos < c.get("end", -1):
+        if q.content.start <= pos < q.content.end:
             return q
     return None

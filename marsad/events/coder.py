@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.dates import resolve_sentence_date
-from marsad.document import DateRef, Document, Entity, Event
+from marsad.document import DateRef, Document, Entity, Event, Extent, Span
 from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import bare
@@ -155,8 +155,8 @@ def _event(doc: Document, st: Sentence, h: Hit, date_ref: DateRef | None, dead: 
     date, prec, conf = event_date(date_ref, q_date, doc.published, conf)
     return Event(
         type=t.type or "",
-        trigger={"text": doc.text[trig_s:trig_e], "start": trig_s, "end": trig_e},
-        sentence={"start": st.s, "end": st.e},
+        trigger=Span(trig_s, trig_e, doc.text[trig_s:trig_e]),
+        sentence=Extent(st.s, st.e),
         mode=mode_of(st, h),
         actor=_ids(actor),
         recipient=_ids(recip),

@@ -94,6 +94,9 @@ def array_items(stream: BinaryIO, limit: int, max_depth: int = MAX_DEPTH) -> Ite
     """The raw UTF-8 bytes of each item of the top-level JSON array in `stream`, or `Refused` for an item
     over `limit` bytes or nested more than `max_depth` levels inside the array.
 
+    Kept whole: one byte-level state machine over the stream; split up, its state (depth, string,
+    escape, item start) would have to travel through every call on the hot path.
+
     A state machine over chunks (in a string, after a backslash, depth), so no item is ever held beyond
     `limit` and nothing is kept per nesting level; it is one function because splitting it would mean
     passing all of that state around.

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from marsad.document import DateRef, Document, Entity, Quote
+from marsad.document import Cue, DateRef, Document, Entity, Quote, Span, Speaker
 from marsad.quotes.cues import Draft, find_cues
 from marsad.quotes.speakers import SpeakerCue, resolve_speakers
 from marsad.quotes.tokens import Tokens
@@ -43,8 +43,6 @@ def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[D
     if tk.n == 0 or not tk.promising:
         return []
     tk.segment()
-    if entities:
-        tk.attach(entities)
     drafts = find_cues(tk)
     speakers = resolve_speakers(tk, [SpeakerCue(q.cue_a, q.sent, q.np, q.pro, q.embedded) for q in drafts],
                                 entities)
@@ -52,18 +50,16 @@ def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[D
 
 
 def _quote(tk: Tokens, q: Draft, speaker: dict[str, Any] | None, dates: Sequence[DateRef]) -> Quote:
-    """The output record of one draft: spans as {"text", "start", "end"} into the text."""
+    """The output record of one draft: typed spans into the text."""
     text = tk.text
     cs, ce = tk.starts[q.cue_a], tk.ends[q.cue_b - 1]
     if q.masdar_end is not None:
         ce = q.masdar_end
-    cue: dict[str, Any] = {"text": text[cs:ce], "start": cs, "end": ce, "class": q.cls}
-    if q.negated:
-        cue["negated"] = True
+    cue = Cue(cs, ce, text[cs:ce], q.cls, bool(q.negated))
     s, e = q.content
-    content = {"text": text[s:e], "start": s, "end": e}
     via = text[q.via[0]:q.via[1]] if q.via is not None and q.via[1] > q.via[0] else None
-    return Quote(speaker=speaker, cue=cue, content=content, direct=q.direct, via=via,
+    who = None if speaker is None else Speaker(speaker["start"], speaker["end"], speaker["text"], speaker["entity"])
+    return Quote(speaker=who, cue=cue, content=Span(s, e, text[s:e]), direct=q.direct, via=via,
                  date=_statement_date(tk, q, dates))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from marsad.document import Document
+from marsad.document import Document, Speaker
 from marsad.store import queries
 from marsad.store.search import Snippet
 from marsad.text.normalize import shadow_terms
@@ -115,10 +115,9 @@ class Store(ABC):
             "INSERT INTO quotes (doc_rowid, idx, speaker_entity, speaker_text, speaker_start, speaker_end, cue_text,"
             " cue_class, cue_start, cue_end, content, content_start, content_end, direct, via, date)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(rowid, i, (q.speaker or {}).get("entity"), (q.speaker or {}).get("text"),
-              (q.speaker or {}).get("start"), (q.speaker or {}).get("end"),
-              q.cue["text"], q.cue["class"], q.cue["start"], q.cue["end"],
-              q.content["text"], q.content["start"], q.content["end"], int(q.direct), q.via, q.date)
+            [(rowid, i, *_speaker_row(q.speaker),
+              q.cue.text, q.cue.cls, q.cue.start, q.cue.end,
+              q.content.text, q.content.start, q.content.end, int(q.direct), q.via, q.date)
              for i, q in enumerate(doc.quotes)],
         )
         c.executemany(
@@ -127,8 +126,8 @@ class Store(ABC):
             " sentence_start, sentence_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(rowid, i, v.type, v.mode, "|".join(v.actor), "|".join(v.recipient), v.location, v.date,
               v.date_precision, v.dead, v.injured, int(v.negated), int(v.hypothetical), int(v.future),
-              v.source, v.trigger.get("text"), v.trigger.get("start"), v.trigger.get("end"),
-              v.sentence.get("start"), v.sentence.get("end"), v.confidence)
+              v.source, v.trigger.text, v.trigger.start, v.trigger.end,
+              v.sentence.start, v.sentence.end, v.confidence)
              for i, v in enumerate(doc.events)],
         )
         c.executemany(
@@ -155,3 +154,10 @@ class Store(ABC):
 
 
 __all__ = ["SearchHit", "Status", "Store", "doc_key"]
+
+
+def _speaker_row(sp: Speaker | None) -> tuple[str | None, str | None, int | None, int | None]:
+    """The quote table's four speaker columns; an unattributed quote stores NULLs."""
+    if sp is None:
+        return None, None, None, None
+    return sp.entity, sp.text, sp.start, sp.end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.document import Document, Event, Quote
+from marsad.document import Cue, Document, Event, Extent, Quote, Span, Speaker
 from marsad.store import open_store
 
 
@@ -13,15 +13,15 @@ def quote(text: str, body: str, speaker: str, cue: str, content: str, entity: st
     s = body.index(content)
     sp = body.find(speaker)
     return Quote(
-        speaker={"entity": entity, "text": speaker, "start": sp, "end": sp + len(speaker)},
-        cue={"text": cue, "start": max(0, s - 5), "end": s, "class": cue},
-        content={"text": content, "start": s, "end": s + len(content)},
+        speaker=Speaker(sp, sp + len(speaker), speaker, entity),
+        cue=Cue(max(0, s - 5), s, cue, cue),
+        content=Span(s, s + len(content), content),
         direct=False,
     )
 
 
 def event(type_: str, location: str, date: str, dead: int | None, actor: list[str]) -> Event:
-    return Event(type=type_, trigger={"text": "قصف", "start": 0, "end": 3}, sentence={"start": 0, "end": 10},
+    return Event(type=type_, trigger=Span(0, 3, "قصف"), sentence=Extent(0, 10),
                  actor=actor, location=location, date=date, date_precision="day", dead=dead)
 
 

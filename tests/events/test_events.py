@@ -64,14 +64,14 @@ def _events(text: str, published: str = "2017-06-01") -> list[Event]:
     evs = code_events(doc)
     for ev in evs:
         t = ev.trigger
-        assert text[t["start"]:t["end"]] == t["text"], t
-        assert 0 <= ev.sentence["start"] <= t["start"] < t["end"] <= ev.sentence["end"] <= len(text)
+        assert text[t.start:t.end] == t.text, t
+        assert 0 <= ev.sentence.start <= t.start < t.end <= ev.sentence.end <= len(text)
     return evs
 
 
 def _one(evs: list[Event], typ: str, trigger: str | None = None) -> Event:
-    hits = [e for e in evs if e.type == typ and (trigger is None or trigger in e.trigger["text"])]
-    assert hits, f"no {typ} event{' on ' + trigger if trigger else ''}: {[(e.type, e.trigger['text']) for e in evs]}"
+    hits = [e for e in evs if e.type == typ and (trigger is None or trigger in e.trigger.text)]
+    assert hits, f"no {typ} event{' on ' + trigger if trigger else ''}: {[(e.type, e.trigger.text) for e in evs]}"
     return hits[0]
 
 
@@ -175,7 +175,7 @@ def test_explosion_suicide_abduction_and_arrest_modes() -> None:
 
 def test_names_and_idioms_are_not_events() -> None:
     text = "اجتمع وزراء مجلس التعاون الخليجي. وقال رئيس التحرير إن صلاة الفجر في وزارة الصحة."
-    types = [(e.type, e.trigger["text"]) for e in _events(text)]
+    types = [(e.type, e.trigger.text) for e in _events(text)]
     assert not [t for t in types if t[0] in ("COOPERATE", "ASSAULT")], types
 
 

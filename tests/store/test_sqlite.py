@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from marsad.document import Document, Entity, Quote, Span
+from marsad.document import Cue, Document, Entity, Quote, Span
 from marsad.store import SearchSyntaxError, SqliteStore, open_store
 from marsad.store.migrations import MIGRATIONS
 
@@ -147,8 +147,8 @@ def test_document_failure_rolls_back_alone(store_url: str) -> None:
     next one is stored; on both backends, batched (SQLite) or one transaction each (PostgreSQL)."""
     bad = Document(text="عنوان\nقال الوزير شيئا", title="عنوان", url="bad",
                    entities=[Entity(id="Q_only_bad", name="وزير", type="PER", mentions=[Span(6, 11, "الوزير")])],
-                   quotes=[Quote(speaker=None, cue={"text": None, "start": 0, "end": 3, "class": "say"},
-                                 content={"text": "شيئا", "start": 12, "end": 16}, direct=False)])
+                   quotes=[Quote(speaker=None, cue=Cue(0, 3, None, "say"),  # type: ignore[arg-type]
+                                 content=Span(12, 16, "شيئا"), direct=False)])
     good = Document(text="عنوان\nخبر سليم", title="عنوان", url="good")
     with open_store(store_url) as s:
         s.add(Document(text="قبل\nخبر قبله", title="قبل", url="before"))
