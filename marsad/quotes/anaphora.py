@@ -46,8 +46,11 @@ def antecedent(tk: Tokens, np: NP) -> NP | None:
     wset = set(want) - _SOURCE_HEADS if head in _SOURCE_HEADS else set(want)
     superset: NP | None = None
     lo = max(0, np.a - LOOKBACK)
+    keys, word = tk.keys, tk.word
+    ends = tuple(_SOURCE_HEADS) if head in _SOURCE_HEADS else (head,)
     for t in range(np.a - 1, lo - 1, -1):
-        if not tk.word[t] or not _same_head(head, base(tk.keys[t])):
+        k = keys[t]  # a word's base is a suffix of it: the cheap test first
+        if not k.endswith(ends) or not word[t] or not _same_head(head, base(k)):
             continue
         lim = tk.sent_rng[tk.sent_of[t]][1] if hasattr(tk, "sent_of") else tk.n
         cand = chunk(tk, t, lim, lead_ok=True)

@@ -44,6 +44,11 @@ MAX_CHAIN = 18  # tokens
 MAX_NAME = 4  # indefinite parts of a name before its family name
 _BASM = normalize("باسم")
 _MIN = normalize("من")
+_AN = normalize("عن")
+_ALI = normalize("علي")
+_AN_TAKERS = frozenset(normalize(w) for w in ("نائب", "نائبة", "مسؤول", "مسؤولة", "ممثل", "ممثلة", "مندوب"))
+NAMED = frozenset(normalize(w) for w in ("يدعى", "تدعى", "يسمى", "تسمى", "اسمه", "اسمها", "يلقب", "الملقب"))
+_FAMILY = frozenset(normalize(w) for w in ("آل", "ال"))
 # Quantifiers whose من names the group they count (عدد من السياسيين، أحد الخبراء، مجموعة من النشطاء).
 _PARTITIVE = frozenset(normalize(w) for w in ("عدد", "بعض", "أحد", "إحدى", "مجموعة", "كثير", "عشرات", "مئات",
                                                "آلاف", "جميع", "معظم", "غالبية", "عدد"))
@@ -108,9 +113,30 @@ def _proper(tk: Tokens, j: int) -> bool:
     the entity stage found."""
     k = tk.keys[j]
     if k in GPE:
-        return True
+        return base(k) not in AFFIL_NOUNS  # جنوب | السودان: a compass word is not a name on its own
     m = tk.entity_at(j)
     return m is not None and m[1] == j + 1
+
+
+def is_ali(tk: Tokens, t: int, lim: int) -> bool:
+    """«علي» is the given name, not the preposition «على» (which it spells once normalised): written with
+    ي, and a person mention starts there, or a name part follows and then what ends a name (an apposition
+    title, a comma, a complementiser, a colon): «وقال علي أحمد مدير …»، «يدعى علي مطر أن …»."""
+    if tk.keys[t] != _ALI or not tk.raw[t].endswith("ي") or t + 1 >= lim:
+        return False
+    m = tk.mention.get(t)
+    if m is not None:
+        return m[1] == "PER"
+    u = t + 1
+    k = tk.keys[u]
+    if not tk.word[u] or hard_stop(tk, u) or k in OFFICES or k in RANKS or k in TIME or k[:1] in "بل" \
+            or _is_digit(tk, u):
+        return False
+    u += 1
+    if not definite(k) and u < lim and tk.word[u] and definite(tk.keys[u]) and tk.keys[u] not in OFFICES \
+            and not hard_stop(tk, u):
+        u += 1  # a family name
+    return u >= lim or not tk.word[u] or tk.keys[u] in COMPS or tk.keys[u] in OFFICES or tk.keys[u] in RANKS
 
 
 def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | None:
@@ -119,15 +145,23 @@ def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | N
     m = tk.mention.get(j)
     if m is not None and m[1] == "PER":
         end = m[0]
-        if end < lim and tk.word[end] and definite(tk.keys[end]) and not hard_stop(tk, end) \
-                and tk.keys[end] not in OFFICES and not definite(tk.keys[end - 1]):
-            end += 1  # the family name the tagger left out
+        while end < lim and tk.keys[end - 1] in NAME_LINKS and tk.word[end] and not hard_stop(tk, end):
+            end += 1  # a mention cut after a particle: «نبيه آل» | إبراهيم، «عبد» | الله
+        if end < lim and tk.word[end] and not hard_stop(tk, end) and tk.keys[end] not in OFFICES \
+                and tk.keys[end] not in RANKS and not definite(tk.keys[end - 1]) and tk.keys[end] not in TIME \
+                and (definite(tk.keys[end]) or end + 1 >= lim or not tk.word[end + 1] or tk.keys[end + 1] in COMPS):
+            end += 1  # the last part the tagger left out (أحمد داود | أوغلو بأنه، بشار | الأسد)
         return min(end, lim)
     keys = tk.keys
     t = j
     parts = 0
     while t < lim:
         k = keys[t]
+        if k == _ALI and (t == j and is_ali(tk, t, lim) or parts and tk.raw[t].endswith("ي")
+                          and (t + 1 >= lim or not tk.word[t + 1] or keys[t + 1] in COMPS)):
+            parts += 1  # علي as a name part: علي مطر، محمد علي
+            t += 1
+            continue
         if hard_stop(tk, t) or _is_digit(tk, t) or k in TIME or _conj(k):
             break
         if parts == 0 and after_rank and definite(k) and k not in STATEMENTS:
@@ -140,6 +174,8 @@ def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | N
             break
         if k in NAME_LINKS:
             if t + 1 < lim and tk.word[t + 1] and not hard_stop(tk, t + 1):
+                if k in _FAMILY and parts:
+                    return t + 2  # آل إبراهيم: the family name ends the name
                 t += 1
                 continue
             break
@@ -255,8 +291,9 @@ def read_chain(tk: Tokens, i: int, lim: int, kind: str, head: str) -> Chain:
     head word's key without a leading preposition (للوزارة → الوزارة)."""
     if head in RANKS:
         t = i + 1
-        while t < lim and tk.keys[t] in RANKS:
-            t += 1
+        while t < lim and (tk.keys[t] in RANKS or tk.raw[t] == "." and len(tk.keys[t - 1]) == 1
+                           or t > i and adjective(tk.keys[t]) and t + 1 < lim and tk.word[t + 1]):
+            t += 1  # الدكتور، د. (an abbreviation with its dot)، العميد البحري
         e = read_name(tk, t, lim, after_rank=True) if t < lim else None
         if e is not None:
             return Chain(e, kind, name=t, name_b=e)
@@ -278,8 +315,8 @@ class _Reader:
         self.seen_adj = False  # an unnamed source has had an adjective: no genitive after it
 
     def run(self) -> Chain:
-        rules = (self._mark, self._digit, self._basm, self._rank, self._person_mention, self._conj,
-                 self._emphatic, self._source_word, self._affiliation)
+        rules = (self._mark, self._digit, self._basm, self._rank, self._person_mention, self._conj, self._named,
+                 self._emphatic, self._source_word, self._an_affiliation, self._affiliation)
         while self.j < self.lim and self.j - self.i < MAX_CHAIN:
             verdict = None
             for rule in rules:
@@ -312,6 +349,11 @@ class _Reader:
             self.closed = definite(keys[j + 1])
             self.j = j + 1 if keys[j + 1] in RANKS else j + 2
             return _GO
+        if raw in COMMAS and self.kind == PERSON and self.closed and self.ch.name is None:
+            e = read_name(tk, j + 1, self.lim) if j + 1 < self.lim else None
+            if e is not None and e < self.lim and (tk.raw[e] in COMMAS or tk.raw[e] == ":" or keys[e] in COMPS):
+                self.ch.name, self.ch.name_b, self.j = j + 1, e, e  # عضو المجلس ...، محمد الربيعي، لـ...
+                return _STOP
         if raw in OPEN_QUOTES and self.kind == BODY and self.ch.name is None:
             close = short_quote(tk, j, self.lim)
             if close is not None:
@@ -346,8 +388,8 @@ class _Reader:
         if self.kind != PERSON or keys[self.j] not in RANKS:
             return None
         t = self.j
-        while t < self.lim and keys[t] in RANKS:
-            t += 1
+        while t < self.lim and (keys[t] in RANKS or t > self.j and adjective(keys[t]) and t + 1 < self.lim):
+            t += 1  # العميد البحري، اللواء الركن
         if self._name_at(t, after_rank=True) or self.closed:
             return _STOP
         self.j = t
@@ -378,6 +420,14 @@ class _Reader:
             return _GO
         return _STOP
 
+    def _named(self) -> bool | None:
+        """مهندس متطوع يدعى علي مطر: the name after «يدعى»."""
+        if self.tk.keys[self.j] not in NAMED:
+            return None
+        if self.kind != BODY and self._name_at(self.j + 1):
+            return _STOP
+        return _STOP
+
     def _emphatic(self) -> bool | None:
         """… نفسه: the phrase points back to someone named before; it ends there."""
         if self.tk.keys[self.j] not in _EMPHATIC or not self.closed:
@@ -401,6 +451,16 @@ class _Reader:
             return _GO
         return None
 
+    def _an_affiliation(self) -> bool | None:
+        """النائب عن التيار المدني، المسؤول عن الورشة: عن after a representative names what he stands for."""
+        if self.kind != PERSON or self.tk.keys[self.j] != _AN or base(self.tk.keys[self.j - 1]) not in _AN_TAKERS:
+            return None
+        if self.j + 1 >= self.lim or hard_stop(self.tk, self.j + 1):
+            return _STOP
+        self.j = noun_phrase_end(self.tk, self.j + 1, self.lim)
+        self.closed = True
+        return _GO
+
     def _affiliation(self) -> bool | None:
         """بمنطقة تبوك، في الشرطة الاتحادية، لدى مالي: part of who the speaker is."""
         if self.kind == BODY and not self.closed:
@@ -415,6 +475,9 @@ class _Reader:
         """A genitive, an adjective, or after a closed chain the name in apposition."""
         tk, j = self.tk, self.j
         k = tk.keys[j]
+        if self.kind == PERSON and self.closed and self.ch.name is None and is_ali(tk, j, self.lim):
+            self._name_at(j)  # الوزير علي حسين
+            return _STOP
         if hard_stop(tk, j):
             return _STOP
         if definite(k):

@@ -26,6 +26,8 @@ from marsad.text import normalize
 
 SHORT_QUOTE = 4  # a quoted segment of at most this many words after a preposition is a name (لـ"عين اليوم")
 WINDOW = 30  # tokens after the cue in which the content must open
+ADJUNCT_PREPS = frozenset(normalize(w) for w in (
+    "خلال", "في", "أثناء", "عقب", "إثر", "بعد", "قبل", "عند", "لدى", "أمام", "مساء", "صباح", "ضمن"))
 _GLOSS = frozenset(normalize(w) for w in ("إشارة", "اشارة"))  # "، في إشارة إلى" is the journalist's gloss
 _FI = normalize("في")
 
@@ -33,7 +35,7 @@ Opener = tuple[str, int]  # (kind: comp | colon | quote | prep | dobj, token ind
 Span = tuple[int, int]  # char offsets
 
 
-def _plain_object(tk: Tokens, t: int) -> bool:
+def plain_object(tk: Tokens, t: int) -> bool:
     """A word that can start a direct-object content: not a preposition, relative, opener or cue."""
     k = tk.keys[t]
     return bool(tk.word[t]) and k not in PREPS and k not in REL and k not in OPENERS
@@ -51,7 +53,7 @@ def find_opener(tk: Tokens, form: CueForm | None, j: int, lim: int, subj_explici
     first = skip_adv(tk, j, lim)
     preps = form.preps if form is not None else frozenset()
     end = min(lim, j + WINDOW)
-    if (form is not None and form.direct_object and subj_explicit and first < lim and _plain_object(tk, first)
+    if (form is not None and form.direct_object and subj_explicit and first < lim and plain_object(tk, first)
             and keys[first] not in COMPS and tk.cue[first] is None and not keys[first].startswith("ب")):
         return ("dobj", first), via
     strict = form is not None and form.lemma in ("عبر", "أعرب")
@@ -60,6 +62,8 @@ def find_opener(tk: Tokens, form: CueForm | None, j: int, lim: int, subj_explici
         k = keys[t]
         if t > j and tk.cue[t] is not None:
             break  # a complementiser after another cue belongs to that cue
+        if k in OPENERS and (t > first or t > j and tk.raw[t - 1] in COMMAS):
+            break  # a new clause (…، إلا أنه …، بينما …): its complementiser is not this cue's
         if strict and k not in preps:
             t += 1
             continue
@@ -86,7 +90,7 @@ def find_opener(tk: Tokens, form: CueForm | None, j: int, lim: int, subj_explici
             return ("comp", t + 1), via
         t += 1
     if form is not None and form.direct_object and subj_explicit and first < lim:
-        if _plain_object(tk, first) and tk.cue[first] is None:
+        if plain_object(tk, first) and tk.cue[first] is None:
             return ("dobj", first), via
     return None, via
 
@@ -99,12 +103,22 @@ def _prep_opener(tk: Tokens, form: CueForm | None, t: int, first: int, lim: int)
     keys = tk.keys
     if t + 1 < lim and keys[t + 1] in COMPS:
         return "comp", t + 1
-    if t == first or (t <= first + 1 and keys[t] == "ب"):
+    if t == first or (t <= first + 1 and keys[t] == "ب") or adjunct_between(tk, first, t):
         return "prep", t
     if form is not None and form.lemma in OBJ_VERBS and t <= first + 4 and all(
             tk.word[x] and keys[x] not in BOUND for x in range(first, t)):
         return "objprep", first
     return None
+
+
+def adjunct_between(tk: Tokens, a: int, b: int) -> bool:
+    """Tokens a..b-1 are an adverbial of time, place or occasion between the speaker and the content
+    (وأثنى الجانبان خلال المؤتمر على ...، طالب في ختام زيارة استمرت ثلاثة أيام بـ...، معرباً في هذا الصدد
+    عن ...): a phrase opened by one of those prepositions, with no clause of its own."""
+    if not 0 < b - a <= 9 or tk.keys[a] not in ADJUNCT_PREPS:
+        return False
+    return all(tk.word[x] and tk.keys[x] not in COMPS and tk.cue[x] is None and not tk.attr[x]
+               for x in range(a, b))
 
 
 def find_close(tk: Tokens, t: int) -> int | None:

@@ -13,14 +13,15 @@ cue (لم يؤكد، لم يتهم) reports that something was *not* said, so it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from marsad.quotes.content import build_content, find_opener, via_between
+from marsad.quotes.content import adjunct_between, build_content, find_opener, plain_object, via_between
 from marsad.quotes.lexicon import (
     ATTRIB_MA,
     CLASS_BY_PREP,
     COMPS,
     IMPERFECT,
+    IMPERSONAL,
     MARKER_REQUIRED,
     NEG,
     NOUN_HOMOGRAPHS,
@@ -30,7 +31,7 @@ from marsad.quotes.lexicon import (
     PREPS,
     CueForm,
 )
-from marsad.quotes.phrases import NP, chunk, np_before
+from marsad.quotes.phrases import NP, chunk, np_before, quoted_name, speakable, statement_source
 from marsad.quotes.subjects import verb_subject
 from marsad.quotes.tokens import (
     BOUND,
@@ -86,7 +87,7 @@ def find_cues(tk: Tokens) -> list[Draft]:
     if title is not None:
         drafts.append(title)
     consumed = -1
-    for i in range(tk.n):
+    for i in tk.triggers:
         if i <= consumed or not tk.word[i]:
             continue
         k = tk.keys[i]
@@ -203,9 +204,7 @@ def _verb(tk: Tokens, i: int, form: CueForm, procl: bool) -> Draft | None:
         return None
     if form.lemma in NOUN_HOMOGRAPHS and (np is None or not np.kind or np.a < i):
         return None  # ثمن: a cue only with a title, source or body after it
-    if form.lemma in CLASS_BY_PREP:
-        prep = keys[t] if kind == "prep" else keys[t - 1] if kind == "comp" and t > 0 else ""
-        q.cls = CLASS_BY_PREP[form.lemma].get(prep[:1] if prep.startswith("ب") else prep, q.cls)
+    _class_by_prep(tk, q, kind, t)
     built = build_content(tk, kind, t)
     if built is None:
         return None
@@ -214,6 +213,8 @@ def _verb(tk: Tokens, i: int, form: CueForm, procl: bool) -> Draft | None:
         q.via = via_between(tk, after, t)
     q.np = np
     if np is None and q.pro is None:
+        if keys[i] in IMPERSONAL:
+            return None  # يُذكر أن ...: the journalist's aside, not a quote
         q.pro = (form.gender, form.number)
     return q
 
@@ -243,31 +244,45 @@ def _participle(tk: Tokens, i: int, form: CueForm) -> Draft | None:
         return None
     if i > 0 and tk.raw[i - 1][:1].isdigit():
         return None  # 41 متهماً: a noun after a number
-    k = tk.keys[i + 1]
-    tok = tk.raw[i + 1]
-    ok = _opens(tk, i + 1, form)
+    o = _participle_opener(tk, i, s_b, form)
+    ok = o is not None
+    if o is None:
+        o = i + 1
+    k = tk.keys[o]
+    tok = tk.raw[o]
     if form.lemma == "قال":
         ok = ok or tk.word[i + 1]
     if not ok and form.lemma in OBJ_VERBS and _object_then_content(tk, i + 1, s_b, form):
-        return _participle_with_object(tk, i, form, sid)
+        return _participle_with_object(tk, i, form, sid, "objprep")
+    if not ok and form.direct_object and i > s_a and tk.raw[i - 1] in COMMAS and plain_object(tk, i + 1):
+        return _participle_with_object(tk, i, form, sid, "dobj")  # ...، مؤكداً تضامن بلاده مع ...
     if not ok:
         return None
     q = Draft(i, i + 1, form.cls, form, sid)
     if _negated(tk, i) and not _negate(q, i):
         return None
     kind = "comp" if k in COMPS else "quote" if tok in OPEN_QUOTES else "colon" if tok == ":" else "prep"
-    if kind == "prep" and i + 2 < s_b and tk.keys[i + 2] in COMPS:
-        kind, t = "comp", i + 2
+    if kind == "prep" and o + 1 < s_b and tk.keys[o + 1] in COMPS:
+        kind, t = "comp", o + 1
     else:
-        t = i + 1
+        t = o
     if form.lemma == "قال" and kind == "prep" and k not in form.preps:
         kind = "dobj"
+    _class_by_prep(tk, q, kind, t)
     built = build_content(tk, kind, t)
     if built is None:
         return None
     q.content, q.direct = built
     q.pro = (form.gender, form.number)
     return q
+
+
+def _class_by_prep(tk: Tokens, q: Draft, kind: str, t: int) -> None:
+    """نوّه إلى (say) / نوّه بـ (express), نبّه إلى (say) / نبّه من (warn): the preposition decides."""
+    if q.form is None or q.form.lemma not in CLASS_BY_PREP:
+        return
+    prep = tk.keys[t] if kind == "prep" else tk.keys[t - 1] if kind == "comp" and t > 0 else ""
+    q.cls = CLASS_BY_PREP[q.form.lemma].get(prep[:1] if prep.startswith("ب") else prep, q.cls)
 
 
 def _opens(tk: Tokens, t: int, form: CueForm) -> bool:
@@ -288,12 +303,28 @@ def _object_then_content(tk: Tokens, a: int, lim: int, form: CueForm) -> bool:
     return False
 
 
-def _participle_with_object(tk: Tokens, i: int, form: CueForm, sid: int) -> Draft | None:
-    """A participle whose object comes before the content: the object is part of what was said."""
+def _participle_opener(tk: Tokens, i: int, s_b: int, form: CueForm) -> int | None:
+    """Where a participle's content opens: right after it, after a comma (مضيفاً، أن), or after an
+    adverbial (مشيراً في الوقت نفسه إلى أن، معرباً في هذا الصدد عن)."""
+    if i + 1 >= s_b:
+        return None
+    if _opens(tk, i + 1, form):
+        return i + 1
+    if tk.raw[i + 1] in COMMAS and i + 2 < s_b and _opens(tk, i + 2, form) and tk.raw[i + 2] not in OPEN_QUOTES:
+        return i + 2
+    for t in range(i + 2, min(s_b, i + 11)):
+        if _opens(tk, t, form) and tk.raw[t] not in COMMAS:
+            return t if adjunct_between(tk, i + 1, t) else None
+    return None
+
+
+def _participle_with_object(tk: Tokens, i: int, form: CueForm, sid: int, kind: str) -> Draft | None:
+    """A participle whose object comes first: the object is part of what was said (objprep), or is the
+    content itself (dobj)."""
     q = Draft(i, i + 1, form.cls, form, sid)
     if _negated(tk, i) and not _negate(q, i):
         return None
-    built = build_content(tk, "objprep", i + 1)
+    built = build_content(tk, kind, i + 1)
     if built is None:
         return None
     q.content, q.direct = built
@@ -389,13 +420,19 @@ def _attrib(tk: Tokens, i: int) -> Draft | None:
         return None  # بحسب ما قال X: handled at the verb
     if j >= s_b:
         return None
-    sp = chunk(tk, j, s_b, lead_ok=True)
+    sp = quoted_name(tk, j, s_b) or chunk(tk, j, s_b, lead_ok=True)
     if sp is None:
         return None
     head = keys[sp.a]
     if head.endswith(("ه", "ها", "هم")) and head.startswith(_OWN_STATEMENT):
         return None  # حسب إفادته: attributes to someone already named; not a new source
-    q = Draft(i, i + 1, "say", None, sid, np=sp)
+    src = statement_source(tk, sp, s_b)
+    who = src if src is not None else sp
+    if not speakable(tk, who):
+        return None  # حسب الاختيار، وفق الجدول الزمني، طبقاً لبعض التصريحات: no one is quoted
+    end = max(sp.b, who.b)  # the content is read after the whole source phrase
+    sp = replace(sp, b=end)
+    q = Draft(i, i + 1, "say", None, sid, np=who)
     first_word = s_a
     while first_word < i and not tk.word[first_word]:
         first_word += 1
@@ -409,13 +446,15 @@ def _attrib(tk: Tokens, i: int) -> Draft | None:
             return None
         q.content, q.direct = built
         return q
+    by_comma = i > first_word and tk.raw[i - 1] in COMMAS
     if initial or keys[i].startswith("و") and i == first_word:
         built = build_content(tk, "dobj", _content_after_source(tk, sp, s_b))
-        if built is None:
+        if built is not None:
+            q.content, q.direct = built
+            q.attribution = "before"
+            return q
+        if not by_comma:
             return None
-        q.content, q.direct = built
-        q.attribution = "before"
-        return q
     if count_words(tk, s_a, i) < 3:
         return None
     q.content = char_span(tk, s_a, i)

@@ -43,6 +43,8 @@ def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[D
     if tk.n == 0 or not tk.promising:
         return []
     tk.segment()
+    if entities:
+        tk.attach(entities)
     drafts = find_cues(tk)
     speakers = resolve_speakers(tk, [SpeakerCue(q.cue_a, q.sent, q.np, q.pro, q.embedded) for q in drafts],
                                 entities)

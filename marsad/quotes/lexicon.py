@@ -57,6 +57,7 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
     ("نوه", "say", ["نوه", "نوهت", "نوهوا"], ["ينوه"], [], "إلى ب", False),
     ("وصف", "say", ["وصف", "وصفت", "وصفوا"], ["يصف"], [], "ب", False),
     ("أقر", "assert", ["أقر", "أقرت", "أقروا"], ["يقر"], [], "ب", False),
+    ("نبه", "say", ["نبه", "نبهت", "نبهوا"], ["ينبه"], [], "إلى من", False),
     ("اعترف", "assert", ["اعترف", "اعترفت", "اعترفوا"], ["يعترف"], [], "ب", False),
     ("أكد", "assert", ["أكد", "أكدت", "أكدوا", "أكدا"], ["يؤكد"], ["يؤكدون"], "على", True),
     ("شدد", "assert", ["شدد", "شددت", "شددوا"], ["يشدد"], ["يشددون"], "على", False),
@@ -87,12 +88,16 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
 # Verbs whose bare form is too often something else unless a content marker follows at once; they are
 # still cues, but `extract_quotes` requires their expected preposition or a complementiser.
 MARKER_REQUIRED = frozenset({"عبر", "أعرب", "طالب", "حذر", "لفت", "كشف", "رأى", "ذكر", "تابع", "أضاف", "أبان", "بين",
-                             "نوه", "وصف", "أقر", "اعترف", "أشاد", "أثنى", "رحب"})
+                             "نوه", "وصف", "أقر", "اعترف", "أشاد", "أثنى", "رحب", "نبه"})
+# Imperfect forms that, with no subject, are the journalist's impersonal passive (يُذكر أن، يُشار إلى أن،
+# يُعتبر): no one is quoted.
+IMPERSONAL = frozenset(_n(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "يعتبر", "ويعتبر", "تعتبر", "يقال",
+                                        "ويقال", "يعتقد", "يفترض"))
 # Verbs whose bare form is also a common noun (ثمن «price»): a cue only after a subject that can speak.
 NOUN_HOMOGRAPHS = frozenset({"ثمن"})
 # The class of a verb that changes with the preposition opening its content: نوّه إلى (points out) / نوّه بـ
 # (praises).
-CLASS_BY_PREP: dict[str, dict[str, str]] = {"نوه": {_n("ب"): "express"}}
+CLASS_BY_PREP: dict[str, dict[str, str]] = {"نوه": {_n("ب"): "express"}, "نبه": {_n("من"): "warn"}}
 
 # Participles of circumstance (حال): "..., مؤكداً أن", "مشيرة إلى", "داعياً إلى", "معربة عن".
 _PARTICIPLES: list[tuple[str, str, str, str]] = [
@@ -128,6 +133,9 @@ _PARTICIPLES: list[tuple[str, str, str, str]] = [
     ("معترفا", "اعترف", "assert", "ب"),
     ("مقرا", "أقر", "assert", "ب"),
     ("واصفا", "وصف", "say", "ب"),
+    ("منبها", "نبه", "say", "إلى من"),
+    ("مستطردا", "استطرد", "say", ""),
+    ("متسائلا", "تساءل", "say", ""),
 ]
 
 # نقل/نقلت X عن Y قوله: the verb introduces an intermediary; the speaker follows عن.
@@ -180,13 +188,15 @@ def _build() -> None:
         ps = frozenset(_n(p) for p in base[5].split()) if base[5] else frozenset()
         _add("ي" + jus, CueForm(lemma, base[1], "verb", "m", "sg", ps, base[6]))
         _add("ت" + jus, CueForm(lemma, base[1], "verb", "f", "sg", ps, base[6]))
+    dobj_lemmas = {v[0] for v in _VERBS if v[6]}
     for masc, lemma, cls, preps in _PARTICIPLES:
         ps = frozenset(_n(p) for p in preps.split()) if preps else frozenset()
         base = masc[:-1]
-        _add(masc, CueForm(lemma, cls, "part", "m", "sg", ps, False))
-        _add(base, CueForm(lemma, cls, "part", "m", "sg", ps, False))
-        _add(base + "ة", CueForm(lemma, cls, "part", "f", "sg", ps, False))
-        _add(base + "ين", CueForm(lemma, cls, "part", "m", "pl", ps, False))
+        d = lemma in dobj_lemmas  # مؤكداً تضامن ...: after a comma, the object is the content
+        _add(masc, CueForm(lemma, cls, "part", "m", "sg", ps, d))
+        _add(base, CueForm(lemma, cls, "part", "m", "sg", ps, d))
+        _add(base + "ة", CueForm(lemma, cls, "part", "f", "sg", ps, d))
+        _add(base + "ين", CueForm(lemma, cls, "part", "m", "pl", ps, d))
     for f in _NQAL:
         g = "f" if f in ("نقلت", "تنقل") else "m"
         _add(f, CueForm("نقل", "say", "nqal", g, "pl" if f.endswith("وا") else "sg", frozenset(), False))
@@ -213,7 +223,7 @@ def _build_object_forms() -> None:
 
 _build()
 # Attribution prepositions: بحسب X، وفقاً لـ X، نقلاً عن X، طبقاً لـ X.
-ATTRIB = frozenset(_n(w) for w in ("بحسب", "حسب", "وفقا", "وفق", "طبقا", "نقلا", "حسبما"))
+ATTRIB = frozenset(_n(w) for w in ("بحسب", "حسب", "وفقا", "وفق", "طبقا", "نقلا", "حسبما", "برأي"))
 # A verb after ما in these frames is an attribution of what precedes (بحسب ما ذكر موقع ...، كما قالت).
 ATTRIB_MA = frozenset(_n(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "على", "كما"))
 
@@ -242,7 +252,9 @@ NEG = frozenset(_n(w) for w in ("لم", "لن", "لا", "ولم", "ولن", "و�
 PRONOUNS = {_n("هو"): ("m", "sg"), _n("هي"): ("f", "sg"), _n("هم"): ("m", "pl"), _n("وهو"): ("m", "sg"),
             _n("وهي"): ("f", "sg"), _n("وهم"): ("m", "pl"), _n("لكنه"): ("m", "sg"), _n("لكنها"): ("f", "sg"),
             _n("لكنهم"): ("m", "pl"), _n("إنه"): ("m", "sg"), _n("إنها"): ("f", "sg")}
-SKIP_ADV = frozenset(_n(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "قد", "لقد", "أمس", "اليوم"))
+SKIP_ADV = frozenset(_n(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "قد", "لقد", "أمس", "اليوم",
+                                     "رسميا", "هاتفيا", "سابقا", "لاحقا", "مجددا", "علنا", "صراحة", "شخصيا",
+                                     "كتابيا", "ميدانيا", "مبدئيا", "أخيرا", "مرارا", "أولا", "ثانيا"))
 
 # Words that open a speaker's title; a name may follow them (وزير الخارجية الروسي سيرغي لافروف).
 TITLES = frozenset(_n(w) for w in (

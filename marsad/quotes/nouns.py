@@ -42,6 +42,7 @@ OFFICES = TITLES | _with_article(
     "وكيل وكيلة ملحق ملحقة مقرر مقررة ممثل ممثلة منسق منسقة مفوض مفوضة متحدث متحدثة ناطق ناطقة "
     "مراسل مراسلة محلل محللة خبير خبيرة باحث باحثة كاتب كاتبة صحفي صحفية صحافي صحافية ناشط ناشطة "
     "قيادي قيادية مسؤول مسؤولة ضابط أمير أميرة حاكم عمدة رئيس مفتي داعية شاعر والي "
+    "إعلامي إعلامية أكاديمي أكاديمية حقوقي حقوقية "
     "مؤسس مؤسسة منظر مرشح مرشحة عميد رئيس مدرب لاعب طبيب طبيبة محامي محامية أستاذ أستاذة "
     "ابن ابنة بنت والد والدة شقيق شقيقة زوج زوجة أخ أخت عم خال جد أرملة نجل نجلة "
     "ابنه ابنها ابنهم والده والدها شقيقه شقيقها زوجته زوجها أخوه أخته نجله نجلها") | RANKS
@@ -92,7 +93,20 @@ SPEAKING = (OFFICES | SOURCES | INSTITUTIONS | MEDIA | GPE | HUMAN_PLURALS | NON
 
 
 def base(k: str) -> str:
-    """A key without its article or a proclitic و/ف (وللوزارة → وزاره; والمصدر → مصدر)."""
+    """A key without its article or a proclitic و/ف (وللوزارة → وزاره; والمصدر → مصدر); memoised."""
+    b = _BASES.get(k)
+    if b is None:
+        b = _base(k)
+        if len(_BASES) > 100_000:
+            _BASES.clear()
+        _BASES[k] = b
+    return b
+
+
+_BASES: dict[str, str] = {}
+
+
+def _base(k: str) -> str:
     if len(k) > 3 and k[0] in "وف" and (k[1:] in OFFICES or k[1:] in SPEAKING or k[1:].startswith("ال")):
         k = k[1:]
     if k.startswith("لل") and len(k) > 3:
@@ -102,7 +116,7 @@ def base(k: str) -> str:
     return k
 
 
-_MORE_ADJ = _set("العرب العليا الدنيا العظمى الكبرى الأعلى الأدنى الشريف الشريفين المكرمة المنورة")
+_MORE_ADJ = _set("الركن الطيار الحر الحرة العرب العليا الدنيا العظمى الكبرى الأعلى الأدنى الشريف الشريفين المكرمة المنورة")
 
 
 def adjective(k: str) -> bool:
@@ -110,8 +124,10 @@ def adjective(k: str) -> bool:
     or a participle of a derived verb (المكلف، المنشق، المعارض)."""
     if k in ADJ or k in _MORE_ADJ:
         return True
-    if not k.startswith("ال") or len(k) <= 3 or k in INSTITUTIONS or k in SPEAKING or k in OFFICES:
+    if not k.startswith("ال") or len(k) <= 3 or k in INSTITUTIONS or (k in SPEAKING and k not in OFFICES):
         return False  # الهيئة looks like a nisba once normalised (الهييه)
+    if k in OFFICES and not (k.endswith(("ي", "يه")) and len(k) > 7):
+        return False  # القاضي، المحامي are titles; الإعلامي، الأكاديمي also adjectives
     if k.endswith(("ي", "يه", "يين", "يون", "يان")):
         return True
     return k.startswith(("الم", "المت", "المست")) and len(k) >= 6 and k not in _NOT_ADJ

@@ -9,9 +9,19 @@ pro-drop continuations can be matched by agreement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from marsad.quotes.chains import BODY, PERSON, SOURCE, head_kind, read_chain, short_quote
+from marsad.quotes.chains import (
+    BODY,
+    NAMED,
+    PERSON,
+    SOURCE,
+    head_kind,
+    is_ali,
+    read_chain,
+    read_name,
+    short_quote,
+)
 from marsad.quotes.lexicon import (
     ADJ,
     ANAPHORIC_TITLES,
@@ -20,11 +30,14 @@ from marsad.quotes.lexicon import (
     INSTITUTIONS,
     MASC_TAA,
     NONHUMAN_PLURALS,
+    PREPS,
     TITLES,
 )
 from marsad.quotes.nouns import (
     AFFIL_PREPS,
     NAME_SECONDS,
+    OFFICES,
+    SOURCES,
     SPEAKING,
     STATEMENT_OF,
     WAW_WORDS,
@@ -32,10 +45,20 @@ from marsad.quotes.nouns import (
     base,
     broken_plural,
 )
-from marsad.quotes.tokens import BOUND, OPEN_QUOTES, Tokens, definite, nisba
+from marsad.quotes.tokens import BOUND, CLOSE_QUOTES, OPEN_QUOTES, Tokens, definite, nisba
 from marsad.text import normalize
 
 MAX_SPEAKER = 9  # words
+_MIN = normalize("من")
+PRON_PREPS = frozenset(normalize(p + s) for p in ("في", "من", "عن", "ل", "ب", "على", "إلى", "مع", "لدى", "عند",
+                                                   "منذ", "حول", "ضد", "بين")
+                        for s in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "ك", "كم"))
+_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "ذاك", "هذان",
+                                                   "هاتان"))
+_PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم"))
+# Quantifiers: a phrase they head speaks only if what they count can (عدد من المسؤولين، أحد الخبراء).
+QUANTIFIERS = frozenset(normalize(w) for w in ("عدد", "بعض", "أحد", "إحدى", "مجموعة", "كثير", "عشرات",
+                                                "مئات", "آلاف", "جميع", "معظم", "غالبية", "كل"))
 _ISSUED = frozenset(normalize(w) for w in ("صادر", "صادرة", "صدر", "الصادر", "الصادرة", "منسوب", "المنسوب"))
 _FROM = frozenset(normalize(w) for w in ("عن", "من", "لـ"))
 _FLEXIBLE = frozenset(normalize(w) for w in ("عدد", "بعض", "جميع", "كل", "معظم", "غالبية"))
@@ -61,6 +84,7 @@ class NP:
     kind: str = ""  # person | source | body (a title chain, an unnamed source, an institution) or ""
     flexible: bool = False  # a broken plural or «عدد من»: agrees with a feminine singular or a plural verb
     emphatic: bool = False  # ... نفسه: points back to someone named before
+    lead: int = 0  # letters of a preposition the first word carries outside the phrase (لوزارة → وزارة)
 
 
 def agree(np: NP, feats: tuple[str, str]) -> bool:
@@ -101,20 +125,21 @@ def np_features(keys: list[str], np: NP, head: str | None = None) -> None:
 def _prefix_rule(tk: Tokens, j: int, k: str, count: int, state: str, lead_ok: bool) -> str | None:
     """Whether token j (key k, `count` words into the phrase) ends it or joins it as a genitive, judged
     from its class and its proclitics; None leaves the decision to the definiteness states."""
-    if k in BOUND or tk.cue[j] is not None or tk.attr[j]:
+    if k in BOUND or tk.cue[j] is not None or tk.attr[j] or k in NAMED:
         return _STOP
     if count > 0 and len(k) > 2 and k[0] == "و" and not k.startswith("ول") and k not in WAW_WORDS:
+        if k[1:] in HUMAN_PLURALS or k[1:] in SOURCES:
+            return _GENITIVE  # coordinated groups of people: مشايخ وأهالي المحافظة
         return _STOP  # coordination ends the phrase
     if (count > 0 or not lead_ok) and (
             k.startswith("بال") or (k.startswith("لل") and ("ال" + k[2:]) not in INSTITUTIONS)):
         return _STOP
     if count > 0 and state == "indef" and tk.keys[j - 1].endswith(("نا", "ها", "هم", "هما")) and k[0] in "بلك":
         return _STOP  # a head with a pronoun suffix (مصادرنا) takes no genitive
-    if k[0] == "ل" and count > 0 and not definite(k):
-        if k[1:] in INSTITUTIONS:
+    if k[0] in "لب" and count > 0 and not definite(k):
+        if k[0] == "ل" and k[1:] in INSTITUTIONS:
             return _GENITIVE
-        if state != "name" and state != "indef":
-            return _STOP
+        return _STOP  # فابيوس | لوسائل إعلام، لافروف | لصحيفة: a name takes no prepositional phrase
     if k.startswith("لل"):
         return _GENITIVE
     return None
@@ -172,16 +197,39 @@ def chunk(tk: Tokens, i: int, lim: int, lead_ok: bool = False) -> NP | None:
     """
     if i >= lim or i >= tk.n or not tk.word[i] or not tk.keys[i]:
         return None
+    key = (i, lim, lead_ok)
+    cache = tk.phrases
+    if key in cache:
+        return cache[key]  # shared: callers never change a phrase, they `replace` it
+    np = _chunk(tk, i, lim, lead_ok)
+    cache[key] = np
+    return np
+
+
+def _chunk(tk: Tokens, i: int, lim: int, lead_ok: bool) -> NP | None:
     k0 = tk.keys[i]
-    if k0 in BOUND or tk.cue[i] is not None or tk.attr[i]:
+    if is_ali(tk, i, lim):
+        e = read_name(tk, i, lim)  # وقال علي أحمد مدير ...: the name علي, not the preposition على
+        np = NP(i, e or i + 1, name=i, name_b=e or i + 1)
+        return np
+    if k0 in BOUND or tk.cue[i] is not None or tk.attr[i] or (not lead_ok and _never_subject(tk, i)):
         return None
     head = _lead_stripped(k0) if lead_ok else k0
     kind = head_kind(head)
+    if kind is None and _profession(tk, i, lim, head):
+        kind = PERSON  # الروائية سعاد الحربي: a nisba noun of profession before a name
     if kind is None:
-        return _plain(tk, i, lim, lead_ok)
+        np = _plain(tk, i, lim, lead_ok)
+        if np is not None and np.b + 1 < lim and tk.keys[np.b] in NAMED:
+            e = read_name(tk, np.b + 1, lim)
+            if e is not None:  # صياد يدعى حسن البلوشي
+                np.name, np.name_b, np.b, np.kind, np.titled = np.b + 1, e, e, PERSON, True
+        return np
     ch = read_chain(tk, i, lim, kind, head)
     np = NP(i, ch.b, name=ch.name, titled=kind == PERSON, org=ch.org, name_b=ch.name_b, kind=kind,
             emphatic=ch.emphatic)
+    if head != k0 and k0[:1] in "لب" and not k0.startswith("لل"):
+        np.lead = 1  # وفقاً لوزارة الصحة: the speaker is «وزارة الصحة»
     np_features(tk.keys, np, head)
     if kind == PERSON:
         np.gender = "f" if _feminine_raw(tk.raw[i]) else "m"
@@ -189,6 +237,18 @@ def chunk(tk: Tokens, i: int, lim: int, lead_ok: bool = False) -> NP | None:
     # الإيطالي، المصدر، الوزارة): speaker resolution looks for the fuller phrase
     np.anaphoric = ch.name is None and (kind != SOURCE or definite(head))
     return np
+
+
+def _profession(tk: Tokens, i: int, lim: int, head: str) -> bool:
+    """A definite nisba noun (الروائية، الإعلامي، الأكاديمية) followed by a person's name: a title."""
+    if not definite(head) or not head.endswith(("ي", "يه")) or i + 1 >= lim or head in GPE:
+        return False
+    m = tk.mention.get(i + 1)
+    if m is not None:
+        return m[1] == "PER"
+    k = tk.keys[i + 1]
+    return tk.word[i + 1] and not definite(k) and k not in BOUND and tk.cue[i + 1] is None and not tk.attr[i + 1] \
+        and read_name(tk, i + 1, lim) is not None and not _never_subject(tk, i + 1)
 
 
 def _feminine_raw(raw: str) -> bool:
@@ -209,8 +269,32 @@ def _lead_stripped(k: str) -> str:
     return k
 
 
+def _never_subject(tk: Tokens, i: int) -> bool:
+    """A word that cannot open a subject: a preposition with a pronoun (فيه، منها، لديه)، a pronoun or a
+    preposition with a conjunction (فهو، ومن جانبه، وعن ذلك), a noun inside a prepositional phrase
+    (بإصبعه، لصحيفة، بالاتفاق، للجامعة)."""
+    k, raw = tk.keys[i], tk.raw[i]
+    if k in PRON_PREPS or k in _PRONOUNS or k in _DEMONSTRATIVES:
+        return True
+    if len(k) > 2 and k[0] in "وف" and (k[1:] in PREPS or k[1:] in PRON_PREPS or k[1:] in _PRONOUNS):
+        return True
+    if k.startswith(("بال", "لل")):
+        return True
+    if len(k) > 3 and k[0] in "لب" and k not in WAW_WORDS:
+        stem = k[1:]
+        return raw.endswith(("ه", "ها", "هم")) or head_kind(stem) is not None or stem in GPE or stem.startswith("ال")
+    return False
+
+
 def _plain(tk: Tokens, i: int, lim: int, lead_ok: bool) -> NP | None:
-    """A phrase whose head is not a title, a source or a body: a name, a place or a plain noun."""
+    """A phrase whose head is not a title, a source or a body: a name, a place or a plain noun. Where the
+    entity stage found a person, place or organisation at the head, its mention bounds the phrase."""
+    m = tk.mention.get(i)
+    if m is not None and not lead_ok and m[0] <= lim:
+        end = read_name(tk, i, lim) if m[1] == "PER" else m[0]
+        np = NP(i, end or m[0], name=i)
+        np_features(tk.keys, np)
+        return np
     keys, words = tk.keys, tk.word
     j = i
     state = ""
@@ -239,6 +323,8 @@ def _plain(tk: Tokens, i: int, lim: int, lead_ok: bool) -> NP | None:
             count += 1
             continue
         is_title = k in TITLES
+        if count > 0 and k in OFFICES and not definite(k):
+            break  # an apposition after a name: مناف أبو شقير | مدير الكرة
         if count == 0:
             titled = is_title
             state = "def" if definite(k) else "indef"
@@ -279,29 +365,58 @@ def np_before(tk: Tokens, i: int, lo: int) -> NP | None:
     steps = 0
     while b > lo and steps < 14:
         k = tk.keys[b - 1]
+        if tk.raw[b - 1] in CLOSE_QUOTES and steps == 0:
+            o = _open_before(tk, b - 1, lo)  # وكانت شبكة «الجزيرة» قد ذكرت: a quoted name
+            if o is not None:
+                steps += b - o
+                b = o
+                continue
         if not tk.word[b - 1] or (k in BOUND and k not in AFFIL_PREPS) or tk.cue[b - 1] is not None \
                 or tk.attr[b - 1]:
             break
         b -= 1
         steps += 1
     for a in range(b, i):
+        if len(tk.keys[a]) > 2 and tk.keys[a][0] == "و" and tk.keys[a] not in WAW_WORDS:
+            return None  # a conjunct (… ومدير أعماله كشف) or a verb (وأصدرت بيانا قالت): not the subject
         np = chunk(tk, a, i)
         if np is not None and np.b == i:
             return np
         if np is not None and np.b == i - 1 and tk.keys[i - 1][:1] in "بل" and tk.word[i - 1]:
-            np.b = i
-            return np
+            return replace(np, b=i)
+    return None
+
+
+def _open_before(tk: Tokens, c: int, lo: int) -> int | None:
+    """The opening mark of a short quotation closed at token c."""
+    for t in range(c - 1, max(lo, c - 6) - 1, -1):
+        if tk.raw[t] in OPEN_QUOTES:
+            return t
+        if not tk.word[t]:
+            return None
     return None
 
 
 def speakable(tk: Tokens, np: NP) -> bool:
     """Whether a phrase names someone who can make a statement: a title chain, a source, a body, a place,
     a speaking noun, or a person or organisation the entity stage found at its head."""
+    k = _lead_stripped(tk.keys[np.a])
+    if base(k) in QUANTIFIERS:
+        # عدد من السياسيين، بعض المسؤولين، أحد الخبراء: as the group counted; بعض الأرقام is no one
+        t = np.a + 1
+        if t < np.b and tk.keys[t] == _MIN:
+            t += 1
+        inner = chunk(tk, t, np.b) if t < np.b else None
+        if inner is None or base(tk.keys[inner.a]) in QUANTIFIERS:
+            return False
+        b = base(tk.keys[inner.a])
+        return speakable(tk, inner) or (len(b) >= 5 and b.endswith(("ون", "ين")))  # أحد المزارعين
     if np.kind:
         return True
-    k = tk.keys[np.a]
     if k in GPE or k in SPEAKING or k in TITLES or k in HUMAN_PLURALS:
         return True
+    if any(w[1:] in HUMAN_PLURALS or w[1:] in SOURCES for w in tk.keys[np.a + 1:np.b] if w[:1] == "و"):
+        return True  # وجهاء وأهالي القرية
     m = tk.entity_at(np.a)
     return m is not None and m[2] in ("PER", "ORG", "GPE")
 
@@ -325,7 +440,7 @@ def statement_source(tk: Tokens, np: NP, lim: int) -> NP | None:
     if base(k) not in STATEMENT_OF and k not in STATEMENT_OF:
         return None
     t = np.a + 1
-    while t < lim and tk.word[t] and (tk.keys[t] in _ISSUED or tk.keys[t] in ADJ or _indef_adj(tk.keys[t])):
+    while t < lim and tk.word[t] and (tk.keys[t] in _ISSUED or adjective(tk.keys[t]) or _indef_adj(tk.keys[t])):
         t += 1  # بيان صادر عن، بيان رسمي صدر عن
     if t < lim and tk.keys[t] in _FROM:
         t += 1

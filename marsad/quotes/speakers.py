@@ -24,7 +24,7 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,8 @@ def speaker_span(tk: Tokens, sp: NP, entities: Sequence[Entity] = ()) -> dict[st
         s, e = char_span(tk, sp.name, sp.name_b if sp.name_b is not None else sp.b)
     else:
         s, e = char_span(tk, sp.a, sp.b)
+        if sp.lead and s == tk.starts[sp.a] and e - s > sp.lead:
+            s += sp.lead
     return {"entity": link_entity(tk, sp), "text": tk.text[s:e], "start": s, "end": e}
 
 
@@ -175,25 +177,21 @@ class _Resolver:
         sid = q.sent
         prior = [(o, sp) for o, sp in zip(self.cues[:idx], self.speakers[:idx], strict=True)
                  if not o.embedded and sp is not None and o.cue < q.cue]
-        for o, sp in reversed(prior):
-            if o.sent == sid and agree(sp, feats):
-                return sp
-        for np in reversed(self._clause_subjects(sid, before=q.cue)):
-            if agree(np, feats):
-                return self.resolve(np)
-        for back in (1, 2):
-            ps = sid - back
-            if ps < 0:
-                break
-            for o, sp in reversed(prior):
-                if o.sent == ps and agree(sp, feats):
-                    return sp
-            for np in reversed(self._clause_subjects(ps)):
-                if agree(np, feats):
-                    return self.resolve(np)
-        for _, sp in reversed(prior):
-            if agree(sp, feats):
-                return sp
+        def scopes() -> Iterator[list[NP]]:  # computed only as far as needed
+            yield [sp for o, sp in prior if o.sent == sid]
+            yield self._clause_subjects(sid, before=q.cue)
+            for back in (1, 2):
+                if sid - back >= 0:
+                    yield [sp for o, sp in prior if o.sent == sid - back]
+                    yield self._clause_subjects(sid - back)
+            yield [sp for _, sp in prior]
+
+        for cands in scopes():
+            # nearest first; an exact agreement before a broken plural that merely allows it
+            best = next((np for np in reversed(cands) if agree(np, feats) and not np.flexible), None)
+            best = best or next((np for np in reversed(cands) if agree(np, feats)), None)
+            if best is not None:
+                return self.resolve(best)
         return prior[-1][1] if prior else None
 
     def _clause_subjects(self, sid: int, before: int | None = None) -> list[NP]:

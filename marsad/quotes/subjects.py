@@ -34,7 +34,7 @@ from marsad.quotes.lexicon import (
     CueForm,
 )
 from marsad.quotes.nouns import OBJ_FIRST, RANKS
-from marsad.quotes.phrases import NP, chunk, np_before, quoted_name, speakable, statement_source
+from marsad.quotes.phrases import NP, PRON_PREPS, chunk, np_before, quoted_name, speakable, statement_source
 from marsad.quotes.tokens import BOUND, COMMAS, OPEN_QUOTES, Tokens, definite, skip_adv
 from marsad.text import normalize
 
@@ -52,6 +52,8 @@ def verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
     np: NP | None = None
     pro: tuple[str, str] | None = None
     j = skip_adv(tk, i + 1, s_b)
+    while j < s_b and tk.keys[j] in PRON_PREPS:
+        j = skip_adv(tk, j + 1, s_b)  # في وقت قال فيه متحدث رسمي ...: the pronoun points back to the time
     after = j
     svo = False
     if prev in PRONOUNS and not procl:
@@ -80,7 +82,7 @@ def verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
         if src is not None:
             np = src
             after = max(after, src.b)
-        _take_gender(np, form)
+        np = _take_gender(np, form)
     return np, pro, after, svo
 
 
@@ -95,10 +97,14 @@ def _post_verbal(tk: Tokens, j: int, s_b: int, form: CueForm, procl: bool) -> NP
         if nxt < s_b and (tk.keys[nxt] in COMPS or tk.raw[nxt] == ":" or tk.keys[nxt] in form.preps):
             return q
         return None
+    k = tk.keys[j] if j < s_b else ""
+    if len(k) > 2 and k[0] in "بل" and _content_prep(k[0], form) and tk.mention.get(j, (0, ""))[1] != "PER":
+        return None  # يفيد بنشوب حريق: the content, not a subject
     cand = chunk(tk, j, s_b)
     if cand is None or _disagrees(tk, cand, form, procl):
         return None
-    if procl and form.lemma in OBJ_VERBS and not cand.kind and cand.b < s_b and _content_prep(tk.keys[cand.b], form):
+    if procl and form.lemma in OBJ_VERBS and not speakable(tk, cand) and cand.b < s_b \
+            and _content_prep(tk.keys[cand.b], form):
         return None  # وقالت ... ودعت الأطراف المتنازعة إلى ...: a common noun before the content is the object
     if cand.kind == PERSON and cand.name is not None and not _ranked(tk, cand.name):
         e = cand.name_b if cand.name_b is not None else cand.b
@@ -129,10 +135,12 @@ def _ranked(tk: Tokens, name: int) -> bool:
     return name > 0 and tk.keys[name - 1] in RANKS
 
 
-def _take_gender(np: NP, form: CueForm) -> None:
+def _take_gender(np: NP, form: CueForm) -> NP:
     """A singular explicit subject has the verb's gender (وقالت هلال إلفر)."""
-    if form.kind == "verb" and form.number == "sg" and np.number == "sg" and not np.flexible:
-        np.gender = form.gender
+    if form.kind == "verb" and form.number == "sg" and np.number == "sg" and not np.flexible \
+            and np.gender != form.gender:
+        return replace(np, gender=form.gender)
+    return np
 
 
 def _after_inna(tk: Tokens, i: int, s_a: int) -> NP | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Any
 
 from marsad.document import Entity
 from marsad.quotes.lexicon import (
@@ -34,12 +35,15 @@ CLOSE_QUOTES = frozenset("»”\"›″")
 TRIM = " \t\n\r،,.;؛:!?؟-–—"
 COMMAS = frozenset("،,")
 # Words that end a speaker phrase and may not sit inside an intermediary's or an object's name.
-BOUND = PREPS | COMPS | TIME | REL | OPENERS | NEG | SKIP_ADV | frozenset({"و", "او", "ما", "باسم_"})
+BOUND = PREPS | COMPS | TIME | REL | OPENERS | NEG | SKIP_ADV | frozenset(
+    normalize(w) for w in ("و", "او", "ما", "بما", "مما", "عما", "لما", "كما", "ومما", "وبما"))
 QAWL_RAW = "بالقول"
+QAWL_KEYS = frozenset(normalize(w) for w in ("بالقول", "قائلا"))
 _WORD0 = re.compile(r"[^\W_]")
 
-# Per raw token: normalised key, is-a-word, (cue form, has a proclitic و/ف) or None, is-an-attribution.
-TokenInfo = tuple[str, bool, tuple[CueForm, bool] | None, bool]
+# Per raw token: normalised key, is-a-word, (cue form, has a proclitic و/ف) or None, is-an-attribution,
+# may-start-a-quote (one of the previous two, or بالقول).
+TokenInfo = tuple[str, bool, tuple[CueForm, bool] | None, bool, bool]
 
 
 class Tokens:
@@ -62,22 +66,26 @@ class Tokens:
         self.starts = [m.start() for m in ms]
         self.ends = [m.end() for m in ms]
         self.raw = raw
+        self.n = len(raw)
         self.keys = [x[0] for x in infos]
         self.word = [x[1] for x in infos]
         self.cue = [x[2] for x in infos]
         self.attr = [x[3] for x in infos]
-        self.n = len(raw)
+        # tokens where a reader may start: cues, attributions, بالقول/قائلاً (scanned by `find_cues`)
+        self.triggers = [i for i, x in enumerate(infos) if x[4]]
         first_nl = text.find("\n")
         self.title_end = first_nl if first_nl >= 0 else len(text)
-        self.promising = (any(x is not None for x in self.cue) or any(self.attr)
-                          or ":" in text[:self.title_end] or QAWL_RAW in text)
+        self.promising = bool(self.triggers) or ":" in text[:self.title_end]
         # entity mentions by token: start token -> (end token, type, entity id); token -> covering start
         self.mention: dict[int, tuple[int, str, str]] = {}
         self.covered: dict[int, int] = {}
+        # speaker phrases read so far, by (start, limit, lead_ok): `marsad.quotes.phrases.chunk` memoises here
+        self.phrases: dict[tuple[int, int, bool], Any] = {}
 
     def attach(self, entities: Sequence[Entity]) -> None:
         """Index the document's entity mentions by token, so phrase reading can see names, bodies and
         places the entity stage found (a longer mention wins where two start on one token)."""
+        self.phrases.clear()
         starts = self.starts
         for ent in entities:
             for m in ent.mentions:
@@ -135,7 +143,9 @@ def _remember(s: str) -> TokenInfo:
     """Normalised key, is-a-word, cue form and is-an-attribution of one raw token, memoised in _INFO."""
     w = _WORD0.match(s) is not None
     k = normalize(s) if (w and not s.isascii()) else s
-    inf = (k, w, (lookup_cue(k) if w else None), (is_attrib(k) if w else False))
+    c = lookup_cue(k) if w else None
+    a = is_attrib(k) if w else False
+    inf = (k, w, c, a, c is not None or a or k in QAWL_KEYS)
     if len(s) <= 40:
         _INFO[s] = inf
     return inf
