@@ -18,6 +18,8 @@ from marsad.quotes.tokens import Tokens
 from marsad.text import normalize
 
 _SOURCE_HEADS = frozenset(normalize(w) for w in ("مصدر", "مصادر"))
+_EPITHETS = frozenset(base(normalize(w)) for w in ("الإرهابي", "الإرهابية", "المتطرف", "المتطرفة", "المتشدد",
+                                                   "المتشددة", "المسلح", "المسلحة", "الجهادي", "الجهادية"))
 _EMPHATIC = frozenset(normalize(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "نفسهم", "أنفسهم"))
 LOOKBACK = 1500  # tokens
 
@@ -44,6 +46,7 @@ def antecedent(tk: Tokens, np: NP) -> NP | None:
         return None
     head = want[0]
     wset = set(want) - _SOURCE_HEADS if head in _SOURCE_HEADS else set(want)
+    wset -= _EPITHETS  # التنظيم الإرهابي is «تنظيم داعش» named before: an epithet is not part of the name
     superset: NP | None = None
     lo = max(0, np.a - LOOKBACK)
     keys, word = tk.keys, tk.word

@@ -500,6 +500,8 @@ class _Reader:
                 return _GO
             if self.seen_adj:
                 return _STOP
+        if _suffixed(tk.raw[j]) and k not in NAME_LINKS:
+            return _STOP  # أعلنت جماعة مسلحة | مسؤوليتها: a noun with a pronoun is the object, not a genitive
         self.j += 1
         if _proper(tk, j):
             self.closed = True

@@ -11,7 +11,19 @@ Every function takes token positions and returns spans; none keeps state between
 
 from __future__ import annotations
 
-from marsad.quotes.lexicon import BARE_COMPS, COMPS, MEDIA, NEG, OBJ_VERBS, OPENERS, PREPS, REL, CueForm
+from marsad.quotes.lexicon import (
+    BARE_COMPS,
+    COMPS,
+    IMPERFECT,
+    MEDIA,
+    NEG,
+    OBJ_VERBS,
+    OPENERS,
+    PREPS,
+    REL,
+    CueForm,
+)
+from marsad.quotes.phrases import chunk
 from marsad.quotes.tokens import (
     BOUND,
     CLOSE_QUOTES,
@@ -30,6 +42,8 @@ ADJUNCT_PREPS = frozenset(normalize(w) for w in (
     "خلال", "في", "أثناء", "عقب", "إثر", "بعد", "قبل", "عند", "لدى", "أمام", "مساء", "صباح", "ضمن"))
 _GLOSS = frozenset(normalize(w) for w in ("إشارة", "اشارة"))  # "، في إشارة إلى" is the journalist's gloss
 _FI = normalize("في")
+_HIN = normalize("حين")
+_WHILE = frozenset(normalize(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 
 Opener = tuple[str, int]  # (kind: comp | colon | quote | prep | dobj, token index of the opener)
 Span = tuple[int, int]  # char offsets
@@ -156,13 +170,34 @@ def content_end(tk: Tokens, start_tok: int, sent_end_tok: int) -> int:
                 prev = tk.raw[u - 1]
                 if (procl and form.kind != "part") or (form.kind == "part" and prev in COMMAS):
                     return u
+                if form.kind == "verb" and prev in COMMAS and keys[u] not in IMPERFECT and _new_speaker(tk, u + 1):
+                    return u  # وفيما أشار مسؤول إلى أن ...، أعلنت الحركة ...: the main clause, a new quote
             if (tk.raw[u - 1] in COMMAS and keys[u] in OPENERS and u > start_tok
                     and any(tk.cue[x] is not None for x in range(u + 1, min(sent_end_tok, u + 8)))):
                 return u - 1
+            w = _whereas(tk, u)
+            if w and u > start_tok and any(tk.cue[x] is not None for x in range(u + w, min(sent_end_tok, u + w + 2))):
+                return u  # ... في حين حث الأطراف على ...: a contrasting clause with its own cue
             if keys[u] in _GLOSS and u >= 2 and keys[u - 1] == _FI and tk.raw[u - 2] in COMMAS:
                 return u - 2
         u += 1
     return sent_end_tok
+
+
+def _whereas(tk: Tokens, u: int) -> int:
+    """Length of a contrastive subordinator at token u (في حين، بينما، فيما), else 0."""
+    k = tk.keys[u]
+    if k == _FI and u + 1 < tk.n and tk.keys[u + 1] == _HIN:
+        return 2
+    return 1 if k in _WHILE else 0
+
+
+def _new_speaker(tk: Tokens, t: int) -> bool:
+    """A phrase that can speak starts at token t: a title, a source, a body, a named person or body."""
+    if t >= tk.n:
+        return False
+    np = chunk(tk, t, tk.sent_rng[tk.sent_of[t]][1])
+    return np is not None and (bool(np.kind) or tk.mention.get(t, (0, ""))[1] in ("PER", "ORG"))
 
 
 def _content_start(tk: Tokens, kind: str, t: int) -> int:

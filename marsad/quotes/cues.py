@@ -298,8 +298,8 @@ def _object_then_content(tk: Tokens, a: int, lim: int, form: CueForm) -> bool:
     for t in range(a, min(lim, a + 5)):
         if t > a and _opens(tk, t, form):
             return True
-        if not tk.word[t] or tk.keys[t] in BOUND or tk.cue[t] is not None:
-            return False
+        if not tk.word[t] or (tk.keys[t] in BOUND and not (t == a and tk.keys[t] == _MA)) or tk.cue[t] is not None:
+            return False  # واصفاً ما حدث «بعملية إعدام»: «ما» may open the object
     return False
 
 

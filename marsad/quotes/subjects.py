@@ -27,6 +27,7 @@ from marsad.quotes.lexicon import (
     GPE,
     NONHUMAN_PLURALS,
     OBJ_VERBS,
+    OPENERS,
     PRONOUNS,
     REL,
     SKIP_ADV,
@@ -39,6 +40,9 @@ from marsad.quotes.tokens import BOUND, COMMAS, OPEN_QUOTES, Tokens, definite, s
 from marsad.text import normalize
 
 _MIN = normalize("من")
+_HIN = normalize("حين")
+_BARE_AN = frozenset(normalize(w) for w in ("أن", "ان"))
+_SABAQA = frozenset(normalize(w) for w in ("سبق", "وسبق", "فسبق"))
 _INNA = frozenset(normalize(w) for w in ("إن", "أن", "فإن", "وإن", "لأن", "بأن", "وأن"))
 
 
@@ -65,7 +69,7 @@ def verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
         else:
             np = np_before(tk, i - 1, s_a)
     if np is None and pro is None and not procl and i > s_a and not backward:
-        topic = _after_inna(tk, i, s_a)
+        topic = _after_inna(tk, i, s_a) or _sabaqa(tk, i, s_a)
         if topic is not None:
             np, svo = topic, True
     if np is None and pro is None:
@@ -103,7 +107,8 @@ def _post_verbal(tk: Tokens, j: int, s_b: int, form: CueForm, procl: bool) -> NP
     cand = chunk(tk, j, s_b)
     if cand is None or _disagrees(tk, cand, form, procl):
         return None
-    if procl and form.lemma in OBJ_VERBS and not speakable(tk, cand) and cand.b < s_b \
+    cont = procl or (j > 1 and (tk.keys[j - 2] in OPENERS or tk.keys[j - 2] == _HIN))  # ودعت / في حين حث
+    if cont and form.lemma in OBJ_VERBS and not speakable(tk, cand) and cand.b < s_b \
             and _content_prep(tk.keys[cand.b], form):
         return None  # وقالت ... ودعت الأطراف المتنازعة إلى ...: a common noun before the content is the object
     if cand.kind == PERSON and cand.name is not None and not _ranked(tk, cand.name):
@@ -133,6 +138,17 @@ def _content_prep(k: str, form: CueForm) -> bool:
 def _ranked(tk: Tokens, name: int) -> bool:
     """A rank or honorific stands right before the name (اللواء محمد): it is the chain's own name."""
     return name > 0 and tk.keys[name - 1] in RANKS
+
+
+def _sabaqa(tk: Tokens, i: int, s_a: int) -> NP | None:
+    """كما سبق للرئيس إدريس ديبي أن حذر ...: the one for whom «it came before» is the subject."""
+    if i - 2 <= s_a or tk.keys[i - 1] not in _BARE_AN:
+        return None
+    for t in range(i - 2, max(s_a, i - 12), -1):
+        if tk.keys[t] in _SABAQA and t + 1 < i - 1 and tk.keys[t + 1][:1] == "ل":
+            np = chunk(tk, t + 1, i - 1, lead_ok=True)
+            return np if np is not None and np.b == i - 1 else None
+    return None
 
 
 def _take_gender(np: NP, form: CueForm) -> NP:

@@ -142,3 +142,38 @@ def test_verb_with_an_object_pronoun() -> None:
     text = "عنوان\nوهي الخطة التي وصفها وزير المالية بأنها ضرورية."
     q = _find(quotes_in_text(text), "ضرورية")
     assert _sp(q)[0] == "وزير المالية"
+
+
+def test_main_clause_after_a_subordinate_one_is_a_new_quote() -> None:
+    text = ("عنوان\nوفيما أشار مسؤول في الدفاع المدني إلى أن ثلاثة أشخاص أصيبوا، "
+            "أعلنت جماعة مسلحة مسؤوليتها عن الانفجار.")
+    qs = quotes_in_text(text)
+    assert _sp(_find(qs, "ثلاثة أشخاص أصيبوا"))[0] == "مسؤول في الدفاع المدني"
+    q = _find(qs, "مسؤوليتها عن الانفجار")
+    assert _cls(q) == "announce" and "ثلاثة" not in _text(q)
+
+
+def test_whereas_clause_continues_the_speaker() -> None:
+    text = "عنوان\nوطالب الوسيط بفتح الطرق أمام الشاحنات في حين حث جميع الأطراف على وقف القتال."
+    qs = quotes_in_text(text)
+    assert "وقف القتال" not in _text(_find(qs, "بفتح الطرق"))
+    assert _sp(_find(qs, "وقف القتال"))[0] == "الوسيط"
+
+
+def test_epithet_does_not_hide_the_antecedent() -> None:
+    text = ("عنوان\nوتبنى تنظيم بوكو حرام الهجوم على القرية.\n"
+            "وأضاف بيان التنظيم المتشدد أن مقاتليه انسحبوا.")
+    q = _find(quotes_in_text(text), "مقاتليه انسحبوا")
+    assert _sp(q)[0] is not None and "بوكو حرام" in _sp(q)[0]
+
+
+def test_it_came_before_for_x_that_he_warned() -> None:
+    text = "عنوان\nوكان قد سبق للوزير سامر الأحمد أن حذر من أن الأسعار سترتفع."
+    q = _find(quotes_in_text(text), "الأسعار سترتفع")
+    assert _sp(q)[0] == "سامر الأحمد"
+
+
+def test_participle_object_starting_with_ma() -> None:
+    text = "عنوان\nوقال الشاهد إن الجنود أطلقوا النار، واصفا ما جرى «بالمجزرة»."
+    q = _find(quotes_in_text(text), "بالمجزرة")
+    assert _text(q).startswith("ما جرى") and _sp(q)[0] == "الشاهد"
