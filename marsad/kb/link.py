@@ -19,13 +19,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from marsad.document import Entity, Span
-from marsad.kb.common_words import is_first_name
+from marsad.kb.common_words import is_first_name, zipf
 from marsad.kb.coref import extends_name, is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
 from marsad.kb.place_gate import (
     commonness,
     continues_list,
     evidence_for,
+    is_cue,
     is_generic_place,
     place_ok,
     words_of,
@@ -46,10 +47,6 @@ METONYMY_HEADS = {normalize(w) for w in (
     "المقاتلات", "الطائرات", "القوات", "الطيران", "البوارج", "السفن", "الدبابات", "المدفعية", "الحكومة",
     "السلطات", "الدولة", "الادارة", "القيادة", "الرئاسة", "الدبلوماسية", "البحرية", "الجانب", "الوفد",
     "المدمرات", "القاذفات", "المروحيات", "الغارات", "الصواريخ", "الاراضي", "السماء", "الحدود",
-)}
-# Words after which an otherwise-too-common place name is taken as a place by the raw-text matcher.
-PLACE_TRIGGERS = {normalize(w) for w in (
-    "مدينة", "بلدة", "قرية", "ريف", "محافظة", "ناحية", "مخيم", "مدينتي", "بلدتي", "قريتي",
 )}
 FUZZY_KB_CUTOFF = 92.0
 _PLACE_NER = {"LOC", "GPE", "FAC"}
@@ -261,8 +258,8 @@ def _place_evidence_ok(text: str, m: _Mention, token: str, raw: str, i: int) -> 
     if not is_place_tag and max(c.rank for c in m.cands if c.is_place) < _TOWN_RANK:
         level = max(level, 1)  # the tagger read a person or a body: a village of that name needs a cue
     ev = evidence_for(text)
-    cued = i >= 0 and ev.announced(i, m.words[0])
-    if place_ok(level, cued, i >= 0 and ev.verbal[i], is_place_tag):
+    cue = ev.announced(i, m.words[0]) if i >= 0 else 0
+    if place_ok(level, cue, i >= 0 and ev.verbal[i], is_place_tag):
         return True
     m.cands = [c for c in m.cands if not c.is_place]
     return not is_place_tag or any(_type_ok(c, m.ner) for c in m.cands)
@@ -445,6 +442,8 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
     i = 0
     auto, auto_first = kb.auto, kb.auto_first
     starts_here = _starts_cache(kb)
+    ev = evidence_for(text)
+    announced: set[int] = set()  # last tokens of places announced by a cue, or listed after one
     while i < n:
         hit = None
         word = toks[i][2]
@@ -465,15 +464,23 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
                     break
             if hit:
                 break
-        if hit is None and i > 0 and toks[i - 1][2] in PLACE_TRIGGERS and joinable[i - 1]:
+        if hit is None and i > 0 and (ev.cued[i] or i - 1 in announced and _joined(text, toks, i)):
             hit = _triggered_place(toks, i, joinable)
         if hit is None:
             i += 1
             continue
         ln, idx, key = hit
         hits.append((i, ln, idx, key))
+        if kb.entries[idx].is_place and (ev.cued[i] or i - 1 in announced and _joined(text, toks, i)):
+            announced.add(i + ln - 1)  # a list of places after a cue goes on («بمنطقتي حصيبة والمضيق»)
         i += ln
     return _evidenced(text, hits, tagged)
+
+
+def _joined(text: str, toks: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """Token `i` is joined to token i-1 by an attached و («حصيبة والمضيق»): a comma alone may start a
+    new clause («درنة، لجأ مقاتلو»)."""
+    return toks[i][2].startswith("و") and not text[toks[i - 1][1]:toks[i][0]].strip(" ،,")
 
 
 def _evidenced(text: str, hits: list[tuple[int, int, int, str]],
@@ -489,7 +496,7 @@ def _evidenced(text: str, hits: list[tuple[int, int, int, str]],
     places = sorted((s, e) for s, e, ty in tagged if ty.upper() in _PLACE_NER)
     tagged_words: set[str] | None = None
     out: list[tuple[int, int, str, str]] = []
-    prev_place_end = -1  # end of the last place that had a cue or continued a list
+    prev_end, prev_cue = -1, 0  # the last place: where it ends, the cue strength it passes on to a list
     for i, ln, idx, key in hits:
         e = kb.entries[idx]
         cut = len(toks[i][2]) - len(key.split(" ")[0])
@@ -498,30 +505,47 @@ def _evidenced(text: str, hits: list[tuple[int, int, int, str]],
         level = None
         if e.is_place:
             level = commonness(key, toks[i][2], kb.candidates(key), text[toks[i][0]:toks[i][1]])
+            if level is not None and key not in kb.auto:
+                # a name the build kept from raw-text matching needs its cue to vouch, and a very common
+                # one the article too: «مدينة الباب» but not «منطقة حرب»
+                if level == 2 and not key.startswith("ال"):
+                    continue
+                level = max(level, 1)
+        cue = ev.announced(i, key)
+        if continues_list(text, prev_end, toks[i][0]):
+            cue = max(cue, min(prev_cue, 2))  # a list passes on a plural's strength at most
         if level:
             if tagged_words is None:
                 tagged_words = words_of(places, text)
-            s0 = toks[i][0]
-            listed = continues_list(text, prev_place_end, s0) or any(
-                continues_list(text, pe, s0) or continues_list(text, end, ps) for ps, pe in places)
-            if not place_ok(level, ev.announced(i, key) or listed, ev.verbal[i], key in tagged_words):
+            if any(continues_list(text, pe, toks[i][0]) or continues_list(text, end, ps) for ps, pe in places):
+                cue = max(cue, 2)
+            if not place_ok(level, cue, ev.verbal[i], key in tagged_words):
                 continue
-        elif not place_ok(level, False, ev.verbal[i], False):
+        elif not place_ok(level, 0, ev.verbal[i], False):
             continue
         if e.is_place:
-            prev_place_end = end if (level == 0 or ev.announced(i, key)) else -1
+            prev_end, prev_cue = end, max(cue, 2 if level == 0 else 0)
         out.append((start, end, e.type, e.id))
     return out
 
 
 def _triggered_place(toks: Sequence[tuple[int, int, str]], i: int,
                      joinable: list[bool]) -> tuple[int, int, str] | None:
+    """A KB place of up to three words at token `i` after a cue, proclitics allowed (بريف حماة، والمضيق)
+    where the bare word is the likelier reading (ولاية stays ولاية); never a cue word or an adjective."""
     kb = get_kb()
+    whole = toks[i][2]
+    readings = [(v, cut) for v, cut in clitic_variants(whole)
+                if not cut or v.startswith("ال") or zipf(whole) < zipf(v)]
     for ln in (3, 2, 1):
         if i + ln > len(toks) or not all(joinable[i:i + ln - 1]):
             continue
-        key = " ".join(t[2] for t in toks[i:i + ln])
-        for idx in kb.names.get(key, ()):
-            if kb.entries[idx].is_place:
-                return ln, idx, key
+        rest = [t[2] for t in toks[i + 1:i + ln]]
+        for v, _cut in readings:
+            if ln == 1 and (is_generic_place([v]) or is_cue(v) or v in kb.adjectives):
+                continue
+            key = " ".join([v, *rest])
+            for idx in kb.names.get(key, ()):
+                if kb.entries[idx].is_place:
+                    return ln, idx, key
     return None

@@ -29,14 +29,24 @@ from marsad.kb.store import KBEntry
 from marsad.kb.tokens import clitic_variants, norm_tokens
 from marsad.text.normalize import normalize
 
-# Nouns and adverbs of place after which a name is a place name (singular, dual-construct and plural).
-PLACE_CUES = frozenset(normalize(w) for w in (
+# Nouns of place in construct with a name («مدينة الباب», «بريف حماة»): a name after one is a place even
+# if it is a very common word.
+STRONG_CUES = frozenset(normalize(w) for w in (
     "مدينة", "بلدة", "قرية", "محافظة", "ريف", "منطقة", "حي", "مخيم", "ناحية", "قضاء", "إقليم", "ولاية",
-    "مديرية", "مركز", "عاصمة", "العاصمة", "مدينتي", "بلدتي", "قريتي", "محافظتي", "منطقتي", "حيي", "مخيمي",
-    "مدن", "بلدات", "قرى", "محافظات", "مناطق", "أحياء", "مخيمات", "نواحي", "مديريات", "ضواحي", "أطراف",
-    "مشارف", "تخوم", "ضاحية", "جبل", "جبال", "سهل", "وادي", "نهر", "بحيرة", "جزيرة", "شمال", "جنوب", "شرق",
-    "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا",
+    "مديرية", "عاصمة", "ضاحية", "مدينتي", "بلدتي", "قريتي", "محافظتي", "منطقتي", "حيي", "مخيمي",
 ))
+# Plurals and features: often followed by an adjective or a preposition («مناطق جديدة», «مناطق تحت
+# سيطرة»), so they vouch only for a name that is not a very common word.
+WEAK_CUES = frozenset(normalize(w) for w in (
+    "العاصمة", "مركز", "مدن", "بلدات", "قرى", "محافظات", "مناطق", "أحياء", "مخيمات", "نواحي", "مديريات", "ضواحي",
+    "أطراف", "مشارف", "تخوم", "جبل", "جبال", "سهل", "وادي", "نهر", "بحيرة", "جزيرة",
+))
+# Directions («شرقي الرمادي», but «جنوب معقل الإسلاميين»): they let the matcher try a name, not vouch for it.
+DIRECTIONS = frozenset(normalize(w) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا",
+))
+PLACE_CUES = STRONG_CUES | WEAK_CUES | DIRECTIONS
+CUE_STRENGTH = {**{w: 1 for w in DIRECTIONS}, **{w: 2 for w in WEAK_CUES}, **{w: 3 for w in STRONG_CUES}}
 # Words that are followed by a verb, never by a name: particles that govern the imperfect, relative pronouns.
 VERB_BEFORE = frozenset(normalize(w) for w in (
     "لم", "لن", "قد", "سوف", "كي", "لكي", "لئلا", "لما", "الذي", "التي", "الذين", "اللذين", "اللتين",
@@ -48,7 +58,8 @@ IDIOMS = {normalize("ناحية"): frozenset(normalize(w) for w in ("من", "و�
 GENERIC_PLACES = frozenset(normalize(w) for w in (
     "ريف", "الريف", "مدينة", "المدينة", "بلدة", "البلدة", "قرية", "القرية", "محافظة", "المحافظة", "منطقة",
     "المنطقة", "حي", "الحي", "مخيم", "المخيم", "ناحية", "الناحية", "إقليم", "الإقليم", "ولاية", "الولاية",
-    "العاصمة", "البلاد", "الضاحية", "الأرياف", "المناطق", "المدن", "البلدات", "القرى",
+    "العاصمة", "البلاد", "الضاحية", "الأرياف", "المناطق", "المدن", "البلدات", "القرى", "الشمال", "الجنوب",
+    "الشرق", "الغرب", "الوسط",
 ))
 LIST_JOINERS = frozenset(("و", "،", ",", "او", "أو"))
 # Countries whose towns make news in Arabic; a town elsewhere (an American or Indian town named كيري
@@ -62,7 +73,10 @@ FOREIGN_TOWN_RANK = 65.0  # rank of a town of ~100,000 people (GeoNames: 15 + 10
 BASE_BAR = 3.0  # a village whose name is at least this common (once in 1M words) is a word first
 BAR_PER_RANK = 0.06  # the bar rises with KB prominence above rank 40 (towns, cities, capitals)
 STRONG_MARGIN = 1.0  # this far above the bar, the tagger's word alone is not evidence
+OWN_STRONG_MARGIN = 1.5  # … and this far for a name's own frequency (تحت، أن: function words)
 CUT_MARGIN = 0.5
+FUNCTION_WORD = 6.0  # the most frequent few hundred words (كان، على، الله) are no village's name
+PLACE_WORD_MAX = 5.5  # gold NER's place words above this are ordinary words first (كان is also Cannes)
 OWN_DISCOUNT = 1.0  # a name's own frequency counts this much less than its other form's  # a proclitic reading is doubtful when the whole word is this much more common
 
 
@@ -86,6 +100,13 @@ def word_likeness(key: str, raw: str, places: Sequence[KBEntry]) -> tuple[float,
     return noun, zipf(key) - OWN_DISCOUNT
 
 
+def _hamza_mismatch(key: str, raw: str, places: Sequence[KBEntry]) -> bool:
+    """A short word written with a hamza on alif that no candidate's name has: another word (إن ≠ ان)."""
+    if len(key) > 4 or not any(h in raw for h in "أإآ"):
+        return False
+    return not any(any(h in c.name for h in "أإآ") for c in places)
+
+
 def commonness(key: str, token: str, cands: Iterable[KBEntry], raw: str = "") -> int | None:
     """0: a place name as such; 1: also a common word; 2: a very common word, or another word's reading.
 
@@ -100,23 +121,30 @@ def commonness(key: str, token: str, cands: Iterable[KBEntry], raw: str = "") ->
     if not places or any(c.source == "core" or c.precision == "country" for c in places):
         return None
     level = 0
+    if zipf(key) >= FUNCTION_WORD or _hamza_mismatch(key, raw, places):
+        return 2  # كان، على؛ وإن is not the town وان
     if token != key:
         zt, zk = zipf(token), zipf(key)
         if zt >= BASE_BAR and zt > zk + CUT_MARGIN:
             level = 2
     top = max(places, key=lambda c: c.rank)
     noun, own = word_likeness(key, raw or token, places)
-    if noun - bar(top.rank) >= STRONG_MARGIN:
-        level = 2  # only the noun reading makes a word very doubtful: a famous name is frequent too
+    if noun - bar(top.rank) >= STRONG_MARGIN or own - bar(top.rank) >= OWN_STRONG_MARGIN:
+        level = 2
     elif max(noun, own) >= bar(top.rank) or (
             zipf(key) >= BASE_BAR and top.rank < FOREIGN_TOWN_RANK and top.country not in NEWS_REGION):
         level = max(level, 1)
-    if level == 1 and is_place_word(key):
+    if level == 1 and is_place_word(key) and zipf(key) < PLACE_WORD_MAX:
         level = 0
     return level
 
 
 @lru_cache(maxsize=100_000)
+def is_cue(word: str) -> bool:
+    """Whether a normalised word is itself a place cue (مدينتي، قرى، شرق), hence no place name."""
+    return _cue_word(word) is not None
+
+
 def _cue_word(word: str) -> str | None:
     """The place cue `word` is, proclitics allowed (بمدينة، وبلدات، بحي), else None."""
     if word in PLACE_CUES:
@@ -136,13 +164,22 @@ class PlaceEvidence:
         n = len(toks)
         # a cue counts only if nothing but spaces separates it from the name
         cue = [_cue_word(t[2]) for t in toks]
-        self.cued = [i > 0 and cue[i - 1] is not None and not text[toks[i - 1][1]:toks[i][0]].strip()
-                     and not (i > 1 and toks[i - 2][2] in IDIOMS.get(cue[i - 1] or "", ())) for i in range(n)]
+        # `CUE_STRENGTH` of the cue right before each token (0: none); a cue counts only if nothing but
+        # spaces separates it from the name
+        self.cued = [0] * n
+        for i in range(1, n):
+            c = cue[i - 1]
+            if c is None or text[toks[i - 1][1]:toks[i][0]].strip():
+                continue
+            if i > 1 and toks[i - 2][2] in IDIOMS.get(c, ()):
+                continue
+            self.cued[i] = CUE_STRENGTH[c]
         self.verbal = [i > 0 and toks[i - 1][2] in VERB_BEFORE for i in range(n)]
-        self.cued_words: set[str] = set()
+        self.cued_words: dict[str, int] = {}
         for i in range(n):
             if self.cued[i]:
-                self.cued_words.update(v for v, _c in clitic_variants(toks[i][2]))
+                for v, _c in clitic_variants(toks[i][2]):
+                    self.cued_words[v] = max(self.cued_words.get(v, 0), self.cued[i])
 
     def token_at(self, start: int) -> int:
         """Index of the token that contains offset `start` (or the next one)."""
@@ -151,9 +188,10 @@ class PlaceEvidence:
         i = bisect_right([t[0] for t in self.toks], start) - 1
         return max(i, 0)
 
-    def announced(self, i: int, key: str) -> bool:
-        """A place word right before token `i`, or elsewhere before another occurrence of `key`."""
-        return self.cued[i] or key in self.cued_words
+    def announced(self, i: int, key: str) -> int:
+        """How strongly a place word announces token `i` as a place: right before it, or before another
+        occurrence of `key` (`CUE_STRENGTH`, 0: not at all)."""
+        return max(self.cued[i], self.cued_words.get(key, 0))
 
 
 @lru_cache(maxsize=4)
@@ -174,14 +212,15 @@ def continues_list(text: str, prev_end: int, start: int) -> bool:
     return g == "" and gap != "" and text.startswith("و", start)
 
 
-def place_ok(level: int | None, cued: bool, verbal: bool, tagged: bool) -> bool:
-    """The decision: never after a verb particle; a common-word place needs a cue, or (if only fairly
-    common) the tagger's agreement."""
+def place_ok(level: int | None, cue: int, verbal: bool, tagged: bool) -> bool:
+    """The decision: never after a verb particle; a common-word place needs a cue stronger than its
+    doubt (`PlaceEvidence.announced`: a plural for a fairly common word, a singular place noun for a
+    very common one), or, if only fairly common, the tagger's agreement."""
     if level is None:
         return True
     if verbal:
         return False
-    return level == 0 or cued or (level == 1 and tagged)
+    return level == 0 or cue > level or (level == 1 and tagged)
 
 
 def is_generic_place(words: Sequence[str]) -> bool:

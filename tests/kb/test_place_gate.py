@@ -55,7 +55,9 @@ def test_verb_after_relative_pronoun_is_not_a_place():
 
 
 def test_cue_list_and_document_evidence():
-    assert found("قصفت المدفعية قريتي جروح وفندق بعد منتصف الليل.") == ["جروح", "فندق"]
+    assert found("قصفت المدفعية قريتي جروح والقطف بعد منتصف الليل.") == ["جروح", "القطف"]
+    # a list passes on only a plural's strength: a very common word needs its own cue
+    assert found("قصفت المدفعية قريتي جروح وفندق بعد منتصف الليل.") == ["جروح"]
     # the second mention has no cue, but the first one said it is a village
     assert found("نزح الأهالي من قرية جروح أمس. وقال سكان جروح إن القصف لم يتوقف.") == ["جروح", "جروح"]
     assert found("وصل الوفد إلى دمشق ثم توجه إلى حلب واللاذقية.") == ["دمشق", "حلب", "اللاذقية"]
@@ -82,3 +84,20 @@ def test_helpers():
     assert is_generic_place(["بريف"]) and is_generic_place(["للمدينه"]) and not is_generic_place(["حلب"])
     t = "الراعي والعياش"
     assert continues_list(t, 6, 7) and not continues_list("الراعي في العياش", 6, 10)
+
+
+def test_cues_let_names_the_build_kept_back_match():
+    # حماة is also «protectors» (حماة الأمن): matched only after a place noun, proclitic allowed
+    assert found("تقدمت القوات في سهل زراعي بريف حماة الشمالي.") == ["حماة"]
+    assert found("استهدف الهجوم حماة الوطن.") == []
+    # a cue passes on to the next item of a list joined by و
+    assert found("دارت اشتباكات بمنطقتي الرستن والمضيق غربي المحافظة.") == ["الرستن", "المضيق"]
+    assert found("دارت اشتباكات قرب الرستن والمضيق غربي المحافظة.") == ["الرستن"]
+    assert found("قصفت الطائرات أطراف مدينة الباب شرقي حلب.") == ["الباب", "حلب"]
+
+
+def test_cues_do_not_make_places_of_adjectives_prepositions_or_common_nouns():
+    assert found("ما زالت مناطق تحت سيطرة المسلحين في الشرق.") == []
+    assert found("وصل الوفد إلى العاصمة القطرية للمشاركة في الاجتماع.") == []
+    assert found("عادت الحياة إلى منطقة حرب سابقة بعد سنوات.") == []
+    assert found("قال المحافظ إن الطريق مفتوح وإن الحركة طبيعية.") == []  # وإن is not the town وان
