@@ -10,9 +10,12 @@ Run from the project root::
    through the pipeline as a one-sentence document; scoring is per sentence and type (a type is predicted
    if any non-negated event of that type is coded). Prints per-type P/R/F1, ASSAULT/PROTEST mode accuracy on
    sentences where both sides have the type, and dead/injured exact-match accuracy.
-2. Gold seeds (`/work/shared/gold`): required-event recall (type and sentence containing the anchor, as
-   `score_annotations.py`), role accuracy both the scorer's way (first matching event) and with the event
-   whose trigger is nearest the anchor, and event-date accuracy where the gold gives a date.
+2. Visible gold (`../shared/gold`: 16 SaudiNewsNet articles and the annotated seeds, texts read as `marsad
+   annotate FILE` reads them): per PLOVER type, required-event recall (type and sentence containing the
+   anchor, as `score_annotations.py`) and the share of output events that match a gold event (a lower bound
+   on precision: the gold lists the events a careful reader coded, not every arguable one); role accuracy
+   per role both the scorer's way (first matching event) and with the event whose trigger is nearest the
+   anchor; event-date accuracy where the gold gives a date.
 3. Speed: milliseconds per SaudiNewsNet article for the events stage alone (entities/dates/quotes done
    beforehand and not timed).
 
@@ -76,6 +79,24 @@ def _annotator() -> tuple[Any, str]:
         return run_kb, "kb"
 
 
+def _cached(annotate: Any, cache: Path) -> Any:
+    import hashlib
+    import pickle
+
+    cache.mkdir(parents=True, exist_ok=True)
+
+    def run(text: str, published: str | None) -> Document:
+        key = hashlib.sha1(f"{published}\n{text}".encode()).hexdigest()
+        p = cache / f"{key}.pkl"
+        if p.exists():
+            return pickle.loads(p.read_bytes())
+        doc = annotate(text, published)
+        p.write_bytes(pickle.dumps(doc))
+        return doc
+
+    return run
+
+
 def check_set(annotate: Any, verbose: bool) -> None:
     rows = [json.loads(line) for line in (HERE / "saudinewsnet_events.jsonl").open(encoding="utf-8")]
     tp: Counter[str] = Counter()
@@ -136,78 +157,124 @@ def _scorer() -> Any:
     return mod
 
 
-def gold_seeds(annotate: Any, verbose: bool) -> None:
-    sc = _scorer()
-    found = total = 0
-    role_ok = [0, 0]
-    role_n = [0, 0]
-    date_ok = date_n = 0
+def _gold_text(file: str) -> Path | None:
+    for p in (GOLD / "texts" / file, SHARED / "data" / "seeds" / file, ROOT / "examples" / file):
+        if p.exists():
+            return p
+    return None
+
+
+def _gold_docs(annotate: Any) -> list[tuple[dict[str, Any], Document]]:
+    """(gold record, document with entities/dates/quotes) for every visible gold article, read the way
+    `marsad annotate FILE` reads it (ingest's cleaning included)."""
+    from marsad.ingest import iter_documents
+
+    out = []
     for gp in sorted(GOLD.glob("*.json")):
         g = json.loads(gp.read_text(encoding="utf-8"))
-        text_path = ROOT / "examples" / g["file"]
-        doc = annotate(text_path.read_text(encoding="utf-8"), g.get("published"))
-        evs = code_events(doc)
-        out = doc.to_json()
-        out["events"] = [_ev(e) for e in evs]
-        text = doc.text
-        by_id = {e["id"]: e for e in out["entities"]}
-        gents = g["entities"]
-
-        def names(ids: list[str], by_id: dict[str, Any] = by_id) -> list[str]:
-            ns: list[str] = []
-            for i in ids:
-                ns += sc.entity_names(by_id[i]) if i in by_id else [str(i)]
-            return ns
-
-        def role(ev: dict[str, Any], gv: dict[str, Any], r: str, gents: list[Any] = gents) -> bool | None:
-            want = gv.get(r)
-            if not want:
-                return None
-            ids = ev.get(r) or []
-            ids = [ids] if isinstance(ids, str) else ids
-            return any(sc.name_match(n, gn) for n in names(ids) for k in want for ge in gents
-                       if ge["key"] == k for gn in ge["names"])
-
-        for gv in g["events"]:
-            if not gv["required"]:
-                continue
-            total += 1
-            cands = [e for e in out["events"] if e["type"] in gv["type"].split("|")
-                     and sc.contains(text[e["sentence"]["start"]:e["sentence"]["end"]], gv["anchor"])]
-            if not cands:
-                if verbose:
-                    print(f"  missed {gv['type']}: {gv['anchor']}")
-                continue
-            found += 1
-            a = text.find(gv["anchor"])
-            near = min(cands, key=lambda e: abs(e["trigger"]["start"] - a) if a >= 0 else 0)
-            for k, ev in enumerate((cands[0], near)):
-                for r in ("actor", "recipient", "location"):
-                    ok = role(ev, gv, r)
-                    if ok is not None:
-                        role_n[k] += 1
-                        role_ok[k] += ok
-                        if verbose and k == 1 and not ok:
-                            print(f"  role {r} wrong for {gv['type']} «{gv['anchor']}»: {ev.get(r)} want {gv[r]}")
-        for gv in g["events"]:
-            if gv.get("date"):
-                cands = [e for e in out["events"] if e["type"] in gv["type"].split("|")
-                         and sc.contains(text[e["sentence"]["start"]:e["sentence"]["end"]], gv["anchor"])]
-                if cands:
-                    date_n += 1
-                    date_ok += any(e["date"] == gv["date"] for e in cands)
-    print(f"gold seeds: required events {found}/{total} = {found / total if total else 0:.2f}")
-    print(f"  roles (scorer: first matching event) {role_ok[0]}/{role_n[0]} = "
-          f"{role_ok[0] / role_n[0] if role_n[0] else 0:.2f}")
-    print(f"  roles (event nearest the anchor)     {role_ok[1]}/{role_n[1]} = "
-          f"{role_ok[1] / role_n[1] if role_n[1] else 0:.2f}")
-    print(f"  event dates (gold events with a date, found) {date_ok}/{date_n}")
+        path = _gold_text(g["file"])
+        if path is None:
+            print(f"  skipped {g['file']}: text not found")
+            continue
+        doc = next(d for d in iter_documents([str(path)]) if isinstance(d, Document))
+        out.append((g, annotate(doc.text, g.get("published"))))
+    return out
 
 
-def _ev(e: Any) -> dict[str, Any]:
-    from dataclasses import asdict
+class _Tally:
+    """Counts per PLOVER type: required found / required, system events matching a gold event / output."""
 
-    return asdict(e)
+    def __init__(self) -> None:
+        self.req: Counter[str] = Counter()
+        self.found: Counter[str] = Counter()
+        self.sys: Counter[str] = Counter()
+        self.sys_ok: Counter[str] = Counter()
+        self.role_ok: Counter[str] = Counter()  # keys: "first:actor", "near:recipient" …
+        self.role_n: Counter[str] = Counter()
+        self.date_ok = self.date_n = 0
+
+
+def _score_doc(sc: Any, g: dict[str, Any], doc: Document, tally: _Tally, verbose: bool) -> None:
+    evs = code_events(doc)
+    out = doc.to_json()
+    out["events"] = [e.to_json() for e in evs]
+    text = doc.text
+    by_id = {e["id"]: e for e in out["entities"]}
+    gents = g["entities"]
+
+    def sent(ev: dict[str, Any]) -> str:
+        return text[ev["sentence"]["start"]:ev["sentence"]["end"]]
+
+    def match(ev: dict[str, Any], gv: dict[str, Any]) -> bool:
+        return ev["type"] in gv["type"].split("|") and sc.contains(sent(ev), gv["anchor"])
+
+    def role(ev: dict[str, Any], gv: dict[str, Any], r: str) -> bool | None:
+        want = gv.get(r)
+        if not want:
+            return None
+        ids = ev.get(r) or []
+        ids = [ids] if isinstance(ids, str) else ids
+        names = [n for i in ids for n in (sc.entity_names(by_id[i]) if i in by_id else [str(i)])]
+        return any(sc.name_match(n, gn) for n in names for ge in gents if ge["key"] in want for gn in ge["names"])
+
+    for ev in out["events"]:
+        tally.sys[ev["type"]] += 1
+        ok = any(match(ev, gv) for gv in g["events"])
+        tally.sys_ok[ev["type"]] += ok
+        if verbose and not ok:
+            print(f"  {g['file']} extra {ev['type']} «{ev['trigger']['text']}»: {sent(ev)[:90]}")
+    for gv in g["events"]:
+        cands = [ev for ev in out["events"] if match(ev, gv)]
+        if gv.get("date") and cands:
+            tally.date_n += 1
+            tally.date_ok += any(ev["date"] == gv["date"] for ev in cands)
+        if not gv["required"]:
+            continue
+        t = gv["type"].split("|")[0]
+        tally.req[t] += 1
+        if not cands:
+            if verbose:
+                print(f"  {g['file']} missed {gv['type']}: {gv['anchor']}")
+            continue
+        tally.found[t] += 1
+        a = text.find(gv["anchor"])
+        near = min(cands, key=lambda ev: abs(ev["trigger"]["start"] - a) if a >= 0 else 0)
+        for how, ev in (("first", cands[0]), ("near", near)):
+            for r in ("actor", "recipient", "location"):
+                ok = role(ev, gv, r)
+                if ok is not None:
+                    tally.role_n[f"{how}:{r}"] += 1
+                    tally.role_ok[f"{how}:{r}"] += ok
+                    if verbose and how == "first" and not ok:
+                        got = ev.get(r) or []
+                        got = [by_id[i]["name"] if i in by_id else i for i in ([got] if isinstance(got, str) else got)]
+                        print(f"  {g['file']} {r} wrong for {gv['type']} «{gv['anchor']}»: {got} want {gv[r]}")
+
+
+def visible_gold(annotate: Any, verbose: bool) -> None:
+    """The visible gold (`../shared/gold`: SaudiNewsNet articles and seeds), scored as `score_annotations.py`
+    scores events, plus recall and a lower bound on precision per PLOVER type and role accuracy per role."""
+    sc = _scorer()
+    tally = _Tally()
+    docs = _gold_docs(annotate)
+    for g, doc in docs:
+        _score_doc(sc, g, doc, tally, verbose)
+    R, F = sum(tally.req.values()), sum(tally.found.values())
+    S, SO = sum(tally.sys.values()), sum(tally.sys_ok.values())
+    print(f"visible gold: {len(docs)} articles; required events found {F}/{R} = {F / R if R else 0:.2f}; "
+          f"output matching a gold event {SO}/{S} = {SO / S if S else 0:.2f} (a lower bound on precision)")
+    print(f"{'type':10} {'R':>5} {'P>=':>5}  found/req  ok/out")
+    for t in sorted(set(tally.req) | set(tally.sys)):
+        r = tally.found[t] / tally.req[t] if tally.req[t] else float("nan")
+        p = tally.sys_ok[t] / tally.sys[t] if tally.sys[t] else float("nan")
+        print(f"{t:10} {r:5.2f} {p:5.2f}  {tally.found[t]:3d}/{tally.req[t]:<3d}  {tally.sys_ok[t]:3d}/{tally.sys[t]}")
+    for how, label in (("first", "scorer: first matching event"), ("near", "event nearest the anchor")):
+        ok = sum(v for k, v in tally.role_ok.items() if k.startswith(how))
+        n = sum(v for k, v in tally.role_n.items() if k.startswith(how))
+        per = ", ".join(f"{r} {tally.role_ok[f'{how}:{r}']}/{tally.role_n[f'{how}:{r}']}"
+                        for r in ("actor", "recipient", "location"))
+        print(f"  roles ({label}) {ok}/{n} = {ok / n if n else 0:.2f} ({per})")
+    print(f"  event dates (gold events with a date, found) {tally.date_ok}/{tally.date_n}")
 
 
 def speed(annotate: Any, n: int) -> None:
@@ -243,13 +310,17 @@ def main() -> None:
     ap.add_argument("--speed-docs", type=int, default=300)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--skip", nargs="*", default=[], choices=["check", "gold", "speed"])
+    ap.add_argument("--cache", metavar="DIR", help="keep the documents (events not run) here between runs; "
+                    "clear it when entities, dates or quotes change")
     a = ap.parse_args()
     annotate, how = _annotator()
+    if a.cache:
+        annotate = _cached(annotate, Path(a.cache))
     print(f"entities: {how}")
     if "check" not in a.skip:
         check_set(annotate, a.verbose)
     if "gold" not in a.skip:
-        gold_seeds(annotate, a.verbose)
+        visible_gold(annotate, a.verbose)
     if "speed" not in a.skip:
         speed(annotate, a.speed_docs)
 
