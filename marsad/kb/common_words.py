@@ -109,10 +109,13 @@ def all_frequencies() -> Iterable[tuple[str, int]]:
 
 
 def relevant(word: str, one_word_keys: set[str], names: set[str]) -> bool:
-    """Whether the table needs `word`: a one-word KB name or another form of one (see module doc), or a name."""
+    """Whether the table needs `word`: a one-word KB name or first word of a longer one, or another form
+    of one (see module doc), or a person's name."""
     from marsad.kb.tokens import clitic_variants
 
     if word in names or ("ال" + word) in one_word_keys or (word + "ه") in one_word_keys:
+        return True
+    if word.endswith("ه") and (word[:-1] + "ته") in one_word_keys:  # زاوية beside the key زاويته
         return True
     if word.startswith("ال") and word[2:] in one_word_keys:
         return True
@@ -125,7 +128,7 @@ def build_table(out_dir: Path) -> int:
     from marsad.ner.resources import load_resources
 
     kb = get_kb()
-    one_word = {k for k in kb.names if " " not in k}
+    one_word = {k.split(" ")[0] for k in kb.names}  # one-word names and first words of longer ones
     res = load_resources()
     firsts = {w for w in res.word_lists.get("first", ()) if _arabic(w)}
     listed = firsts | set(res.word_lists.get("last", ()))

@@ -38,7 +38,7 @@ STRONG_CUES = frozenset(normalize(w) for w in (
 # Plurals and features: often followed by an adjective or a preposition («مناطق جديدة», «مناطق تحت
 # سيطرة»), so they vouch only for a name that is not a very common word.
 WEAK_CUES = frozenset(normalize(w) for w in (
-    "العاصمة", "مركز", "مدن", "بلدات", "قرى", "محافظات", "مناطق", "أحياء", "مخيمات", "نواحي", "مديريات", "ضواحي",
+    "العاصمة", "مدن", "بلدات", "قرى", "محافظات", "مناطق", "أحياء", "مخيمات", "نواحي", "مديريات", "ضواحي",
     "أطراف", "مشارف", "تخوم", "جبل", "جبال", "سهل", "وادي", "نهر", "بحيرة", "جزيرة",
 ))
 # Directions («شرقي الرمادي», but «جنوب معقل الإسلاميين»): they let the matcher try a name, not vouch for it.
@@ -97,6 +97,8 @@ def word_likeness(key: str, raw: str, places: Sequence[KBEntry]) -> tuple[float,
     noun = zipf(other)
     if raw.endswith("ه") and key.endswith("ه") and any(c.name.endswith("ة") for c in places):
         noun = max(noun, zipf(key[:-1]))
+        if key.endswith("ته"):  # زاويته: زاوية with its ة written ت before the pronoun
+            noun = max(noun, zipf(key[:-2] + "ه"))
     return noun, zipf(key) - OWN_DISCOUNT
 
 
@@ -115,6 +117,11 @@ def commonness(key: str, token: str, cands: Iterable[KBEntry], raw: str = "") ->
     actors, country names and multi-word names are names whatever the context (None). A word that gold
     NER data mostly tags as a place (آسيا، الخليج) is a name unless it is a very common word (النيل من).
     """
+    first = key.split(" ")[0]
+    if token != first:
+        zt, zk = zipf(token), zipf(first)
+        if zt >= BASE_BAR and zt > zk + CUT_MARGIN:
+            return 2  # the whole word is the commoner reading: بسيطة, كبير على (not بئر علي)
     if " " in key:
         return None
     places = [c for c in cands if c.is_place]
@@ -123,10 +130,6 @@ def commonness(key: str, token: str, cands: Iterable[KBEntry], raw: str = "") ->
     level = 0
     if zipf(key) >= FUNCTION_WORD or _hamza_mismatch(key, raw, places):
         return 2  # كان، على؛ وإن is not the town وان
-    if token != key:
-        zt, zk = zipf(token), zipf(key)
-        if zt >= BASE_BAR and zt > zk + CUT_MARGIN:
-            level = 2
     top = max(places, key=lambda c: c.rank)
     noun, own = word_likeness(key, raw or token, places)
     if noun - bar(top.rank) >= STRONG_MARGIN or own - bar(top.rank) >= OWN_STRONG_MARGIN:

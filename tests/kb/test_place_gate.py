@@ -101,3 +101,9 @@ def test_cues_do_not_make_places_of_adjectives_prepositions_or_common_nouns():
     assert found("وصل الوفد إلى العاصمة القطرية للمشاركة في الاجتماع.") == []
     assert found("عادت الحياة إلى منطقة حرب سابقة بعد سنوات.") == []
     assert found("قال المحافظ إن الطريق مفتوح وإن الحركة طبيعية.") == []  # وإن is not the town وان
+
+
+def test_a_commoner_whole_word_or_a_noun_with_a_pronoun_is_no_place():
+    assert found("فاز الفريق بفارق كبير على منافسه.") == []  # ك + بير على would be the town بئر علي
+    assert found("كتب الصحفي في زاويته الأسبوعية عن الانتخابات.") == []
+    assert found("أعلن مركز رصد الزلازل عن هزة خفيفة.") == []
