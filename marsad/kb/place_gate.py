@@ -104,7 +104,7 @@ def word_likeness(key: str, raw: str, places: Sequence[KBEntry]) -> tuple[float,
 
 def _hamza_mismatch(key: str, raw: str, places: Sequence[KBEntry]) -> bool:
     """A short word written with a hamza on alif that no candidate's name has: another word (إن ≠ ان)."""
-    if len(key) > 4 or not any(h in raw for h in "أإآ"):
+    if len(key) > 3 or not any(h in raw for h in "أإآ"):
         return False
     return not any(any(h in c.name for h in "أإآ") for c in places)
 

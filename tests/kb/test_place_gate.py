@@ -107,3 +107,7 @@ def test_a_commoner_whole_word_or_a_noun_with_a_pronoun_is_no_place():
     assert found("فاز الفريق بفارق كبير على منافسه.") == []  # ك + بير على would be the town بئر علي
     assert found("كتب الصحفي في زاويته الأسبوعية عن الانتخابات.") == []
     assert found("أعلن مركز رصد الزلازل عن هزة خفيفة.") == []
+
+
+def test_hamza_spelling_of_a_city_is_the_city():
+    assert found("رفعت الشركة دعوى أمام محكمة في أبها الأسبوع الماضي.") == ["أبها"]
