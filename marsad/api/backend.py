@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from marsad.api.cache import ResponseCache
+from marsad.api.searchpool import DEFAULT_SEARCH, SearchLimits, SearchPool
 from marsad.api.shared_cache import SharedCache
 from marsad.store import SqliteStore, Store, open_store
 from marsad.store.queries import generation
@@ -31,7 +32,7 @@ class Backend:
     """The store behind the server: per-thread read-only connections, one lazily opened writer."""
 
     def __init__(self, db: str, token: str | None, cache_mb: float = DEFAULT_CACHE_MB,
-                 shared_cache: SharedCache | None = None) -> None:
+                 shared_cache: SharedCache | None = None, search: SearchLimits = DEFAULT_SEARCH) -> None:
         self.db = db
         self.token = token or None
         self.cache = ResponseCache(int(max(0.0, cache_mb) * 1024 * 1024), shared=shared_cache)
@@ -43,8 +44,9 @@ class Backend:
         if self.token:
             # ingestion is enabled, so the store may be created here (and migrated) before readers open it
             self._writer = open_store(db, batch_size=1)
-        # fail at start-up, not on the first request, when the store is missing
-        self.reader()
+        # fail at start-up, not on the first request, when the store is missing, incomplete or damaged
+        self.reader().check()
+        self.searches = SearchPool(self.reader, search)
 
     def reader(self) -> Store:
         """This thread's read-only store connection."""
@@ -90,6 +92,7 @@ class Backend:
         return generation(self.reader().conn), self.cache.epoch
 
     def close(self) -> None:
+        self.searches.close()
         with self._lock:
             for s in self._all:
                 try:

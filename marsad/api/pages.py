@@ -32,8 +32,22 @@ router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 WEB = Path(__file__).resolve().parent.parent / "web"  # the templates and static files
 
+# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) in a stored title or text would reorder
+# the page around them (an unclosed override runs on into the next field); every value a template prints
+# is written without them. The marks Arabic text uses (U+200E/F, U+061C) are kept.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return Markup(str.translate(value, _BIDI_CONTROLS))
+    if isinstance(value, str):
+        return value.translate(_BIDI_CONTROLS)
+    return value
+
+
 env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(["html", "svg"]),
-                  trim_blocks=True, lstrip_blocks=True)
+                  trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
 Field = Annotated[str, Query(max_length=200)]
 PageNo = Annotated[int, Query(ge=1, le=5000)]
 
@@ -52,8 +66,17 @@ def _num(n: int | float | None) -> str:
     return "" if n is None else f"{n:,}".replace(",", "٬")
 
 
+def _weblink(url: str | None) -> str | None:
+    """`url` when it is an http(s) address, else None: a stored `javascript:` or `data:` URL must never
+    become a link (the Content-Security-Policy would stop it, but a page should not rely on that)."""
+    return url if url and _WEB_URL.match(url.strip()) else None
+
+
+_WEB_URL = re.compile(r"^https?://[^\s]+$", re.I)
+
 env.filters["marked"] = _marked
 env.filters["num"] = _num
+env.filters["weblink"] = _weblink
 env.globals.update(CUE_LABELS=CUE_LABELS, ENTITY_LABELS=ENTITY_LABELS, EVENT_LABELS=EVENT_LABELS,
                    PLOVER=R.EventType.__args__, CUES=R.CueClass.__args__, ETYPES=R.EntityType.__args__)
 
@@ -137,7 +160,8 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
     if q.strip():
         ctx["json_url"] = _api("/search", q=q.strip(), outlet=o, **{"from": f, "to": t})
         try:
-            data = R.search_data(request, s, q.strip(), o, f, t, PER_PAGE, (page - 1) * PER_PAGE)
+            data = R.backend(request).searches.call(
+                lambda st: R.search_data(request, st, q.strip(), o, f, t, PER_PAGE, (page - 1) * PER_PAGE))
             ctx |= {"hits": data["items"], "pager": _pages(request, page, data)}
         except HTTPException as exc:
             ctx["error"] = exc.detail

@@ -17,13 +17,14 @@ import copy
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Coroutine, Hashable
 from typing import Annotated, Any, Literal, cast
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi import Path as FPath
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 
 from marsad.api import corpus
@@ -149,10 +150,10 @@ def search_data(request: Request, s: BaseStore, q: str, outlet: str | None, date
 
 
 @router.get("/search", summary="Full-text search over the latest document versions (BM25)",
-            responses={400: {"description": "malformed full-text query"}})
+            responses={400: {"description": "malformed full-text query"},
+                       503: {"description": "too many searches at once, or this one ran past the time limit"}})
 async def search(
     request: Request,
-    s: Store,
     q: Annotated[str, Query(min_length=1, max_length=500, description="words, \"phrases\", OR/NOT/AND, prefix*")],
     outlet: Text = None,
     date_from: DateFrom = None,
@@ -160,7 +161,8 @@ async def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    return search_data(request, s, q, outlet, date_from, date_to, limit, offset)
+    return await backend(request).searches.run(
+        lambda s: search_data(request, s, q, outlet, date_from, date_to, limit, offset))
 
 
 def documents_data(request: Request, s: BaseStore, outlet: str | None, date_from: str | None,
@@ -180,7 +182,20 @@ def document_data(s: BaseStore, doc_id: str) -> dict[str, Any]:
     doc = s.get(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document with id {doc_id!r} (or the id prefix is ambiguous)")
+    doc["source"] = public_source(doc.get("source"))
     return doc
+
+
+_DIRECTORY = re.compile(r"^(?:[A-Za-z]:)?(?:[^:]*[\\/])?")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def public_source(source: str | None) -> str | None:
+    """Where a document came from, without the server's directories: `/srv/news/a.zip:x/b.json` is shown
+    as `a.zip:x/b.json` (the file, and the member or line within it). URLs and `api` stay as they are."""
+    if not source or _URL.match(source):
+        return source
+    return _DIRECTORY.sub("", source) or source
 
 
 @router.get("/documents/{doc_id}", summary="One document with its entities, quotes, events and dates",
@@ -217,14 +232,21 @@ class Stored(BaseModel):
     url: str
 
 
-@router.post(
-    "/documents",
-    status_code=201,
-    response_model=Stored,
-    summary="Annotate and store one article (needs the API token)",
-    responses={401: {"description": "missing or wrong token"}, 403: {"description": "ingestion disabled"},
-               413: {"description": "body too large"}},
-)
+class TokenFirst(APIRoute):
+    """A route that checks the API token before anything else: FastAPI reads and validates the body
+    before a handler (or its dependencies) runs, so without this a client with no token learnt how its
+    body was wrong (422) instead of being refused (401/403)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def checked(request: Request) -> Response:
+            backend(request).check_token(request.headers.get("authorization"))
+            return await handler(request)
+
+        return checked
+
+
 def add_document(
     request: Request,
     body: NewDocument,
@@ -247,6 +269,19 @@ def add_document(
     out = Stored(id=ann.id, status=status, entities=len(ann.entities), quotes=len(ann.quotes),
                  events=len(ann.events), dates=len(ann.dates), url=f"/api/documents/{ann.id}")
     return JSONResponse(out.model_dump(), status_code=200 if status == "unchanged" else 201)
+
+
+router.add_api_route(
+    "/documents",
+    add_document,
+    methods=["POST"],
+    status_code=201,
+    response_model=Stored,
+    summary="Annotate and store one article (needs the API token)",
+    responses={401: {"description": "missing or wrong token"}, 403: {"description": "ingestion disabled"},
+               413: {"description": "body too large"}},
+    route_class_override=TokenFirst,
+)
 
 
 # -- entities ------------------------------------------------------------------------------------------------

@@ -9,12 +9,13 @@ bounded response cache until the store changes, and carry ETags for revalidation
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +28,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad.api import pages, reuse_port, routes
 from marsad.api.backend import DEFAULT_CACHE_MB, TOKEN_ENV, Backend
 from marsad.api.cache import CacheMiddleware
+from marsad.api.guard import HostCheck, uvicorn_http_options
 from marsad.api.pages import WEB
+from marsad.api.searchpool import DEFAULT_SEARCH, SearchLimits
 from marsad.api.shared_cache import SharedCache
+from marsad.store import redact_url
 
 log = logging.getLogger("marsad.api")
 
 MAX_BODY = 5 * 1024 * 1024  # bytes in one request body
 MAX_QUERY = 4096  # bytes in one query string
 SHARED_CACHE_FACTOR = 4  # the level shared by worker processes may hold this many times `cache_mb`
+SETTINGS_ENV = "MARSAD_SERVE_SETTINGS"  # worker processes: the path of the file holding create_app's arguments
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -127,15 +132,18 @@ def _wants_html(request: Request) -> bool:
 
 
 def create_app(db: str, token: str | None = None, cache_mb: float = DEFAULT_CACHE_MB,
-               shared_cache: str | None = None) -> FastAPI:
+               shared_cache: str | None = None, *, allowed_hosts: Iterable[str] = (),
+               search: SearchLimits = DEFAULT_SEARCH) -> FastAPI:
     """The application for the store at `db`. Ingestion (`POST /api/documents`) is enabled only when
     `token` is given; use `resolve_token()` to read it from the environment or a file. GET answers under
     /api are kept in a response cache of `cache_mb` megabytes (0: no cache, ETags only), backed by the
-    file `shared_cache` when worker processes share one (`serve(workers=N)`)."""
+    file `shared_cache` when worker processes share one (`serve(workers=N)`). Requests must name
+    localhost, an IP address or one of `allowed_hosts` in their Host header ("*": any); searches run on
+    a bounded pool with a time limit (`search`)."""
     shared = None
     if shared_cache and cache_mb > 0:
         shared = SharedCache(shared_cache, int(cache_mb * 1024 * 1024) * SHARED_CACHE_FACTOR)
-    backend = Backend(db, token, cache_mb, shared)
+    backend = Backend(db, token, cache_mb, shared, search)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -182,6 +190,7 @@ def create_app(db: str, token: str | None = None, cache_mb: float = DEFAULT_CACH
             return pages.error_page(request, 500, "خطأ داخلي في الخادم")
         return JSONResponse({"detail": "internal server error"}, status_code=500)
 
+    app.add_middleware(HostCheck, allowed=tuple(allowed_hosts))
     app.add_middleware(SecurityHeaders)
 
     app.include_router(routes.router)
@@ -229,14 +238,34 @@ def resolve_token(token_file: str | None = None) -> str | None:
 
 
 def _app_from_env() -> FastAPI:
-    """App factory for worker processes (`serve(workers=N)`): each process opens its own connections."""
-    return create_app(os.environ["MARSAD_SERVE_DB"], os.environ.get("MARSAD_SERVE_TOKEN") or None,
-                      float(os.environ.get("MARSAD_SERVE_CACHE_MB", DEFAULT_CACHE_MB)),
-                      os.environ.get("MARSAD_SERVE_SHARED_CACHE") or None)
+    """App factory for worker processes (`serve(workers=N)`): each process opens its own connections.
+
+    Its arguments come from the file named by $MARSAD_SERVE_SETTINGS (readable by this user only, removed
+    when the server stops), not from the environment: the token and a database password would otherwise
+    sit in every worker's environment, where `ps e` and /proc/PID/environ show them."""
+    settings = json.loads(Path(os.environ[SETTINGS_ENV]).read_text(encoding="utf-8"))
+    return create_app(settings["db"], settings["token"], settings["cache_mb"], settings["shared_cache"],
+                      allowed_hosts=settings["allowed_hosts"], search=SearchLimits(**settings["search"]))
+
+
+def server_options(host: str, port: int) -> dict[str, Any]:
+    """uvicorn's settings for `serve`: connection limits, keep-alive, and the request-head guard."""
+    return {"host": host, "port": port, "log_level": "warning", "server_header": False,
+            "limit_concurrency": 256, "timeout_keep_alive": 30, **uvicorn_http_options()}
+
+
+def _write_settings(folder: str, settings: dict[str, Any]) -> Path:
+    """`settings` as JSON in a new file only this user can read (the folder is mkdtemp's, also 0700)."""
+    path = Path(folder) / "settings.json"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(settings, f)
+    return path
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None = None, workers: int = 1,
-          cache_mb: float = DEFAULT_CACHE_MB) -> int:
+          cache_mb: float = DEFAULT_CACHE_MB, *, allowed_hosts: Iterable[str] = (),
+          search: SearchLimits = DEFAULT_SEARCH) -> int:
     """Run the server until interrupted; returns an exit status for the CLI.
 
     One process serves most uses; `workers` > 1 starts that many processes on the same port, because a
@@ -249,26 +278,27 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: str | None 
     if workers > 1 and reuse_port.supported() and not reuse_port.port_free(host, port):
         print(f"marsad: {host}:{port} is already in use; pick another with --port", file=sys.stderr)
         return 1
+    allowed_hosts = list(allowed_hosts)
     try:
-        app = create_app(db, token, cache_mb)
+        app = create_app(db, token, cache_mb, allowed_hosts=allowed_hosts, search=search)
     except (FileNotFoundError, OSError, RuntimeError) as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return 1
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     where = f"http://{host}:{port}/"
-    print(f"marsad: serving {db} on {where} (API docs at {where}docs; ingestion "
+    print(f"marsad: serving {redact_url(db)} on {where} (API docs at {where}docs; ingestion "
           f"{'enabled' if token else 'disabled'}; {workers} worker(s); response cache "
           f"{f'{cache_mb:g} MB' if cache_mb > 0 else 'off'})", file=sys.stderr)
-    opts: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "server_header": False,
-                            "limit_concurrency": 256, "timeout_keep_alive": 30}
+    opts = server_options(host, port)
     if workers > 1:
         app.state.backend.close()
-        os.environ["MARSAD_SERVE_DB"] = db
-        os.environ["MARSAD_SERVE_TOKEN"] = token or ""
-        os.environ["MARSAD_SERVE_CACHE_MB"] = str(cache_mb)
         shm = Path("/dev/shm")
         tmp = tempfile.mkdtemp(prefix="marsad-cache-", dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
-        os.environ["MARSAD_SERVE_SHARED_CACHE"] = str(Path(tmp) / "responses.db")
+        settings = {"db": db, "token": token, "cache_mb": cache_mb, "allowed_hosts": allowed_hosts,
+                    "shared_cache": str(Path(tmp) / "responses.db"),
+                    "search": {"threads": search.threads, "queue": search.queue, "seconds": search.seconds}}
+        os.environ[SETTINGS_ENV] = str(_write_settings(tmp, settings))
+        os.environ.pop(TOKEN_ENV, None)  # read already; workers get the token from the settings file
         try:
             if reuse_port.supported():
                 return reuse_port.run(workers, opts)

@@ -13,7 +13,8 @@ import argparse
 from marsad import __version__
 from marsad.cli import annotate, corpus, export, ingest, ner, read, serve
 from marsad.cli.common import EXIT_FAILED, EXIT_OK, err
-from marsad.store import DEFAULT_DB
+from marsad.store import DEFAULT_DB, StoreError, redact_url
+from marsad.store.errors import first_line
 
 # the order `marsad --help` lists the commands in
 GROUPS = (ingest, read, export, serve, corpus, annotate, ner)
@@ -40,11 +41,23 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (FileNotFoundError, ConnectionError) as exc:  # missing store, unreachable database server
+    except (FileNotFoundError, ConnectionError, StoreError) as exc:  # missing, unreachable or unusable store
         err(str(exc))
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:
+        # a store that opened but fails while being read (a damaged page deep in the file, a lost server)
+        if not _is_database_error(exc) or not getattr(args, "db", None):
+            raise
+        err(f"{redact_url(args.db)}: the store could not be read ({first_line(exc)}); it may be damaged")
+        return EXIT_FAILED
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.DatabaseError) or type(exc).__module__.startswith("psycopg")
 
 
 __all__ = ["build_parser", "main"]

@@ -8,7 +8,16 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from marsad.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_disable, add_format, err, iso_date
+from marsad.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_budget,
+    add_disable,
+    add_format,
+    err,
+    iso_date,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format(sp, ("json", "jsonl"))
     add_disable(sp)
     sp.add_argument("--max-mb", type=float, default=20.0, help="size limit for one-article files (default 20)")
+    add_budget(sp)
     sp.set_defaults(func=cmd_annotate)
 
 
@@ -28,7 +38,7 @@ def cmd_annotate(a: argparse.Namespace) -> int:
     from marsad.annotate.pipeline import Pipeline
     from marsad.ingest import IngestError, iter_documents
 
-    pipeline = Pipeline(disable=a.disable or ())
+    pipeline = Pipeline(disable=a.disable or (), budget_s=a.time_budget)
     failed = 0
 
     def docs() -> Iterator[Any]:
@@ -41,10 +51,14 @@ def cmd_annotate(a: argparse.Namespace) -> int:
             if a.published:
                 item.published = a.published
             try:
-                yield pipeline(item)
+                doc, warning = pipeline.run(item)
             except Exception as exc:  # a component bug on one article must not lose the rest of a batch
                 failed += 1
                 err(f"{item.source}: could not annotate: {type(exc).__name__}: {exc}")
+                continue
+            if warning:
+                err(f"{doc.source}: warning: {warning}")
+            yield doc
 
     if a.format == "jsonl":
         for doc in docs():

@@ -10,7 +10,8 @@ import argparse
 import sys
 from typing import Any
 
-from marsad.cli.common import EXIT_FAILED, EXIT_OK, add_db, add_format, iso_date, print_json
+from marsad.cli.common import EXIT_FAILED, EXIT_OK, add_db, add_format, err, iso_date, out, print_json
+from marsad.store import redact_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,7 +66,8 @@ def _limit(a: argparse.Namespace) -> int | None:
 
 
 def _fail(db: str, exc: Exception) -> int:
-    print(f"marsad: {db}: {exc}", file=sys.stderr)
+    msg = str(exc)
+    err(msg if msg.startswith(redact_url(db)) else f"{redact_url(db)}: {msg}")
     return EXIT_FAILED
 
 
@@ -85,7 +87,7 @@ def cmd_analyse(a: argparse.Namespace) -> int:
     if a.format == "json":
         print_json(stats)
     else:
-        print(", ".join(f"{k} {v}" for k, v in stats.items()))
+        out(", ".join(f"{k} {v}" for k, v in stats.items()))
     return EXIT_OK
 
 
@@ -112,20 +114,20 @@ def cmd_claims(a: argparse.Namespace) -> int:
             else:
                 for r in rows:
                     why = f"\n       why: {r['reason']}" if r.get("reason") else ""
-                    print(f"[{r['confidence']:.2f}] {_side(r['a'])}\n       ≠ {_side(r['b'])}{why}\n")
+                    out(f"[{r['confidence']:.2f}] {_side(r['a'])}\n       ≠ {_side(r['b'])}{why}\n")
             return EXIT_OK
         rows = claims(store, limit=_limit(a))
     if a.format == "json":
         print_json(rows)
         return EXIT_OK
     for c in rows:
-        print(f"claim {c['id']}: {c['size']} quotes in {c['documents']} documents"
-              f" ({c['first_date'] or '?'} → {c['last_date'] or '?'})")
+        out(f"claim {c['id']}: {c['size']} quotes in {c['documents']} documents"
+            f" ({c['first_date'] or '?'} → {c['last_date'] or '?'})")
         for q in c["quotes"]:
-            print(f"  - [{q['cue']}] {q['speaker'] or '?'} ({q['outlet'] or '?'}, {q['published'] or '?'}): «{q['text']}»")
+            out(f"  - [{q['cue']}] {q['speaker'] or '?'} ({q['outlet'] or '?'}, {q['published'] or '?'}): «{q['text']}»")
         for p in [p for p in c["pairs"] if p["label"] == "disagree"][:10]:
-            print(f"  ≠ {p['a']['speaker']} vs {p['b']['speaker']} ({p['confidence']:.2f})")
-        print()
+            out(f"  ≠ {p['a']['speaker']} vs {p['b']['speaker']} ({p['confidence']:.2f})")
+        out()
     return EXIT_OK
 
 
@@ -143,14 +145,14 @@ def cmd_stories(a: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     for s in rows:
-        print(f"story {s['id']}: {s['size']} articles, {s['outlets']} outlets, {s['first_date'] or '?'} → "
-              f"{s['last_date'] or '?'}: {s['title'] or ''}")
+        out(f"story {s['id']}: {s['size']} articles, {s['outlets']} outlets, {s['first_date'] or '?'} → "
+            f"{s['last_date'] or '?'}: {s['title'] or ''}")
         for d in s["documents"][:10]:
             dup = f" [copy group {d['duplicate_group']}]" if d["duplicate_group"] else ""
-            print(f"  {d['published'] or '?'} {d['outlet'] or '?'}: {d['title'] or d['document']}{dup}")
+            out(f"  {d['published'] or '?'} {d['outlet'] or '?'}: {d['title'] or d['document']}{dup}")
         if len(s["documents"]) > 10:
-            print(f"  … {len(s['documents']) - 10} more")
-        print()
+            out(f"  … {len(s['documents']) - 10} more")
+        out()
     return EXIT_OK
 
 
@@ -168,10 +170,10 @@ def cmd_timeline(a: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        print(f"marsad: nothing found for {a.entity!r}", file=sys.stderr)
+        err(f"nothing found for {a.entity!r}")
     for r in rows:
         extra = r.get("cue") or r.get("type") or ""
-        print(f"{r['date'] or '?':10} {r['kind']:7} {extra:9} {r['outlet'] or '?'} {r['document']}: {r['text'] or ''}")
+        out(f"{r['date'] or '?':10} {r['kind']:7} {extra:9} {r['outlet'] or '?'} {r['document']}: {r['text'] or ''}")
     return EXIT_OK
 
 

@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from marsad.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
+from marsad.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, terminal_safe
 from marsad.document import Document
-from marsad.store import open_store
+from marsad.store import open_store, redact_url
 
 RERUN = "every document listed as stored is complete, re-run to finish the rest"
 
@@ -32,6 +32,15 @@ class Failure:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about the document that follows it in the stream (annotated only in part): printed as
+    `marsad: SOURCE: warning: ...`, not counted as a failure."""
+
+    source: str
+    message: str
+
+
 def reason(message: str) -> str:
     """The kind of a failure, for the closing summary: its message without line numbers and details."""
     return re.split(r"[;(]", re.sub(r"^line \d+: ", "", message))[0].strip()
@@ -39,14 +48,14 @@ def reason(message: str) -> str:
 
 def print_summary(counts: Counter[str], failures: Counter[str], db: str) -> None:
     print(
-        f"{db}: stored {counts['stored']}, new versions {counts['new-version']}, "
+        f"{redact_url(db)}: stored {counts['stored']}, new versions {counts['new-version']}, "
         f"unchanged {counts['unchanged']}, failed {counts['failed']}"
     )
     for kind, n in failures.most_common():
-        print(f"  failed: {n} × {kind}")
+        print(f"  failed: {n} × {terminal_safe(kind)}")
 
 
-def store_stream(db: str, items: Iterable[Document | Failure], *, commit_every: int = 200,
+def store_stream(db: str, items: Iterable[Document | Failure | Notice], *, commit_every: int = 200,
                  progress: bool = False, fatal: tuple[type[Exception], ...] = ()) -> int:
     """Store every document of `items` into the store at `db` and report failures; returns the exit status.
 
@@ -62,11 +71,14 @@ def store_stream(db: str, items: Iterable[Document | Failure], *, commit_every: 
     def failed(source: str, kind: str, message: str) -> None:
         counts["failed"] += 1
         failures[kind] += 1
-        tqdm.write(f"marsad: {source}: {message}", file=sys.stderr)
+        tqdm.write(f"marsad: {terminal_safe(f'{source}: {message}')}", file=sys.stderr)
 
     with open_store(db, batch_size=commit_every) as store:
         try:
             for item in items:
+                if isinstance(item, Notice):
+                    tqdm.write(f"marsad: {terminal_safe(f'{item.source}: warning: {item.message}')}", file=sys.stderr)
+                    continue
                 if isinstance(item, Failure):
                     failed(item.source, item.kind, item.message)
                 else:

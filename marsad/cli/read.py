@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import argparse
 
-from marsad.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_dates, add_db, add_format, err, print_json
+from marsad.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_dates,
+    add_db,
+    add_format,
+    err,
+    out,
+    print_json,
+)
+from marsad.store import redact_url
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -74,10 +85,10 @@ def cmd_search(a: argparse.Namespace) -> int:
             for h in hits])
         return EXIT_OK
     if not hits:
-        print(f"no documents match {a.query!r}")
+        out(f"no documents match {a.query!r}")
     for h in hits:
-        print(f"{h.id}  {h.published or '????-??-??'}  {h.outlet or '?'}  {h.title or ''}")
-        print(f"    {h.snippet.marked('[', ']')}")
+        out(f"{h.id}  {h.published or '????-??-??'}  {h.outlet or '?'}  {h.title or ''}")
+        out(f"    {h.snippet.marked('[', ']')}")
     return EXIT_OK
 
 
@@ -87,20 +98,20 @@ def cmd_show(a: argparse.Namespace) -> int:
     with open_store(a.db, readonly=True) as store:
         doc = queries.document(store.conn, a.id)
     if doc is None:
-        err(f"{a.db}: no document with id {a.id!r} (or the prefix is ambiguous); `marsad search` lists ids")
+        err(f"{redact_url(a.db)}: no document with id {a.id!r} (or the prefix is ambiguous); `marsad search` lists ids")
         return EXIT_FAILED
     if a.format == "json":
         print_json(doc)
         return EXIT_OK
     d = doc["document"]
-    print(f"id: {doc['id']} (version {doc['version']})")
+    out(f"id: {doc['id']} (version {doc['version']})")
     for k in ("title", "published", "outlet", "dateline", "url", "language"):
-        print(f"{k}: {d[k] or '-'}")
-    print(f"source: {doc['source']}")
-    print(f"entities: {len(doc['entities'])}, quotes: {len(doc['quotes'])}, events: {len(doc['events'])}, "
-          f"dates: {len(doc['dates'])}")
-    print()
-    print(d["text"])
+        out(f"{k}: {d[k] or '-'}")
+    out(f"source: {doc['source']}")
+    out(f"entities: {len(doc['entities'])}, quotes: {len(doc['quotes'])}, events: {len(doc['events'])}, "
+        f"dates: {len(doc['dates'])}")
+    out()
+    out(d["text"])
     return EXIT_OK
 
 
@@ -113,13 +124,13 @@ def cmd_stats(a: argparse.Namespace) -> int:
     if a.format == "json":
         print_json(s)
         return EXIT_OK
-    print(f"store: {a.db} (schema v{s['schema_version']}, {size / 1e6:.1f} MB)")
-    print(f"documents: {s['documents']} ({s['versions']} versions), tokens: {s['tokens']}")
+    out(f"store: {redact_url(a.db)} (schema v{s['schema_version']}, {size / 1e6:.1f} MB)")
+    out(f"documents: {s['documents']} ({s['versions']} versions), tokens: {s['tokens']}")
     lo, hi = s["published"]
-    print(f"published: {lo or '?'} … {hi or '?'}")
-    print("outlets: " + ", ".join(f"{o} {n}" for o, n in s["outlets"]))
-    print(f"entities: {s['entities']} ({s['mentions']} mentions), quotes: {s['quotes']}, events: {s['events']}, "
-          f"dates: {s['dates']}")
+    out(f"published: {lo or '?'} … {hi or '?'}")
+    out("outlets: " + ", ".join(f"{o} {n}" for o, n in s["outlets"]))
+    out(f"entities: {s['entities']} ({s['mentions']} mentions), quotes: {s['quotes']}, events: {s['events']}, "
+        f"dates: {s['dates']}")
     return EXIT_OK
 
 
@@ -133,13 +144,13 @@ def cmd_quotes(a: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        print("no quotes match")
+        out("no quotes match")
     for q in rows:
         who = q["speaker"]["name"] or q["speaker"]["text"] or "?"
         via = f" via {q['via']}" if q["via"] else ""
-        print(f"{q['date'] or q['published'] or '????-??-??'}  {q['outlet'] or '?'}  {q['document']}  "
-              f"[{q['cue']['class']}] {who}{via}:")
-        print(f"    {q['content']}")
+        out(f"{q['date'] or q['published'] or '????-??-??'}  {q['outlet'] or '?'}  {q['document']}  "
+            f"[{q['cue']['class']}] {who}{via}:")
+        out(f"    {q['content']}")
     return EXIT_OK
 
 
@@ -153,16 +164,16 @@ def cmd_events(a: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        print("no events match")
+        out("no events match")
     for v in rows:
         who = "، ".join(x["name"] or x["id"] for x in v["actor"]) or "?"
         whom = "، ".join(x["name"] or x["id"] for x in v["recipient"]) or "-"
         place = (v["location"] or {}).get("name") or "-"
         flags = [f for f in ("negated", "hypothetical", "future") if v[f]]
         toll = "".join(f" {k}={v[k]}" for k in ("dead", "injured") if v[k] is not None)
-        print(f"{v['date'] or v['published'] or '????-??-??'}  {v['type']}{'/' + v['mode'] if v['mode'] else ''}"
-              f"  {who} → {whom} @ {place}{toll}{' [' + ','.join(flags) + ']' if flags else ''}"
-              f"  ({v['outlet'] or '?'} {v['document']})")
+        out(f"{v['date'] or v['published'] or '????-??-??'}  {v['type']}{'/' + v['mode'] if v['mode'] else ''}"
+            f"  {who} → {whom} @ {place}{toll}{' [' + ','.join(flags) + ']' if flags else ''}"
+            f"  ({v['outlet'] or '?'} {v['document']})")
         if v["sentence"]:
-            print(f"    {v['sentence']}")
+            out(f"    {v['sentence']}")
     return EXIT_OK

@@ -66,7 +66,9 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             n_workers=workers or default_workers(),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=":0",  # any free port: never clash with another cluster
+            # any free port (never clash with another cluster), on loopback only: the dashboard shows the
+            # running tasks and has no login, so it must not be reachable from other machines
+            dashboard_address="127.0.0.1:0",
             silence_logs=logging.ERROR,
         ) as cluster, Client(cluster) as client:
             try:

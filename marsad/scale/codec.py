@@ -29,7 +29,15 @@ class DocFailure:
     message: str
 
 
-Item = Document | DocFailure
+@dataclass(frozen=True, slots=True)
+class Warned:
+    """An annotated document the time budget cut short, with the warning line that says what was skipped."""
+
+    doc: Document
+    message: str
+
+
+Item = Document | DocFailure | Warned
 
 
 def encode(items: Sequence[Item]) -> bytes:

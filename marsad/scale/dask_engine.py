@@ -21,17 +21,18 @@ from dataclasses import dataclass, field
 
 from distributed import Client, Future, KilledWorker, as_completed
 
+from marsad.annotate.pipeline import DEFAULT_BUDGET_S
 from marsad.document import Document
 from marsad.ingest import IngestError
 from marsad.scale import codec
 from marsad.scale.cluster import total_threads
-from marsad.scale.codec import DocFailure, Item
+from marsad.scale.codec import DocFailure, Item, Warned
 from marsad.scale.worker import annotate_batch
 
 BATCH_SIZE = 50
 TASKS_PER_THREAD = 4
 
-Output = Document | IngestError | DocFailure
+Output = Document | IngestError | DocFailure | Warned
 
 
 class ClusterLost(RuntimeError):
@@ -104,9 +105,11 @@ def annotate_stream(
     disable: Iterable[str] = (),
     batch_size: int = BATCH_SIZE,
     max_in_flight: int | None = None,
+    budget_s: float | None = DEFAULT_BUDGET_S,
 ) -> Iterator[Output]:
     """Annotate `items` on the cluster; yield, in input order, each annotated document, each read error as
-    it came and a `DocFailure` for each document that could not be annotated.
+    it came and a `DocFailure` for each document that could not be annotated (a document the time budget
+    `budget_s` cut short comes as `Warned`).
 
     At most `max_in_flight` batches (default `TASKS_PER_THREAD` per worker thread) are outstanding, so
     memory stays flat whatever the corpus size. Raises `ClusterLost` if the scheduler goes away.
@@ -129,7 +132,7 @@ def annotate_stream(
             if docs:
                 if client.status not in ("running", "connecting"):
                     raise ClusterLost(f"the Dask client is {client.status}")
-                seg.future = client.submit(annotate_batch, codec.encode(docs), skip,
+                seg.future = client.submit(annotate_batch, codec.encode(docs), skip, budget_s,
                                            key=f"marsad-annotate-{run}-{n}", retries=0)
                 running[seg.future.key] = seg
                 finished.add(seg.future)

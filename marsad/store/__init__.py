@@ -7,6 +7,7 @@ from pathlib import Path
 
 from marsad.store.base import SearchHit, Store
 from marsad.store.dialect import is_postgres_url, redact_url
+from marsad.store.errors import StoreError
 from marsad.store.search import SearchSyntaxError
 from marsad.store.sqlite import SqliteStore
 
@@ -33,4 +34,5 @@ def open_store(
     return SqliteStore(path, readonly=readonly, batch_size=batch_size)
 
 
-__all__ = ["DEFAULT_DB", "SearchHit", "SearchSyntaxError", "SqliteStore", "Store", "open_store", "redact_url"]
+__all__ = ["DEFAULT_DB", "SearchHit", "SearchSyntaxError", "SqliteStore", "Store", "StoreError", "open_store",
+           "redact_url"]

@@ -14,10 +14,14 @@ from typing import Any, Literal
 
 from marsad.document import Document, Speaker
 from marsad.store import queries
+from marsad.store.dialect import dialect_of, redact_url
+from marsad.store.errors import StoreError, first_line
 from marsad.store.search import Snippet
 from marsad.text.normalize import shadow_terms
 
 Status = Literal["stored", "new-version", "unchanged"]
+#: The tables every read (CLI, API, pages) relies on; the corpus tables are optional (not analysed yet).
+REQUIRED_TABLES = ("documents", "documents_fts", "entities", "mentions", "quotes", "events", "dates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,22 @@ class Store(ABC):
     @abstractmethod
     def size_bytes(self) -> int:
         """Space the store takes on disk."""
+
+    def check(self) -> None:
+        """Raise StoreError unless every table the read side uses is there and its first rows can be read.
+
+        A server checks this at start-up: a store with a table missing, or a schema that names tables
+        whose pages are garbage, would otherwise start and answer 500 to every request."""
+        missing = [t for t in REQUIRED_TABLES if not dialect_of(self.conn).has_table(self.conn, t)]
+        if missing:
+            raise StoreError(f"{redact_url(self.path)}: not a complete marsad store (no {', '.join(missing)} "
+                             f"table{'s' if len(missing) > 1 else ''})")
+        for table in REQUIRED_TABLES:
+            try:
+                self.conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()  # our own table names
+            except Exception as exc:  # sqlite3.DatabaseError or a psycopg error, whichever backend
+                raise StoreError(f"{redact_url(self.path)}: the store is damaged: its {table} table cannot be "
+                                 f"read ({first_line(exc)})") from None
 
     def after_bulk_load(self, added: int) -> None:
         """Tidy up indexes after a run that added `added` documents (nothing to do by default)."""

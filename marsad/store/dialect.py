@@ -9,6 +9,7 @@ written before the PostgreSQL backend keeps working and gets the SQLite answers.
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -25,14 +26,20 @@ def is_postgres_url(url: object) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """A URL fit for messages and logs: any password replaced by ***."""
+    """A URL fit for messages and logs: any password (`user:PASSWORD@host`, `?password=...`) replaced by ***."""
     if not is_postgres_url(url):
         return url
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:  # not a URL urlsplit can take apart: show nothing after the scheme's user part
+        return url.split("://", 1)[0] + "://***"
+    netloc = parts.netloc
+    if password is not None:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.split(':', 1)[0]}:***@{host}"
+    query = re.sub(r"(?i)(^|&)(password=)[^&]*", r"\1\2***", parts.query)
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def lock_key(name: str) -> int:

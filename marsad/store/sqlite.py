@@ -14,9 +14,11 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from marsad.document import Document
 from marsad.store.base import SearchHit, Status, Store, doc_key
+from marsad.store.errors import StoreError, store_error
 from marsad.store.migrations import migrate
 from marsad.store.queries import document_filters
 from marsad.store.search import Highlighter, SearchSyntaxError, to_fts_query
@@ -24,6 +26,30 @@ from marsad.text.normalize import shadow_terms
 
 OPTIMIZE_MIN_DOCS = 1000  # a load this large, and
 OPTIMIZE_MIN_SHARE = 10  # at least a tenth of the store, ends with the full-text index merged
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A read-only connection (`mode=ro`) that works where the store's directory cannot be written.
+
+    Reading a WAL store needs its -shm index, which SQLite creates when missing; in a read-only directory
+    it cannot, and the open fails. When there is no -wal file (or an empty one) every change is in the
+    main file, so it is opened `immutable`, without the index. A -wal file that holds changes cannot be
+    read that way; the message says to open the store once where it can be written.
+    """
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" not in str(exc) and "unable to open" not in str(exc):
+            raise
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(f"{path}: cannot read the store here: its directory cannot be written and its -wal "
+                             "file holds changes; open it once with write access (`marsad stats`)") from None
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
 class SqliteStore(Store):
@@ -37,20 +63,26 @@ class SqliteStore(Store):
         self.batch_seconds = batch_seconds
         self._pending = 0
         self._tx_started = 0.0
-        if readonly:
-            if not Path(self.path).exists():
-                raise FileNotFoundError(f"{self.path}: no such database; run `marsad ingest` first")
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            migrate(self.conn)
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.row_factory = sqlite3.Row
+        if readonly and not Path(self.path).exists():
+            raise FileNotFoundError(f"{self.path}: no such database; run `marsad ingest` first")
+        try:
+            if readonly:
+                self.conn = _connect_readonly(self.path)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.conn)
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.row_factory = sqlite3.Row
+            version = self.schema_version()
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc, writing=not readonly) from None
+        if version == 0:
+            self.conn.close()
+            raise FileNotFoundError(f"{self.path}: no marsad store in this file; run `marsad ingest` first")
         # a read-only server may run on a store from before migration 5, so search checks for its index
-        self._superseded_index = self.schema_version() >= 5
+        self._superseded_index = version >= 5
 
     def commit(self) -> None:
         """Make every document added so far durable."""

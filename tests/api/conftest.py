@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 TOKEN = "s3cret-test-token"
+LOCAL = "http://localhost"  # a Host the server accepts without --allowed-host (TestClient sends "testserver")
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +36,7 @@ def client(store_db: Path) -> Iterator[TestClient]:
     """A read-only app (no token configured: ingestion disabled)."""
     from marsad.api.server import create_app
 
-    with TestClient(create_app(str(store_db)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(str(store_db)), raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c
 
 
@@ -48,5 +49,5 @@ def writable(tmp_path: Path, store_db: Path) -> Iterator[TestClient]:
 
     db = tmp_path / "w.db"
     shutil.copy(store_db, db)
-    with TestClient(create_app(str(db), token=TOKEN), raise_server_exceptions=False) as c:
+    with TestClient(create_app(str(db), token=TOKEN), raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from marsad.api.cache import CacheMiddleware, Entry, ResponseCache, etag_matches, make_etag
 
-from .conftest import TOKEN
+from .conftest import LOCAL, TOKEN
 from .test_api import ARTICLE
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -27,7 +27,7 @@ def fresh(tmp_path: Path, store_db: Path) -> Iterator[tuple[TestClient, Path]]:
 
     db = tmp_path / "c.db"
     shutil.copy(store_db, db)
-    with TestClient(create_app(str(db), token=TOKEN), raise_server_exceptions=False) as c:
+    with TestClient(create_app(str(db), token=TOKEN), raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c, db
 
 
@@ -80,7 +80,7 @@ def test_write_by_another_process_invalidates(fresh: tuple[TestClient, Path]) ->
 def test_cache_disabled_still_validates(store_db: Path, client: TestClient) -> None:
     from marsad.api.server import create_app
 
-    with TestClient(create_app(str(store_db), cache_mb=0)) as off:
+    with TestClient(create_app(str(store_db), cache_mb=0), base_url=LOCAL) as off:
         a, b = off.get("/api/events", params={"limit": 5}), off.get("/api/events", params={"limit": 5})
         assert a.headers["x-cache"] == b.headers["x-cache"] == "BYPASS"
         assert a.content == b.content == client.get("/api/events", params={"limit": 5}).content
@@ -100,7 +100,7 @@ def test_only_successful_api_gets_are_cached(fresh: tuple[TestClient, Path]) -> 
 def test_app_cache_is_bounded(store_db: Path) -> None:
     from marsad.api.server import create_app
 
-    with TestClient(create_app(str(store_db), cache_mb=0.02)) as c:  # ~20 KB
+    with TestClient(create_app(str(store_db), cache_mb=0.02), base_url=LOCAL) as c:  # ~20 KB
         cache: ResponseCache = c.app.state.backend.cache
         for n in range(100):  # unknown parameters are ignored, but each URL is its own entry
             assert c.get("/api/stats", params={"n": n}).status_code == 200

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import BACKENDS
 
 ROOT = Path(__file__).resolve().parents[2]
+LOCAL = "http://localhost"  # a Host the server accepts without --allowed-host
 EXAMPLES = ROOT / "examples"
 LIMIT = 200  # the API's largest page; the example store holds fewer rows of every kind
 
@@ -76,7 +77,7 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 def api(db: str) -> Iterator[TestClient]:
     from marsad.api.server import create_app
 
-    with TestClient(create_app(db, cache_mb=0)) as client:
+    with TestClient(create_app(db, cache_mb=0), base_url=LOCAL) as client:
         yield client
 
 

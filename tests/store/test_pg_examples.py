@@ -17,6 +17,7 @@ from marsad.store import open_store
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
+LOCAL = "http://localhost"  # a Host the server accepts without --allowed-host
 EXAMPLES = ROOT / "examples"
 STANCE_PAIRS = 20  # bounds the stance model's work in the default run; the slow test runs it in full
 
@@ -135,8 +136,8 @@ def test_api_on_postgresql(dbs: tuple[str, str]) -> None:
     from marsad.api.server import create_app
 
     lite, url = dbs
-    with TestClient(create_app(url), raise_server_exceptions=False) as pg, \
-            TestClient(create_app(lite), raise_server_exceptions=False) as sq:
+    with TestClient(create_app(url), raise_server_exceptions=False, base_url=LOCAL) as pg, \
+            TestClient(create_app(lite), raise_server_exceptions=False, base_url=LOCAL) as sq:
         r = pg.get("/api/search", params={"q": "الجيش"})
         assert r.status_code == 200 and r.json()["items"]
         assert {h["id"] for h in r.json()["items"]} == {h["id"] for h in sq.get("/api/search", params={"q": "الجيش"}).json()["items"]}
