@@ -6,6 +6,7 @@ the sentence recover who did what to whom most of the time. This module walks th
 event together from the rooms that do each job:
 
 * `triggers`: trigger words and phrases, their conditions, merging, support verbs;
+* `protest`: protests told through their participants, slogans, and protest sentences that are protests first;
 * `roles`: actor, recipient and target place;
 * `modifiers`: negation, hypothesis, future, and the mode of an assault or protest;
 * `attach`: location, date (sentence, quote or publication) and source (the quote's speaker);
@@ -22,6 +23,7 @@ from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import bare
 from marsad.events.modifiers import future_aux, hypothetical, mode_of, negated
+from marsad.events.protest import protest_first, slogan_spans
 from marsad.events.roles import roles
 from marsad.events.tokens import ARABIC, MARKS, Hit, Ment, Sentence, Tok
 from marsad.events.triggers import (
@@ -85,6 +87,12 @@ def _code_sentence(doc: Document, toks: list[Tok], s: int, e: int, hits: list[Hi
     ments = _sentence_mentions(mentions, mstarts, s, e)
     st = Sentence(doc, toks, s, e, ments, country_ents)  # places the mentions, which the conditions read
     valid = valid_hits(toks, hits, ments)
+    if not valid:
+        return []
+    slogans = slogan_spans(toks)
+    if slogans:  # what a crowd chants or carries («الموت لأمريكا») reports no event of its own
+        valid = [h for h in valid if not any(a <= h.i < b for a, b in slogans)]
+    valid = protest_first(toks, valid)
     if not valid:
         return []
     merged = merge_hits(valid)

@@ -40,6 +40,10 @@ class Trigger:
     stop: bool = False
     obj: bool = False
     nob: bool = False
+    participant: bool = False  # a protest's participants (المتظاهرون): a protest whatever they do
+    crowd: bool = False  # a crowd word (آلاف، مئات، حشود) or participants must stand near
+    street: bool = False  # a street or square, or protest vocabulary, must be in the sentence
+    target: bool = False  # a destroying/killing word: its object must be a possible target (sense check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,8 @@ def _with_clitics(form: str, noun: bool, verb_impf: bool) -> list[str]:
     return out
 
 
+_FLAGS = ("mil", "protest", "sport", "victim", "cas", "place", "light", "obj", "nob", "participant", "crowd", "street",
+          "target")
 _OPT = re.compile(r"(\w+)(?:=(\S+))?")
 
 
@@ -189,8 +195,7 @@ def _build() -> tuple[dict[str, Form], dict[str, list[tuple[tuple[str, ...], For
             trig = Trigger(pm[0], mode or None, code, "v" if kind in ("V", "PV") else "n",
                            conf=float(opts.get("conf", 0.6)),  # type: ignore[arg-type]
                            need=opts.get("need", ()),  # type: ignore[arg-type]
-                           **{k: True for k in ("mil", "protest", "sport", "victim", "cas", "place", "light", "obj", "nob")
-                              if k in opts})
+                           **{k: True for k in _FLAGS if k in opts})
         for w in words:
             n_entries += 1
             wkind = kind

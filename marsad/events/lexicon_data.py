@@ -23,7 +23,11 @@ vocabulary; `sport` the trigger is dropped in sports sentences (هجوم "attack
 `victim` the noun's genitive is the recipient (اغتيال X, اعتقال X), not the actor; `cas` a casualty word
 (مقتل) that joins a preceding event of its sentence instead of opening one; `place` a place mention must
 follow within three tokens (تحرير حلب, not رئيس التحرير); `obj` an entity mention must follow within four tokens (دعم X, not دعم الاقتصاد);
-`nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `light` a support verb (شن، نفذ) that carries
+`nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `participant` the protest's
+participants (المتظاهرون): they make a protest whatever they are said to do, also inside a generic-agent
+mention; `crowd` a crowd word (آلاف، مئات، عشرات، حشود، جموع) or participants within five words; `street` a
+street or square (or أمام, in front of), or protest vocabulary, in the sentence; `target` a verb of destroying or killing whose
+object must be a possible target (people, forces, places, buildings, vehicles): «لقتل الدود» is no attack; `light` a support verb (شن، نفذ) that carries
 tense and subject for a following noun trigger but is no trigger itself; `conf=x` base confidence.
 """
 
@@ -85,7 +89,15 @@ LEXICON = r"""
 
 # ---------------------------------------------------------------- PROTEST (CAMEO 14)
 141/demo       V  تظاهر احتج اعتصم ; nob conf=0.85
-141/demo       N  مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات اعتصام اعتصامات متظاهرين متظاهرون المتظاهرين المتظاهرون محتجين محتجون المحتجين المحتجون معتصمين وقفه_احتجاجيه وقفات_احتجاجيه ; conf=0.8
+141/demo       N  مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات اعتصام اعتصامات وقفه_احتجاجيه وقفات_احتجاجيه ; conf=0.8
+# the participants: what protesters do (march, chant, burn, block, camp) is the protest, whatever the verb
+141/demo       N  متظاهرين متظاهرون متظاهرات محتجين محتجون محتجات معتصمين معتصمون معتصمات ; participant conf=0.8
+143/strike     N  مضربين مضربون ; participant conf=0.7
+# a crowd gathering (تجمع مئات، احتشد الآلاف), a crowd taking to the streets (خرج الآلاف إلى الشوارع), chanting
+141/demo       V  احتشد تجمهر ; crowd street conf=0.8
+141/demo       V  تجمع ; crowd street conf=0.7
+141/demo       V  خرج نزل سار>سير زحف تدفق ; crowd street conf=0.6
+141/demo       V  هتف ; crowd sport conf=0.7
 141/demo       N  مسيره مسيرات ; protest conf=0.6
 141/demo       N  احتجاجيه الاحتجاجيه ; conf=0.6
 141/demo       PN مسيره_احتجاجيه مسيرات_احتجاجيه مسيره_سلميه مسيرات_سلميه مسيرات_حاشده مسيره_حاشده ; conf=0.85
@@ -217,7 +229,8 @@ STOP           P  مجلس_التعاون منظمه_التعاون رئيس_ا�
 """
 
 # Generated forms that are, in running text, mostly another word: طالب "student", فجر "dawn", قاتل
-# "killer/lethal", ثمن "price", وزارة "ministry" (و+زار+ه), فائدة "benefit", تشاد "Chad", طلبة "students", تدمر "Palmyra". Their other inflections (طالبت، يطالب، فجروا) stay triggers.
+# "killer/lethal", ثمن "price", وزارة "ministry" (و+زار+ه), فائدة "benefit", تشاد "Chad", طلبة "students", تدمر "Palmyra",
+# أسير "prisoner" (not "I walk"), فدان "acre" (not "then condemned"). Their other inflections (طالبت، يطالب، فجروا) stay triggers.
 DROP_FORMS = frozenset({"طالب", "فجر", "وفجر", "ففجر", "قاتل", "ثمن", "وثمن", "بحث", "وزاره", "فايده", "تشاد",
                         "طالبه", "طالبا", "طلبه", "مسيرته", "مسيرتها", "طلب", "وزارتها", "وزارتهم",
-                        "تدمر"})
+                        "تدمر", "اسير", "واسير", "فاسير", "فدان"})

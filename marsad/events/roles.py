@@ -76,6 +76,12 @@ class _Frame:
 def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], list[Ment], int | None]:
     """(actors, recipients, index of a target place) for a trigger at token `hit.i`, verb at `v`."""
     f = _Frame(st, hit, v, verbal)
+    if f.trig.participant:
+        # the protesters are the actor of their own protest (المتظاهرون, a generic agent)
+        f.actor = [m for m in f.ms if m.ti <= f.i < m.tj and is_agent(m, False)][:1]
+        taken = {m.ent.id for m in f.actor}
+        _recipient(f, taken)
+        return f.actor, [m for m in f.recip if m.ent.id not in taken], f.target_place
     _passive(f)
     by_prefix_actor = _by_prefix_actor(f)
     if verbal and not f.passive:
@@ -84,6 +90,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _nominal_roles(f, by_prefix_actor)
     if not f.actor and by_prefix_actor is not None:
         f.actor = [by_prefix_actor]
+    if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
+        f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
     if not f.actor and verbal and not f.passive:
         _subject_nationality(f)
     # "between A and B": both sides of a clash or a meeting are actors

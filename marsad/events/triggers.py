@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from marsad.events.lexicon import FORMS, PHRASES, Form
+from marsad.events.protest import crowd_near, street_context
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, is_place
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits"]
@@ -87,10 +88,14 @@ def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> lis
             hits.append(Hit(k, k, f))
         k += 1
     if hits and mention_spans:
-        # a trigger word inside a name (مجلس التعاون الخليجي، هيئة تحرير الشام) is no event
+        # a trigger word inside a name (مجلس التعاون الخليجي، هيئة تحرير الشام) is no event; the protesters
+        # are one even where the entity stage made them a generic agent (المتظاهرون)
         starts = [s for s, _, _ in mention_spans]
         keep = []
         for h in hits:
+            if h.form.trig.participant:
+                keep.append(h)
+                continue
             p = toks[h.i].start
             x = bisect_right(starts, p) - 1
             inside = x >= 0 and mention_spans[x][0] <= p < mention_spans[x][1]
@@ -122,7 +127,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
     def flag(name: str) -> bool:
         if name not in flags:
             flags[name] = (_has_prefix(toks, _MIL_PREFIXES) if name == "mil" else
-                           _has_prefix(toks, _PROTEST_PREFIXES) if name == "protest" else _is_sport(toks))
+                           _has_prefix(toks, _PROTEST_PREFIXES) if name == "protest" else
+                           street_context(toks) if name == "street" else _is_sport(toks))
         return flags[name]
 
     n = len(toks)
@@ -134,6 +140,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if t.need and not _need_ok(toks, h.j, n, t.need):
             continue
         if (t.mil and not flag("mil")) or (t.protest and not flag("protest")) or (t.sport and flag("sport")):
+            continue
+        if (t.crowd and not crowd_near(toks, h.i, h.j)) or (t.street and not flag("street")):
             continue
         if t.nob and h.j + 1 < n and toks[h.j + 1].key[:1] == "ب":
             continue
@@ -147,14 +155,20 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
 
 
 def merge_hits(valid: list[Hit]) -> list[Hit]:
-    """One hit per event: casualty words join a violent event of the same sentence, and same-type
-    triggers next to each other (القصف والغارات) are one event."""
+    """One hit per event: casualty words join a violent event of the same sentence, same-type triggers
+    next to each other (القصف والغارات) are one event, and a sentence reports one protest (its participants,
+    its verb and its noun are the same event: تجمع آلاف المتظاهرين … احتجاجا)."""
     has_main_assault = any(h.form.trig.type == "ASSAULT" and not h.form.trig.cas for h in valid)
     merged: list[Hit] = []
+    protest: Hit | None = None
     for h in valid:
         t = h.form.trig
         if t.cas and has_main_assault:
             continue
+        if t.type == "PROTEST":
+            if protest is not None:
+                continue
+            protest = h
         if merged and merged[-1].form.trig.type == t.type and h.i - merged[-1].j <= 3:
             continue
         merged.append(h)
