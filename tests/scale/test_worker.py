@@ -38,3 +38,16 @@ def test_a_document_that_breaks_the_pipeline_fails_alone() -> None:
 def test_disabled_components_are_honoured() -> None:
     (doc,) = decode(annotate_batch(encode(_docs()[:1]), ("entities", "events", "quotes")))
     assert doc.dates and not doc.entities and not doc.events and not doc.quotes
+
+
+def test_time_budget_comes_back_as_a_warning() -> None:
+    """Issue 20.3 on the Dask engine: a document past its time budget comes back annotated in part, with
+    the warning the client prints (the worker's own stderr is not the user's)."""
+    from marsad.scale.codec import Warned
+
+    (got,) = decode(annotate_batch(encode(_docs()[:1]), (), 1e-9))
+    assert isinstance(got, Warned)
+    assert got.message.startswith("time budget of 1e-09 s used up after entities (")
+    assert got.doc.entities and not got.doc.dates and not got.doc.quotes and not got.doc.events
+    (whole,) = decode(annotate_batch(encode(_docs()[:1]), (), None))
+    assert isinstance(whole, Document) and whole.to_json() == Pipeline()(_docs()[0]).to_json()
