@@ -17,7 +17,7 @@ The rules run in a fixed order over one `_Frame`, each filling what the earlier 
 
 from __future__ import annotations
 
-from marsad.events.lexicon import bare
+from marsad.events.lexicon import FORMS, bare
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
@@ -41,6 +41,15 @@ _TAARRUD = frozenset(bare(normalize(w)) for w in (
 _PRON_SUBJ = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "لانها", "لانه", "وانها",
                         "وانه", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم", "التي", "الذي",
                         "الذين", "اللتين", "اللذين"})
+# A verb whose object pronoun is the event and whose subject executed it (نفذه، شنتها، تبنته، ارتكبها).
+_EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
+    "نفذ", "نفذت", "نفذو", "شن", "شنت", "شنو", "تبنا", "تبنت", "تبنو", "ارتكب", "ارتكبت", "ارتكبو", "قاد",
+    "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ") for o in ("ه", "ها"))
+# Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
+_RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
+# A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
+_SPEAKER_PRON = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "وانها", "وانه",
+                           "انني", "اننا", "باننا", "بانني"})
 # Unlinked agent nouns that fill the subject slot (اتهمت المعارضةُ النظامَ): the next mention is the object.
 _GENERIC_AGENTS = frozenset({"معارضه", "سلطات", "شرطه", "حكومه", "قوات", "جيش", "مسلحون", "مسلحين",
                              "متظاهرون", "محتجون", "متظاهرين", "محتجين", "رئيس", "وزير", "وزاره", "تنظيم",
@@ -53,11 +62,18 @@ class _Frame:
     """One trigger's clause: the fixed context the rules read, and the slots they fill."""
 
     __slots__ = ("st", "toks", "ms", "trig", "assault", "i", "j", "v", "verbal", "n", "end", "after", "before",
-                 "actor", "recip", "target_place", "passive")
+                 "actor", "recip", "target_place", "passive", "speaker")
 
     def __init__(self, st: Sentence, hit: Hit, v: int, verbal: bool) -> None:
         self.st = st
         self.toks, self.ms = st.toks, st.ments
+        # An event inside a quote: its parties are named inside what was said; the speaker (outside) is
+        # the source of the report, not a party to the event it talks about.
+        self.speaker: Ment | None = None
+        span = st.quote_at(st.toks[min(v, hit.i)].start)
+        if span is not None:
+            qs, qe, self.speaker = span
+            self.ms = [m for m in st.ments if qs <= m.start and m.end <= qe]
         self.trig = hit.form.trig
         self.assault = self.trig.type == "ASSAULT"
         self.i, self.j = hit.i, hit.j
@@ -141,22 +157,38 @@ def _passive(f: _Frame) -> None:
             if i - 1 - m.tj > 6:
                 break
             if is_place(m.ent) and (not is_agent(m, True)):
-                f.target_place = ms.index(m)
+                f.target_place = f.st.ments.index(m)
             else:
                 f.recip = [m]
             break
 
 
 def _by_prefix_actor(f: _Frame) -> Ment | None:
-    """من قبل X، على يد X: the agent of a passive or nominal event."""
+    """The agent of a passive or nominal event: من قبل X، على يد X, and the executor after a verb that
+    carries the event as its object pronoun (هجوم انتحاري نفذه X، الغارات التي شنها X، تبنته X)."""
     toks = f.toks
     for m in f.after:
+        if m.ti - f.j > 12:
+            break
         k = m.ti - 1
         while k >= 1 and toks[k].key in CLAUSE_BREAK:
             k -= 1
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي"))):
             return m
+    for k in range(f.j + 1, min(f.n, f.j + 5)):
+        if toks[k].key in CLAUSE_BREAK:
+            break
+        if toks[k].bare in _EXECUTOR:
+            for m in f.after:
+                if m.ti <= k:
+                    continue
+                between = range(k + 1, m.ti)
+                if m.ti - k > 4 or any(toks[x].key in CLAUSE_BREAK for x in between):
+                    break
+                if is_agent(m, False) or (m.prep == "ل" and m.ent.type in AGENT_TYPES):
+                    return m  # نفذها الطيران التابع للنظام: the regime
+            break
     return None
 
 
@@ -164,6 +196,12 @@ def _verbal_actor(f: _Frame) -> None:
     """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
     toks, ms, v, i, j, n, assault = f.toks, f.ms, f.v, f.i, f.j, f.n, f.assault
     pron_subject = v >= 1 and toks[v - 1].bare in _PRON_SUBJ
+    if pron_subject and toks[v - 1].bare in _RELATIVE:
+        _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
+        return
+    if pron_subject and f.speaker is not None and toks[v - 1].bare in _SPEAKER_PRON:
+        f.actor = [f.speaker]  # قال الجيش إنه قصف …
+        return
     generic_subject = v + 1 < n and toks[v + 1].bare in _GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms)
     if not pron_subject and not generic_subject:
@@ -182,7 +220,7 @@ def _verbal_actor(f: _Frame) -> None:
                 break
             if assault and is_place(m.ent):
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
-                    f.target_place = ms.index(m)  # قصف حلب: the shelled place
+                    f.target_place = f.st.ments.index(m)  # قصف حلب: the shelled place
                 break
     if not f.actor and not generic_subject:
         for m in reversed(f.before):  # SVO: the nearest agent before the verb
@@ -198,16 +236,54 @@ def _verbal_actor(f: _Frame) -> None:
                 break
 
 
+def _antecedent(f: _Frame) -> None:
+    """The subject of a verb after a relative pronoun: the agent mention that the pronoun follows,
+    adjectives allowed between (المسلحون المتشددون الذين هاجموا). After an event noun (الهجوم الذي
+    استهدف) the subject is that event's author, unknown here."""
+    toks, k = f.toks, f.v - 2
+    for m in reversed(f.before):
+        if m.tj <= k + 1 - 3:
+            break
+        if k + 1 - m.tj <= 2 and all(ARABIC.search(toks[x].key) for x in range(m.tj, k + 1)) and \
+                m.prep is None and is_agent(m, f.assault):
+            f.actor = [m]
+        break
+
+
+def _governing_subject(f: _Frame) -> None:
+    """The subject of the clause governing a nominal trigger (نجاح قوات سوريا الديمقراطية … في تحرير
+    الرقة): never across a clause break (a byline, a colon), and never the subject of another event's
+    verb: the condemner of a bombing (دانت مصر التفجير) did not bomb."""
+    toks = f.toks
+    for m in reversed(f.before):
+        if f.v - m.tj > 12:
+            break
+        if any(toks[k].key in _HEADLINE_BREAK or _other_event(toks[k].key, f.trig.type) for k in range(m.tj, f.i)):
+            break
+        if m.prep is None and m.loc == 0 and is_agent(m, f.assault):
+            f.actor = [m]
+            break
+
+
+_HEADLINE_BREAK = frozenset({":", "-", "–"})  # a byline or a headline ends there: القاهرة - فلان:
+
+
+def _other_event(key: str, typ: str | None) -> bool:
+    """A verb of another type of event (دانت مصر التفجير: a condemnation governs the bombing)."""
+    form = FORMS.get(key)
+    return form is not None and form.trig.type not in (None, typ) and form.verbal
+
+
 def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
     """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
-    toks, ms, j, assault, trig = f.toks, f.ms, f.j, f.assault, f.trig
+    toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
     if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:
             f.actor = _coordinated(f.after, m, toks, assault)
         elif m.ent.type == "GPE" and m.ent.precision != "country" and m.prep is None:
-            f.target_place = ms.index(m)  # مفاوضات جنيف، قصف حلب: the scene, not a party
+            f.target_place = f.st.ments.index(m)  # مفاوضات جنيف، قصف حلب: the scene, not a party
         elif (m.prep in (None, "ل")) and m.loc == 0 and is_agent(m, assault):
             if trig.victim:
                 f.recip = [m]
@@ -216,19 +292,28 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
             else:
                 f.actor = _coordinated(f.after, m, toks, assault)
         elif is_place(m.ent) and m.loc == 0 and m.prep is None:
-            f.target_place = ms.index(m)
+            f.target_place = f.st.ments.index(m)
     if not f.actor and by_prefix_actor is not None:
         f.actor = [by_prefix_actor]
+    if not f.actor:
+        _behind(f)
     if not f.actor and not trig.victim:
         _adjective_actor(f)
     if not f.actor:
-        # the subject of the governing clause: نجاح قوات سوريا الديمقراطية … في تحرير الرقة
+        _governing_subject(f)
+
+
+_BEHIND = frozenset({"وراء", "خلف"})
+
+
+def _behind(f: _Frame) -> None:
+    """X يقف وراء الهجوم: who stands behind an attack carried it out."""
+    toks, i = f.toks, f.i
+    if i >= 2 and toks[i - 1].bare in _BEHIND and toks[i - 2].bare.lstrip("وف").startswith(("يقف", "تقف", "وقف")):
         for m in reversed(f.before):
-            if f.v - m.tj > 12:
-                break
-            if m.prep is None and m.loc == 0 and is_agent(m, assault):
+            if i - 2 - m.tj <= 1 and is_agent(m, f.assault):
                 f.actor = [m]
-                break
+            break
 
 
 def _adjective_actor(f: _Frame) -> None:
@@ -276,7 +361,7 @@ def _between(f: _Frame) -> None:
 
 def _recipient(f: _Frame, taken: set[str]) -> None:
     """The على/ضد phrase after the trigger, else the bare object after the subject."""
-    toks, ms, j, assault, trig = f.toks, f.ms, f.j, f.assault, f.trig
+    toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
     last = max([m.tj for m in f.actor if m.ti > j] + [j + 1])
     for m in f.after:
         if m.ti >= f.end or m.ent.id in taken:
@@ -287,7 +372,7 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):
                 f.recip = [m]
             elif is_place(m.ent) and f.target_place is None:
-                f.target_place = ms.index(m)
+                f.target_place = f.st.ments.index(m)
             break
         if f.verbal and m.prep is None and m.loc == 0 and m.ti - last <= 3 and is_agent(m, assault):
             f.recip = _coordinated(f.after, m, toks, assault)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from marsad.document import Document, Entity
+from marsad.document import Document, Entity, Speaker
 from marsad.events.lexicon import Form, bare
 from marsad.text.normalize import normalize
 
@@ -114,11 +114,34 @@ class Sentence:
         self.e = e
         self.ments = ments
         self.country_ents = country_ents
+        self._quotes: list[tuple[int, int, Ment | None]] | None = None
         starts = [t.start for t in toks]
         for m in ments:
             m.ti = max(0, bisect_right(starts, m.start) - 1)
             m.tj = max(m.ti + 1, bisect_left(starts, m.end))
             self._prep(m)
+
+    def quote_at(self, pos: int) -> tuple[int, int, Ment | None] | None:
+        """(content start, content end, the speaker's mention) of the quote whose content holds `pos`."""
+        if self._quotes is None:
+            self._quotes = []
+            for q in self.doc.quotes:
+                c = q.content
+                if c.start < self.e and self.s < c.end:
+                    self._quotes.append((c.start, c.end, self._speaker(q.speaker)))
+        for qs, qe, sp in self._quotes:
+            if qs <= pos < qe:
+                return qs, qe, sp
+        return None
+
+    def _speaker(self, sp: Speaker | None) -> Ment | None:
+        if sp is None or sp.entity is None:
+            return None
+        for m in self.ments:
+            if m.ent.id == sp.entity and m.start <= sp.start < m.end:
+                return m
+        ent = next((e for e in self.doc.entities if e.id == sp.entity), None)
+        return Ment(sp.start, sp.end, ent) if ent is not None else None
 
     def _prep(self, m: Ment) -> None:
         toks = self.toks
