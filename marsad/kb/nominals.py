@@ -18,6 +18,7 @@ from marsad.document import Entity, Span
 from marsad.kb.aliases import add_alias_mentions
 from marsad.kb.coref import ORG_NOMINALS, resolve_title
 from marsad.kb.countries import country_of_adjective
+from marsad.kb.persons import add_apposed_persons
 from marsad.kb.spans import TakenSpans
 from marsad.kb.titles import add_title_mentions
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
@@ -81,11 +82,12 @@ def agent_id(code: str, country: str | None) -> str:
 def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with anaphoric mentions added to their antecedents and generic agents appended.
 
-    Stand-alone titles of persons (`add_title_mentions`) and the short forms and acronyms of bodies
+    Persons named in apposition to a title (`add_apposed_persons`), stand-alone titles of persons
+    (`add_title_mentions`) and the short forms and acronyms of bodies
     (`add_alias_mentions`) go first: they are more specific than the generic agents below, and once
     something is a mention nothing inside it becomes one.
     """
-    entities = add_alias_mentions(text, add_title_mentions(text, entities))
+    entities = add_alias_mentions(text, add_title_mentions(text, add_apposed_persons(text, entities)))
     toks = norm_tokens(text)
     if not toks:
         return entities

@@ -36,7 +36,8 @@ TITLE_HEADS = _n(
     "مندوبة ممثل ممثلة قائد قائدة زعيم زعيمة مدير مديرة مستشار مستشارة محافظ أمير أميرة ملك ملكة ولي عضو "
     "عضوة مسؤول مسؤولة سكرتير سكرتيرة منسق منسقة مفوض مفوضة مساعد مساعدة وكيل وكيلة مفتي حاكم عمدة "
     "محلل محللة خبير خبيرة مراسل مراسلة مرشد إمام قاضي مدعي نقيب أسقف بطريرك مطران "
-    "موفد موفدة وسيط مفاوض كبير قنصل ملحق")
+    "موفد موفدة وسيط مفاوض كبير قنصل ملحق ناشط ناشطة قيادي قيادية صحفي صحفية صحافي صحافية كاتب كاتبة "
+    "باحث باحثة مدون مدونة مصور معارض معارضة")
 #: Ranks and honorifics that sit between a title and the name («… الفريق مهاب مميش»); not titles alone.
 RANKS = _n(
     "الفريق اللواء العقيد العميد المقدم الرائد النقيب المشير الجنرال الأدميرال الدكتور الدكتورة د "
@@ -56,7 +57,7 @@ MAX_CHAIN = 8  # tokens between a title head and the name it introduces
 
 
 @lru_cache(maxsize=100_000)
-def _lemma(word: str) -> str | None:
+def title_head(word: str) -> str | None:
     """The title head a token is (وللرئيس → رئيس), else None."""
     for v, _cut in clitic_variants(word):
         bare = v[2:] if v.startswith("ال") and len(v) > 4 else v
@@ -71,7 +72,7 @@ def _definite(word: str) -> bool:
 
 def _has_conj(word: str, lemma: str) -> bool:
     """A conjunction before a title head (ووزير الخارجية) opens a new, coordinated title."""
-    return word[:1] in "وف" and _lemma(word[1:]) == lemma
+    return word[:1] in "وف" and title_head(word[1:]) == lemma
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +83,7 @@ def token_gaps(text: str) -> tuple[str, ...]:
     return tuple(text[toks[j][1]:toks[j + 1][0]].strip() for j in range(len(toks) - 1)) + (".",)
 
 
-class _Doc:
+class TokenDoc:
     """The tokens of one text with the breaks (punctuation) between them and where mentions start."""
 
     def __init__(self, text: str, entities: Sequence[Entity]) -> None:
@@ -111,7 +112,7 @@ class _Doc:
         return k
 
 
-def _title_before(d: _Doc, i: int) -> tuple[int, int] | None:
+def title_before(d: TokenDoc, i: int) -> tuple[int, int] | None:
     """(first, last) token of the title chain introducing the name that starts at token i, if any."""
     k = i - 1
     while k >= 0 and d.toks[k][2] in RANKS and not d.gap[k]:  # the rank is part of the name's introduction
@@ -124,30 +125,30 @@ def _title_before(d: _Doc, i: int) -> tuple[int, int] | None:
         w = d.toks[k][2]
         if w in STOPS or (k < end and d.gap[k]):
             break
-        lem = _lemma(w)
+        lem = title_head(w)
         if lem is not None:
             start = k
             if _has_conj(w, lem) or k == 0 or d.gap[k - 1]:
                 break
             prev = d.toks[k - 1][2]
-            if _lemma(prev) is None or _definite(prev):  # a verb, or a definite word ending an earlier NP
+            if title_head(prev) is None or _definite(prev):  # a verb, or a definite word ending an earlier NP
                 break
         k -= 1
     return (start, end) if start is not None and start <= end and end - start < MAX_CHAIN else None
 
 
-def _title_after(d: _Doc, j: int) -> tuple[int, int] | None:
+def title_after(d: TokenDoc, j: int) -> tuple[int, int] | None:
     """(first, last) token of a title in apposition after the name ending at token j («لافروف، وزير …»)."""
     k = j + 1
     n = len(d.toks)
-    if k >= n or d.gap[j] not in ("", "،", ",") or _lemma(d.toks[k][2]) is None:
+    if k >= n or d.gap[j] not in ("", "،", ",") or title_head(d.toks[k][2]) is None:
         return None
-    if d.toks[k][2][:1] in "وف" and _lemma(d.toks[k][2][1:]):
+    if d.toks[k][2][:1] in "وف" and title_head(d.toks[k][2][1:]):
         return None  # «… وزير» after a name with a conjunction is another person
     end = k
     while end + 1 < n and end + 1 - k < MAX_CHAIN and not d.gap[end]:
         w = d.toks[end + 1][2]
-        if w in STOPS or not (_definite(w) or _lemma(w) or w == "باسم" or w.isdigit()):
+        if w in STOPS or not (_definite(w) or title_head(w) or w == "باسم" or w.isdigit()):
             break
         end += 1
     while end > k and not _definite(d.toks[end][2]) and not d.toks[end][2].isdigit():
@@ -155,23 +156,23 @@ def _title_after(d: _Doc, j: int) -> tuple[int, int] | None:
     return (k, end) if end > k else None
 
 
-def _key(d: _Doc, a: int, b: int) -> tuple[str, ...]:
+def _key(d: TokenDoc, a: int, b: int) -> tuple[str, ...]:
     """A title's words, the head reduced to its lemma (الرئيس → رئيس) and proclitics off the others' first."""
-    head = _lemma(d.toks[a][2]) or d.toks[a][2]
+    head = title_head(d.toks[a][2]) or d.toks[a][2]
     return (head, *(d.toks[k][2] for k in range(a + 1, b + 1) if d.toks[k][2] not in RANKS))
 
 
 Intro = tuple[int, Entity, bool]  # (token of the introduction, person, the title needs his nationality after it)
 
 
-def _intro_titles(d: _Doc) -> tuple[dict[tuple[str, ...], list[Intro]], set[int]]:
+def _intro_titles(d: TokenDoc) -> tuple[dict[tuple[str, ...], list[Intro]], set[int]]:
     """Title key → the persons introduced with it (appositions; the KB's titles for persons it knows, which
     count only with the person's nationality after them); and the first tokens of the appositions, which
     introduce a name and so are not stand-alone titles."""
     out: dict[tuple[str, ...], list[Intro]] = {}
     intro: set[int] = set()
-    for pos, e, t in [(i, e, _title_before(d, i)) for i, e in d.per_at.items()] + \
-            [(j, e, _title_after(d, j)) for j, e in d.per_end.items()]:
+    for pos, e, t in [(i, e, title_before(d, i)) for i, e in d.per_at.items()] + \
+            [(j, e, title_after(d, j)) for j, e in d.per_end.items()]:
         if t is not None:
             intro.add(t[0])
             key = _key(d, *t)
@@ -197,7 +198,7 @@ def _specific(key: tuple[str, ...]) -> bool:
     return any(w not in GENERIC_ADJ for w in rest) and any(_definite(w) or w.isdigit() for w in rest)
 
 
-def _next_token(d: _Doc, b: int) -> tuple[int | None, str]:
+def _next_token(d: TokenDoc, b: int) -> tuple[int | None, str]:
     """The token after b across quotation marks only, and the punctuation crossed ("" when none)."""
     if b + 1 >= len(d.toks):
         return None, "."
@@ -205,16 +206,16 @@ def _next_token(d: _Doc, b: int) -> tuple[int | None, str]:
     return b + 1, "" if set(gap) <= _QUOTES else gap
 
 
-def _standalone(d: _Doc, a: int, titles: dict[tuple[str, ...], list[Intro]],
+def _standalone(d: TokenDoc, a: int, titles: dict[tuple[str, ...], list[Intro]],
                 heads: dict[str, list[tuple[str, ...]]]) -> tuple[int, Entity] | None:
     """(last token, person) of a stand-alone title starting at token a, or None.
 
     Not stand-alone: a title inside a longer one (وكيلة وزير الخارجية، «وزير الخارجية» before الروسي), or one
     that introduces a name (followed by a name, a rank or a comma and a name)."""
-    if a > 0 and not d.gap[a - 1] and _lemma(d.toks[a - 1][2]) is not None:
+    if a > 0 and not d.gap[a - 1] and title_head(d.toks[a - 1][2]) is not None:
         return None
     best: tuple[int, int, int, Entity] | None = None  # (exactness, -distance, end, person)
-    for key in heads[_lemma(d.toks[a][2]) or ""]:
+    for key in heads[title_head(d.toks[a][2]) or ""]:
         b = a + len(key) - 1
         if b >= len(d.toks) or any(d.gap[k] for k in range(a, b)):
             continue
@@ -242,7 +243,7 @@ def add_title_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with every stand-alone title added as a mention of the person introduced with it."""
     if not any(e.type == "PER" for e in entities):
         return entities
-    d = _Doc(text, entities)
+    d = TokenDoc(text, entities)
     titles, intro = _intro_titles(d)
     if not titles:
         return entities
@@ -254,7 +255,7 @@ def add_title_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     a = 0
     n = len(d.toks)
     while a < n:
-        hit = _standalone(d, a, titles, heads) if a not in intro and _lemma(d.toks[a][2]) in heads else None
+        hit = _standalone(d, a, titles, heads) if a not in intro and title_head(d.toks[a][2]) in heads else None
         if hit is None:
             a += 1
             continue
@@ -270,7 +271,7 @@ def add_title_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-def _span(d: _Doc, a: int, b: int) -> tuple[int, int]:
+def _span(d: TokenDoc, a: int, b: int) -> tuple[int, int]:
     """Character span of tokens a..b, a proclitic on the head left outside (ووزير → وزير)."""
     word = d.toks[a][2]
     cut = 0
