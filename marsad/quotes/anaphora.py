@@ -11,6 +11,9 @@ is al-Jubeir and «وزير الخارجية الإيطالي» Gentiloni).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from marsad.quotes.chains import PERSON, SOURCE
 from marsad.quotes.nouns import RANKS, base
 from marsad.quotes.phrases import NP, chunk
@@ -21,12 +24,33 @@ _SOURCE_HEADS = frozenset(normalize(w) for w in ("مصدر", "مصادر"))
 _EPITHETS = frozenset(base(normalize(w)) for w in ("الإرهابي", "الإرهابية", "المتطرف", "المتطرفة", "المتشدد",
                                                    "المتشددة", "المسلح", "المسلحة", "الجهادي", "الجهادية"))
 _EMPHATIC = frozenset(normalize(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "نفسهم", "أنفسهم"))
-LOOKBACK = 1500  # tokens
+LOOKBACK = 900  # tokens (a news article's speakers are named within a few paragraphs)
+_JOINED = (-1, -1, True)  # where the joined keys are kept among a text's memoised phrases
 
 
 def words_of(tk: Tokens, a: int, b: int) -> list[str]:
     """The content words of tokens a..b-1 without article, proclitic or emphatic."""
     return [base(tk.keys[t]) for t in range(a, b) if tk.word[t] and tk.keys[t] not in _EMPHATIC]
+
+
+def _ending_with(tk: Tokens, ends: tuple[str, ...], lo: int, hi: int) -> list[int]:
+    """Tokens in lo..hi-1 whose key ends with one of `ends`, nearest first: found with string search
+    over the text's keys joined once (kept with its phrases), not by a loop over tokens."""
+    joined = tk.phrases.get(_JOINED)
+    if joined is None:
+        offs = list(accumulate(map((1).__add__, map(len, tk.keys)), initial=0))  # C-level, no Python loop
+        joined = ("\x01".join(tk.keys) + "\x01", offs)
+        tk.phrases[_JOINED] = joined
+    text, offs = joined
+    start, stop = offs[lo], offs[hi]
+    out: set[int] = set()
+    for e in ends:
+        needle = e + "\x01"
+        p = text.rfind(needle, start, stop)
+        while p >= 0:
+            out.add(bisect_right(offs, p) - 1)
+            p = text.rfind(needle, start, p)
+    return sorted(out, reverse=True)
 
 
 def _same_head(h: str, k: str) -> bool:
@@ -51,9 +75,9 @@ def antecedent(tk: Tokens, np: NP) -> NP | None:
     lo = max(0, np.a - LOOKBACK)
     keys, word = tk.keys, tk.word
     ends = tuple(_SOURCE_HEADS) if head in _SOURCE_HEADS else (head,)
-    for t in range(np.a - 1, lo - 1, -1):
-        k = keys[t]  # a word's base is a suffix of it: the cheap test first
-        if not k.endswith(ends) or not word[t] or not _same_head(head, base(k)):
+    for t in _ending_with(tk, ends, lo, np.a):  # a word's base is a suffix of it
+        k = keys[t]
+        if not word[t] or not _same_head(head, base(k)):
             continue
         lim = tk.sent_rng[tk.sent_of[t]][1] if hasattr(tk, "sent_of") else tk.n
         cand = chunk(tk, t, lim, lead_ok=True)

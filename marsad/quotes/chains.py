@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.kb.common_words import has_radical_waw, is_first_name, zipf
 from marsad.quotes.lexicon import ADJ, COMPS, GPE, INSTITUTIONS, MEDIA, NQAL_MASDAR, TIME
 from marsad.quotes.nouns import (
     AFFIL_NOUNS,
@@ -42,6 +43,7 @@ from marsad.text import normalize
 
 MAX_CHAIN = 18  # tokens
 MAX_NAME = 4  # indefinite parts of a name before its family name
+COMMON_ZIPF = 4.7  # a word this frequent (Zipf) that no name list knows is a common word, not a name
 _BASM = normalize("باسم")
 _MIN = normalize("من")
 _AN = normalize("عن")
@@ -105,7 +107,7 @@ def _is_digit(tk: Tokens, j: int) -> bool:
 
 def _conj(k: str) -> bool:
     """و here is the conjunction (والمواريث، وقال), not the first letter of the word (وزارة، وليد)."""
-    return len(k) > 2 and k[0] == "و" and k not in WAW_WORDS
+    return len(k) > 2 and k[0] == "و" and k not in WAW_WORDS and not has_radical_waw(k)
 
 
 def _proper(tk: Tokens, j: int) -> bool:
@@ -147,9 +149,11 @@ def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | N
         end = m[0]
         while end < lim and tk.keys[end - 1] in NAME_LINKS and tk.word[end] and not hard_stop(tk, end):
             end += 1  # a mention cut after a particle: «نبيه آل» | إبراهيم، «عبد» | الله
-        if end < lim and tk.word[end] and not hard_stop(tk, end) and tk.keys[end] not in OFFICES \
-                and tk.keys[end] not in RANKS and not definite(tk.keys[end - 1]) and tk.keys[end] not in TIME \
-                and (definite(tk.keys[end]) or end + 1 >= lim or not tk.word[end + 1] or tk.keys[end + 1] in COMPS):
+        k = tk.keys[end] if end < lim else ""
+        if end < lim and tk.word[end] and not hard_stop(tk, end) and k not in OFFICES and k not in RANKS \
+                and not definite(tk.keys[end - 1]) and k not in TIME and not accusative(tk.raw[end]) \
+                and (definite(k) and not adjective(k)
+                     or end + 1 >= lim or not tk.word[end + 1] or tk.keys[end + 1] in COMPS):
             end += 1  # the last part the tagger left out (أحمد داود | أوغلو بأنه، بشار | الأسد)
         return min(end, lim)
     keys = tk.keys
@@ -162,8 +166,10 @@ def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | N
             parts += 1  # علي as a name part: علي مطر، محمد علي
             t += 1
             continue
-        if hard_stop(tk, t) or _is_digit(tk, t) or k in TIME or _conj(k):
+        if hard_stop(tk, t) or _is_digit(tk, t) or k in TIME or _conj(k) or accusative(tk.raw[t]):
             break
+        if parts == 0 and not after_rank and not _may_start_name(tk, t, lim):
+            return None
         if parts == 0 and after_rank and definite(k) and k not in STATEMENTS:
             t += 1  # الدكتور السيد البدوي: after a rank even a title-like word is the name
             parts += 1
@@ -197,6 +203,24 @@ def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | N
         if parts >= MAX_NAME:
             break
     return t if t > j else None
+
+
+def accusative(raw: str) -> bool:
+    """An indefinite accusative (مازحاً، رسمياً، سؤالاً): an adverb or circumstance, never a name part."""
+    return raw.endswith(("اً", "ًا", "ً")) and len(raw) > 2
+
+
+def _may_start_name(tk: Tokens, t: int, lim: int) -> bool:
+    """Whether a word without a rank before it may be the first part of a name: not a frequent common
+    word that no name list knows (المسؤول | صحة الشائعات، الوزير | دعم ...), not a ل-prefixed word."""
+    k = tk.keys[t]
+    if is_first_name(k):
+        return True
+    if k[:1] == "ل" and zipf(k[1:]) > zipf(k):
+        return False  # عضو مجلس الشيوخ السابق | لخمس فترات (ليلى stays a name)
+    if zipf(k) >= COMMON_ZIPF:
+        return t + 1 < lim and tk.keys[t + 1] in NAME_SECONDS  # رحمة الله
+    return True
 
 
 def _pp_object_ok(tk: Tokens, t: int, stem: str | None = None) -> bool:

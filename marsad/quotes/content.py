@@ -175,7 +175,7 @@ def content_end(tk: Tokens, start_tok: int, sent_end_tok: int) -> int:
             if (tk.raw[u - 1] in COMMAS and keys[u] in OPENERS and u > start_tok
                     and any(tk.cue[x] is not None for x in range(u + 1, min(sent_end_tok, u + 8)))):
                 return u - 1
-            w = _whereas(tk, u)
+            w = _whereas(tk, u) if (keys[u] == _FI or keys[u] in _WHILE) else 0
             if w and u > start_tok and any(tk.cue[x] is not None for x in range(u + w, min(sent_end_tok, u + w + 2))):
                 return u  # ... في حين حث الأطراف على ...: a contrasting clause with its own cue
             if keys[u] in _GLOSS and u >= 2 and keys[u - 1] == _FI and tk.raw[u - 2] in COMMAS:

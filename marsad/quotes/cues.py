@@ -54,6 +54,7 @@ _WAKAMA = normalize("وكما")
 _BIL_QAWL = normalize("بالقول")
 _DASHES = (normalize("–"), "-", "–")
 _LI = ("ل", _AN, normalize("لـ"))
+_WITH_LI = frozenset(normalize(w) for w in ("وفقا", "طبقا", "وفق"))  # their source carries ل
 _THEN = (normalize("فإن"), normalize("فقد"), normalize("فان"))
 _INNA = frozenset(normalize(w) for w in ("إن", "أن", "فإن", "وإن", "لأن", "بأن", "وأن"))
 _QAWL = frozenset(normalize(w) for w in ("بالقول", "قائلا"))
@@ -423,6 +424,9 @@ def _attrib(tk: Tokens, i: int) -> Draft | None:
     sp = quoted_name(tk, j, s_b) or chunk(tk, j, s_b, lead_ok=True)
     if sp is None:
         return None
+    if (keys[i] in _WITH_LI or keys[i][1:] in _WITH_LI) and j == i + 1 and keys[j][:1] == "ل" \
+            and not keys[j].startswith("لل") and not sp.lead:
+        sp = replace(sp, lead=1)  # وفقاً لأوباما: the speaker is «أوباما»
     head = keys[sp.a]
     if head.endswith(("ه", "ها", "هم")) and head.startswith(_OWN_STATEMENT):
         return None  # حسب إفادته: attributes to someone already named; not a new source

@@ -193,8 +193,7 @@ def _build() -> None:
         ps = frozenset(_n(p) for p in preps.split()) if preps else frozenset()
         base = masc[:-1]
         d = lemma in dobj_lemmas  # مؤكداً تضامن ...: after a comma, the object is the content
-        _add(masc, CueForm(lemma, cls, "part", "m", "sg", ps, d))
-        _add(base, CueForm(lemma, cls, "part", "m", "sg", ps, d))
+        _add(masc, CueForm(lemma, cls, "part", "m", "sg", ps, d))  # not the bare base: مطالب، لافت are nouns
         _add(base + "ة", CueForm(lemma, cls, "part", "f", "sg", ps, d))
         _add(base + "ين", CueForm(lemma, cls, "part", "m", "pl", ps, d))
     for f in _NQAL:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from marsad.kb.common_words import is_first_name
 from marsad.quotes.chains import (
     BODY,
     NAMED,
     PERSON,
     SOURCE,
+    accusative,
     head_kind,
     is_ali,
     read_chain,
@@ -125,7 +127,7 @@ def np_features(keys: list[str], np: NP, head: str | None = None) -> None:
 def _prefix_rule(tk: Tokens, j: int, k: str, count: int, state: str, lead_ok: bool) -> str | None:
     """Whether token j (key k, `count` words into the phrase) ends it or joins it as a genitive, judged
     from its class and its proclitics; None leaves the decision to the definiteness states."""
-    if k in BOUND or tk.cue[j] is not None or tk.attr[j] or k in NAMED:
+    if k in BOUND or tk.cue[j] is not None or tk.attr[j] or k in NAMED or (count > 0 and accusative(tk.raw[j])):
         return _STOP
     if count > 0 and len(k) > 2 and k[0] == "و" and not k.startswith("ول") and k not in WAW_WORDS:
         if k[1:] in HUMAN_PLURALS or k[1:] in SOURCES:
@@ -418,7 +420,9 @@ def speakable(tk: Tokens, np: NP) -> bool:
     if any(w[1:] in HUMAN_PLURALS or w[1:] in SOURCES for w in tk.keys[np.a + 1:np.b] if w[:1] == "و"):
         return True  # وجهاء وأهالي القرية
     m = tk.entity_at(np.a)
-    return m is not None and m[2] in ("PER", "ORG", "GPE")
+    if m is not None:
+        return m[2] in ("PER", "ORG", "GPE")
+    return np.name == np.a and is_first_name(k)  # سعد المطيري: a listed first name opens a person's name
 
 
 def quoted_name(tk: Tokens, j: int, lim: int) -> NP | None:

@@ -25,21 +25,22 @@ from marsad.quotes.chains import PERSON
 from marsad.quotes.lexicon import (
     COMPS,
     GPE,
+    MEDIA,
     NONHUMAN_PLURALS,
     OBJ_VERBS,
-    OPENERS,
     PRONOUNS,
     REL,
     SKIP_ADV,
     TIME,
     CueForm,
 )
-from marsad.quotes.nouns import OBJ_FIRST, RANKS
+from marsad.quotes.nouns import OBJ_FIRST, RANKS, STATEMENT_OF, base
 from marsad.quotes.phrases import NP, PRON_PREPS, chunk, np_before, quoted_name, speakable, statement_source
-from marsad.quotes.tokens import BOUND, COMMAS, OPEN_QUOTES, Tokens, definite, skip_adv
+from marsad.quotes.tokens import BOUND, CLOSE_QUOTES, COMMAS, OPEN_QUOTES, Tokens, definite, skip_adv
 from marsad.text import normalize
 
 _MIN = normalize("من")
+_LI = frozenset(normalize(w) for w in ("ل", "لـ"))
 _HIN = normalize("حين")
 _BARE_AN = frozenset(normalize(w) for w in ("أن", "ان"))
 _SABAQA = frozenset(normalize(w) for w in ("سبق", "وسبق", "فسبق"))
@@ -58,6 +59,7 @@ def verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
     j = skip_adv(tk, i + 1, s_b)
     while j < s_b and tk.keys[j] in PRON_PREPS:
         j = skip_adv(tk, j + 1, s_b)  # في وقت قال فيه متحدث رسمي ...: the pronoun points back to the time
+    j = _past_outlet(tk, j, s_b)
     after = j
     svo = False
     if prev in PRONOUNS and not procl:
@@ -81,6 +83,8 @@ def verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
             while b > s_a and (keys[b - 1] in SKIP_ADV or keys[b - 1] in TIME or tk.raw[b - 1] in COMMAS):
                 b -= 1
             np = np_before(tk, b, s_a)
+            if np is not None and not speakable(tk, np) and base(tk.keys[np.a]) not in STATEMENT_OF:
+                np = None  # ... من العمالة شدد على: a noun that cannot speak is not the subject
     if np is not None:
         src = statement_source(tk, np, s_b)
         if src is not None:
@@ -88,6 +92,26 @@ def verb_subject(tk: Tokens, i: int, form: CueForm, procl: bool,
             after = max(after, src.b)
         np = _take_gender(np, form)
     return np, pro, after, svo
+
+
+def _past_outlet(tk: Tokens, j: int, s_b: int) -> int:
+    """Past an outlet named between the verb and its subject (قال لـ«الاقتصادية» مسؤول ...، وأوضح
+    لصحيفة «الحياة»، ألكس فولر ...): the subject follows it, when one that can speak does."""
+    k = tk.keys[j] if j < s_b else ""
+    if not (k in _LI or k[:1] == "ل" and base(k[1:]) in MEDIA):
+        return j
+    t = j + 1
+    while t < s_b and t - j <= 8:
+        if tk.raw[t] in CLOSE_QUOTES or tk.raw[t] in COMMAS:
+            u = t + 1
+            if u < s_b and tk.raw[u] in COMMAS:
+                u += 1
+            np = chunk(tk, u, s_b) if u < s_b else None
+            return u if np is not None and speakable(tk, np) else j
+        if tk.keys[t] in COMPS or tk.cue[t] is not None:
+            break
+        t += 1
+    return j
 
 
 def _post_verbal(tk: Tokens, j: int, s_b: int, form: CueForm, procl: bool) -> NP | None:
@@ -107,10 +131,12 @@ def _post_verbal(tk: Tokens, j: int, s_b: int, form: CueForm, procl: bool) -> NP
     cand = chunk(tk, j, s_b)
     if cand is None or _disagrees(tk, cand, form, procl):
         return None
-    cont = procl or (j > 1 and (tk.keys[j - 2] in OPENERS or tk.keys[j - 2] == _HIN))  # ودعت / في حين حث
-    if cont and form.lemma in OBJ_VERBS and not speakable(tk, cand) and cand.b < s_b \
+    if form.lemma in OBJ_VERBS and not speakable(tk, cand) and cand.b < s_b \
             and _content_prep(tk.keys[cand.b], form):
-        return None  # وقالت ... ودعت الأطراف المتنازعة إلى ...: a common noun before the content is the object
+        return None  # ودعت الأطراف المتنازعة إلى ...، يصف الصفقة بأنها: a common noun before the content
+    if form.direct_object and not cand.kind and cand.b - cand.a > 1 and not speakable(tk, cand) \
+            and tk.raw[cand.b - 1].endswith(("ه", "ها", "هم")):
+        return None  # فيما أكدت استمرار جهودها: the object
     if cand.kind == PERSON and cand.name is not None and not _ranked(tk, cand.name):
         e = cand.name_b if cand.name_b is not None else cand.b
         m_end = tk.mention[cand.name][0] if cand.name in tk.mention else cand.name + 1

@@ -149,3 +149,31 @@ def test_ali_the_name_is_not_the_preposition() -> None:
     assert q[2] == "الوزير"
     [q] = _qs("وقال المحافظ علي العتيبي إن الطريق سيفتح.")
     assert q[2] == "علي العتيبي"
+
+
+def test_an_outlet_between_verb_and_subject() -> None:
+    [q] = _qs("وأوضح لصحيفة «الرياض»، سعد المطيري مدير الفرع، أن الخدمة ستعود غدا.")
+    assert q[2] == "سعد المطيري"
+
+
+def test_a_subject_before_the_verb_must_be_able_to_speak() -> None:
+    qs = _qs("وقال المدير إن الموسم جيد. وحول تأخر وصول الشحنات من الموردين شدد على أن العقود ستراجع.")
+    assert [sp for c, _, sp, _ in qs if c == "شدد"] == ["المدير"]
+
+
+def test_a_common_word_after_a_title_is_not_a_name() -> None:
+    [q] = _qs("ونفى المتحدث صحة الأنباء عن استقالة المدرب.")
+    assert q[2] == "المتحدث" and q[3].startswith("صحة الأنباء")
+
+
+def test_an_adverb_in_the_accusative_is_not_part_of_a_name() -> None:
+    [q] = _qs("وقال نادر مازحاً إن الفريق سيفوز.")
+    assert q[2] == "نادر"
+
+
+def test_according_to_a_person_without_the_preposition() -> None:
+    text = "عنوان\nوارتفع عدد الزوار هذا العام، وفقا لمحمد الشهري."
+    s = text.index("محمد الشهري")
+    ent = Entity(id="P", name="محمد الشهري", type="PER", mentions=[Span(s, s + 11, "محمد الشهري")])
+    [q] = _qs(text.split("\n", 1)[1], [ent])
+    assert q[2] == "محمد الشهري"
