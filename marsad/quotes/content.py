@@ -11,18 +11,26 @@ Every function takes token positions and returns spans; none keeps state between
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from marsad.kb.common_words import has_radical_waw
 from marsad.quotes.lexicon import (
     BARE_COMPS,
+    BLAME_VERBS,
     COMPS,
+    DENIAL_PHRASES,
     IMPERFECT,
     MEDIA,
     NEG,
     OBJ_VERBS,
     OPENERS,
+    PERFORMATIVE,
     PREPS,
     REL,
+    RESPONSIBILITY,
     CueForm,
 )
+from marsad.quotes.nouns import WAW_WORDS
 from marsad.quotes.phrases import chunk
 from marsad.quotes.tokens import (
     BOUND,
@@ -50,9 +58,11 @@ Span = tuple[int, int]  # char offsets
 
 
 def plain_object(tk: Tokens, t: int) -> bool:
-    """A word that can start a direct-object content: not a preposition, relative, opener or cue."""
+    """A word that can start a direct-object content: not a preposition, relative, opener or cue, nor a
+    conjunct of the subject (أكدت حركتا حماس | والجهاد الإسلامي ... أنهما)."""
     k = tk.keys[t]
-    return bool(tk.word[t]) and k not in PREPS and k not in REL and k not in OPENERS
+    return bool(tk.word[t]) and k not in PREPS and k not in REL and k not in OPENERS \
+        and not (k[:1] == "و" and k not in WAW_WORDS and not has_radical_waw(k) and len(k) > 3)
 
 
 def find_opener(tk: Tokens, form: CueForm | None, j: int, lim: int, subj_explicit: bool,
@@ -151,6 +161,29 @@ def find_close(tk: Tokens, t: int) -> int | None:
     return None
 
 
+def opens(tk: Tokens, t: int, form: CueForm) -> bool:
+    """Token t opens a content for this cue: a complementiser, a quotation mark, a colon or one of the
+    cue's prepositions."""
+    k, tok = tk.keys[t], tk.raw[t]
+    return (k in COMPS or tok in OPEN_QUOTES or tok == ":" or k in form.preps
+            or ("ب" in form.preps and k.startswith("ب") and len(k) > 2))
+
+
+def participle_opener(tk: Tokens, i: int, s_b: int, form: CueForm) -> int | None:
+    """Where a participle's content opens: right after it, after a comma (مضيفاً، أن), or after an
+    adverbial (مشيراً في الوقت نفسه إلى أن، معرباً في هذا الصدد عن)."""
+    if i + 1 >= s_b:
+        return None
+    if opens(tk, i + 1, form):
+        return i + 1
+    if tk.raw[i + 1] in COMMAS and i + 2 < s_b and opens(tk, i + 2, form) and tk.raw[i + 2] not in OPEN_QUOTES:
+        return i + 2
+    for t in range(i + 2, min(s_b, i + 11)):
+        if opens(tk, t, form) and tk.raw[t] not in COMMAS:
+            return t if adjunct_between(tk, i + 1, t) else None
+    return None
+
+
 def content_end(tk: Tokens, start_tok: int, sent_end_tok: int) -> int:
     """Token index where an indirect content stops: the sentence end, a coordinated cue (…، وأضاف)
     or participle (…، مؤكداً), or the journalist's gloss (…، في إشارة إلى)."""
@@ -170,6 +203,8 @@ def content_end(tk: Tokens, start_tok: int, sent_end_tok: int) -> int:
                 prev = tk.raw[u - 1]
                 if (procl and form.kind != "part") or (form.kind == "part" and prev in COMMAS):
                     return u
+                if form.kind == "part" and participle_opener(tk, u, sent_end_tok, form) is not None:
+                    return u  # ... والملف اليمني معرباً في هذا الصدد عن ...: a circumstantial clause of its own
                 if form.kind == "verb" and prev in COMMAS and keys[u] not in IMPERFECT and _new_speaker(tk, u + 1):
                     return u  # وفيما أشار مسؤول إلى أن ...، أعلنت الحركة ...: the main clause, a new quote
             if (tk.raw[u - 1] in COMMAS and keys[u] in OPENERS and u > start_tok
@@ -256,6 +291,28 @@ def _quoted_content(tk: Tokens, a: int, qa: int) -> tuple[Span, bool]:
         end_tok = content_end(tk, nxt, tk.sent_rng[tk.sent_of[close]][1])
         return char_span(tk, a, end_tok), False
     return char_span(tk, qa + 1, close), True
+
+
+def content_class(tk: Tokens, span: Span, cls: str) -> str:
+    """The class a content gives a plain saying (or asserting) cue: a direct quotation opening with a
+    first-person act (قال: «ندين ...»، «نطالب ...»), a denial (… غير صحيح، عارٍ من الصحة) or blame
+    (تحمّل … المسؤولية)."""
+    a = bisect_left(tk.starts, span[0])
+    words = [tk.keys[t] for t in range(a, min(tk.n, a + 10)) if tk.word[t] and tk.starts[t] < span[1]]
+    if not words:
+        return cls
+    first = words[1] if words[0] in BARE_COMPS and len(words) > 1 else words[0]
+    first = first[2:] if first.startswith(("انن", "اننا")) and len(words) > 1 else first
+    if cls == "say":
+        act = PERFORMATIVE.get(first) or (PERFORMATIVE.get(first[1:]) if first[:1] in "وف" else None)
+        if act is not None:
+            return act
+    head = " ".join(words[:8])
+    if any(p in head for p in DENIAL_PHRASES):
+        return "deny"
+    if RESPONSIBILITY in words[:7] and any(w in BLAME_VERBS for w in words[:4]):
+        return "accuse"
+    return cls
 
 
 def via_between(tk: Tokens, a: int, b: int) -> Span | None:

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from marsad.quotes.content import adjunct_between, build_content, find_opener, plain_object, via_between
+from marsad.quotes.content import (
+    build_content,
+    content_class,
+    find_opener,
+    opens,
+    participle_opener,
+    plain_object,
+    via_between,
+)
 from marsad.quotes.lexicon import (
     ATTRIB_MA,
     CLASS_BY_PREP,
@@ -110,6 +118,9 @@ def find_cues(tk: Tokens) -> list[Draft]:
             drafts.append(q)
             if q.np is not None and q.np.a > i:
                 consumed = max(consumed, q.np.b - 1)  # a post-verbal subject holds no cue of its own
+    for q in drafts:
+        if q.cls == "say" or q.cls == "assert":
+            q.cls = content_class(tk, q.content, q.cls)
     return mark_embedded(tk, drafts)
 
 
@@ -245,7 +256,7 @@ def _participle(tk: Tokens, i: int, form: CueForm) -> Draft | None:
         return None
     if i > 0 and tk.raw[i - 1][:1].isdigit():
         return None  # 41 متهماً: a noun after a number
-    o = _participle_opener(tk, i, s_b, form)
+    o = participle_opener(tk, i, s_b, form)
     ok = o is not None
     if o is None:
         o = i + 1
@@ -286,37 +297,14 @@ def _class_by_prep(tk: Tokens, q: Draft, kind: str, t: int) -> None:
     q.cls = CLASS_BY_PREP[q.form.lemma].get(prep[:1] if prep.startswith("ب") else prep, q.cls)
 
 
-def _opens(tk: Tokens, t: int, form: CueForm) -> bool:
-    """Token t opens a content for this cue: a complementiser, a quotation mark, a colon or one of the
-    cue's prepositions."""
-    k, tok = tk.keys[t], tk.raw[t]
-    return (k in COMPS or tok in OPEN_QUOTES or tok == ":" or k in form.preps
-            or ("ب" in form.preps and k.startswith("ب") and len(k) > 2))
-
-
 def _object_then_content(tk: Tokens, a: int, lim: int, form: CueForm) -> bool:
     """داعياً إسرائيل «للتوقف ...»، متهماً الحكومة بـ...: a short object, then the content opens."""
     for t in range(a, min(lim, a + 5)):
-        if t > a and _opens(tk, t, form):
+        if t > a and opens(tk, t, form):
             return True
         if not tk.word[t] or (tk.keys[t] in BOUND and not (t == a and tk.keys[t] == _MA)) or tk.cue[t] is not None:
             return False  # واصفاً ما حدث «بعملية إعدام»: «ما» may open the object
     return False
-
-
-def _participle_opener(tk: Tokens, i: int, s_b: int, form: CueForm) -> int | None:
-    """Where a participle's content opens: right after it, after a comma (مضيفاً، أن), or after an
-    adverbial (مشيراً في الوقت نفسه إلى أن، معرباً في هذا الصدد عن)."""
-    if i + 1 >= s_b:
-        return None
-    if _opens(tk, i + 1, form):
-        return i + 1
-    if tk.raw[i + 1] in COMMAS and i + 2 < s_b and _opens(tk, i + 2, form) and tk.raw[i + 2] not in OPEN_QUOTES:
-        return i + 2
-    for t in range(i + 2, min(s_b, i + 11)):
-        if _opens(tk, t, form) and tk.raw[t] not in COMMAS:
-            return t if adjunct_between(tk, i + 1, t) else None
-    return None
 
 
 def _participle_with_object(tk: Tokens, i: int, form: CueForm, sid: int, kind: str) -> Draft | None:

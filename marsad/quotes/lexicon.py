@@ -89,6 +89,22 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
 # still cues, but `extract_quotes` requires their expected preposition or a complementiser.
 MARKER_REQUIRED = frozenset({"عبر", "أعرب", "طالب", "حذر", "لفت", "كشف", "رأى", "ذكر", "تابع", "أضاف", "أبان", "بين",
                              "نوه", "وصف", "أقر", "اعترف", "أشاد", "أثنى", "رحب", "نبه"})
+# First-person forms that open a direct quotation and make it the act they name (قال: «ندين ونستنكر ...»
+# is a condemnation, «نطالب بـ» a call): 1pl ن- and 1sg أ- imperfects of every cue that is not plain saying.
+PERFORMATIVE: dict[str, str] = {}
+for _lemma, _cls, _perf, _impf, _pl, _preps, _dobj in _VERBS:
+    if _cls != "say":
+        for _f in _impf:
+            PERFORMATIVE[_n("ن" + _f[1:])] = _cls
+            PERFORMATIVE[_n("أ" + _f[1:])] = _cls
+# Content that is itself a denial or an accusation whatever the cue (GUIDE: «غير صحيح» is deny, حمّل
+# المسؤولية is accuse).
+DENIAL_PHRASES = tuple(_n(w) for w in ("غير صحيح", "غير صحيحة", "عار من الصحة", "عارية من الصحة",
+                                        "عار عن الصحة", "عارية عن الصحة", "لا أساس له من الصحة",
+                                        "لا أساس لها من الصحة", "لا صحة له", "لا صحة لها"))
+BLAME_VERBS = frozenset(_n(w) for w in ("حمل", "حملت", "حملوا", "يحمل", "تحمل", "يحملون", "تحملان", "يحملان",
+                                        "نحمل", "أحمل"))
+RESPONSIBILITY = _n("المسؤولية")
 # Imperfect forms that, with no subject, are the journalist's impersonal passive (يُذكر أن، يُشار إلى أن،
 # يُعتبر): no one is quoted.
 IMPERSONAL = frozenset(_n(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "يعتبر", "ويعتبر", "تعتبر", "يقال",

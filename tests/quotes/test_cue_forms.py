@@ -177,3 +177,25 @@ def test_according_to_a_person_without_the_preposition() -> None:
     ent = Entity(id="P", name="محمد الشهري", type="PER", mentions=[Span(s, s + 11, "محمد الشهري")])
     [q] = _qs(text.split("\n", 1)[1], [ent])
     assert q[2] == "محمد الشهري"
+
+
+def test_content_that_is_itself_an_act() -> None:
+    [q] = _qs("وقال رئيس النقابة: «نرفض هذا القرار وندين الاعتداء على العمال».")
+    assert q[1] == "say"  # نرفض is no cue word: the class stays
+    [q] = _qs("وقال رئيس النقابة: «ندين الاعتداء على العمال ونطالب بمحاسبة المسؤولين».")
+    assert q[1] == "condemn"
+    [q] = _qs("وقال المتحدث إن ما نشرته الصحيفة غير صحيح جملة وتفصيلا.")
+    assert q[1] == "deny"
+    [q] = _qs("وأكد الاتحاد في بيان أنه يحمل الإدارة المسؤولية الكاملة عن الخسائر.")
+    assert q[1] == "accuse"
+
+
+def test_a_conjunct_of_the_subject_is_not_the_object() -> None:
+    [q] = _qs("وأكدت نقابتا المعلمين والأطباء في بيان أنهما ستنظمان اعتصاما.")
+    assert q[3].startswith("أنهما ستنظمان")
+
+
+def test_a_participle_without_a_comma_starts_its_own_quote() -> None:
+    qs = _qs("وأوضح الوزير أن المحادثات تناولت ملف المياه معربا في هذا السياق عن أمله في اتفاق قريب.")
+    assert any(c == "معربا" and k == "express" and t.startswith("أمله") for c, k, _, t in qs)
+    assert all("معربا" not in t for _, _, _, t in qs)
