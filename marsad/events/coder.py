@@ -8,6 +8,7 @@ event together from the rooms that do each job:
 * `triggers`: trigger words and phrases, their conditions, merging, support verbs;
 * `protest`: protests told through their participants, slogans, and protest sentences that are protests first;
 * `roles`: actor, recipient and target place;
+* `victims`: who died or was hurt (recipients, never actors), and killings that are attacks of their own;
 * `modifiers`: negation, hypothesis, future, and the mode of an assault or protest;
 * `attach`: location, date (sentence, quote or publication) and source (the quote's speaker);
 * `casualties`: the dead and injured counts, each given to the violent event it follows.
@@ -34,6 +35,7 @@ from marsad.events.triggers import (
     support_verb,
     valid_hits,
 )
+from marsad.events.victims import find_victims
 from marsad.text import sentences
 from marsad.text.normalize import fold_letters
 from marsad.text.segment import TOKEN_PATTERN
@@ -95,6 +97,7 @@ def _code_sentence(doc: Document, toks: list[Tok], s: int, e: int, hits: list[Hi
     valid = protest_first(toks, valid)
     if not valid:
         return []
+    st.victims, valid = find_victims(st, valid)
     merged = merge_hits(valid)
     dead, dead_to, injured, inj_to = _casualties(doc, toks, merged, s, e)
     date_ref = resolve_sentence_date(doc.dates, s, e) if doc.dates else None

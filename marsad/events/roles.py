@@ -45,6 +45,20 @@ _PRON_SUBJ = frozenset({"انها", "انه", "انهم", "انهما", "بان�
 _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
     "نفذ", "نفذت", "نفذو", "شن", "شنت", "شنو", "تبنا", "تبنت", "تبنو", "ارتكب", "ارتكبت", "ارتكبو", "قاد",
     "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ") for o in ("ه", "ها"))
+# Weapons whose genitive is who fired them (برصاص الجيش، بنيران القوات، بغارة للتحالف).
+_INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذائف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
+                         "طائرات", "طائره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
+
+
+def _unclitic(b: str) -> str:
+    """A bare word without an attached ب/ل (and و/ف before it): برصاص → رصاص، بنيران → نيران."""
+    if len(b) > 4 and b[:2] in ("وب", "ول", "فب", "فل"):
+        return b[2:]
+    if len(b) > 3 and b[0] in "وفبل":
+        return b[1:]
+    return b
+
+
 # Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
 _RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
 # A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
@@ -113,6 +127,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     # "between A and B": both sides of a clash or a meeting are actors
     if f.trig.type in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE") and not f.actor:
         _between(f)
+    if st.victims:
+        _victims(f, by_prefix_actor)
     taken = {m.ent.id for m in f.actor}
     if not f.recip:
         _recipient(f, taken)
@@ -120,6 +136,18 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _losing_side(f, taken)
     recip = [m for m in f.recip if m.ent.id not in taken]
     return f.actor, recip, f.target_place
+
+
+def _victims(f: _Frame, by_prefix_actor: Ment | None) -> None:
+    """Who died or was hurt in the sentence is never an actor; of an attack, they are the recipients, and
+    the attacker is who the text names (برصاص X، على يد X)."""
+    victims = f.st.victims
+    f.actor = [m for m in f.actor if id(m) not in victims]
+    if not f.actor and by_prefix_actor is not None and id(by_prefix_actor) not in victims:
+        f.actor = [by_prefix_actor]
+    if f.assault and not f.recip:
+        actors = {m.ent.id for m in f.actor}
+        f.recip = [m for m in f.ms if id(m) in victims and m.ent.id not in actors]
 
 
 def _coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list[Ment]:
@@ -176,6 +204,9 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي"))):
             return m
+        if f.assault and k == m.ti - 1 and _unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
+                and m.ent.type != "GPE":
+            return m  # برصاص الجيش، بنيران قوات الأمن، بقذائف المدفعية التابعة لـ
     for k in range(f.j + 1, min(f.n, f.j + 5)):
         if toks[k].key in CLAUSE_BREAK:
             break

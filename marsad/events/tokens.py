@@ -32,6 +32,8 @@ _LOC_WORDS = frozenset({"في", "قرب", "شمال", "جنوب", "شرق", "غ�
                         "مركز", "جنوبا", "شمالا", "شرقا", "غربا", "عاصمه"})
 PREPS = frozenset({"في", "على", "علي", "ضد", "من", "الى", "الي", "عن", "مع", "لدى", "لدي", "نحو", "باتجاه",
                    "عبر", "حول", "بين", "قبل", "يد", "تجاه", "بحق", "لصالح"})
+_CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي", "قرب", "عن", "مع", "ضد", "بين", "شمال", "جنوب",
+                         "شرق", "غرب", "داخل", "وسط", "حول", "عبر", "نحو", "لدى", "لدي"})
 CLAUSE_BREAK = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
 AGENT_TYPES = frozenset({"PER", "ORG"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -115,6 +117,7 @@ class Sentence:
         self.ments = ments
         self.country_ents = country_ents
         self._quotes: list[tuple[int, int, Ment | None]] | None = None
+        self.victims: set[int] = set()  # ids of the mentions who died or were hurt (never actors)
         starts = [t.start for t in toks]
         for m in ments:
             m.ti = max(0, bisect_right(starts, m.start) - 1)
@@ -160,6 +163,8 @@ class Sentence:
         seen = 0
         while k >= 0 and seen < 3:
             b = toks[k].bare
+            if b[:1] in "وف" and b[1:] in _CONJ_PREPS:
+                b = b[1:]  # وفي، وعلى، ومن: a preposition after a conjunction
             if b in _LOC_WORDS or toks[k].key in _LOC_WORDS:
                 m.loc = 2
                 m.prep = m.prep or "في"

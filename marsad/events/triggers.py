@@ -169,7 +169,8 @@ def merge_hits(valid: list[Hit]) -> list[Hit]:
             if protest is not None:
                 continue
             protest = h
-        if merged and merged[-1].form.trig.type == t.type and h.i - merged[-1].j <= 3:
+        if merged and merged[-1].form.trig.type == t.type and h.i - merged[-1].j <= 3 and \
+                not (h.form.verbal and not merged[-1].form.verbal):  # a verb after a noun opens a clause
             continue
         merged.append(h)
     return merged

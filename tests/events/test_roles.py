@@ -16,6 +16,8 @@ EXTRA: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
     "الأردن": ("Q810", "GPE", "JOR", "country", None),
     "الموصل": ("Q83081", "GPE", "IRQ", "settlement", None),
     "الجيش العراقي": ("m:irq_army", "ORG", "IRQ", None, "MIL"),
+    "مدنيين": ("agent:CVL", "MISC", None, None, "CVL"),
+    "خالد العمري": ("m:khalid", "PER", None, None, None),
 }
 
 
@@ -65,3 +67,23 @@ def test_a_byline_is_not_the_subject_of_a_nominal_event() -> None:
 def test_who_stands_behind_an_attack_carried_it_out() -> None:
     ev = _one(_events("وأكد الوزير أن تنظيم داعش يقف وراء الهجوم على الكنيسة."), "ASSAULT")
     assert ev.actor == ["Q2429253"]
+
+
+def test_people_killed_are_victims_not_actors() -> None:
+    ev = _one(_events("قتل أربعة مدنيين وجرح آخرون بعد اشتباكات عنيفة في ريف حلب."), "ASSAULT")
+    assert "agent:CVL" not in ev.actor and ev.recipient == ["agent:CVL"]
+    ev = _one(_events("وكان خالد العمري قد قتل في غارة جوية قرب الرقة الأسبوع الماضي."), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:khalid"]
+
+
+def test_a_martyr_is_the_recipient_and_who_fired_is_the_actor() -> None:
+    ev = _one(_events("واستشهد خالد العمري برصاص الشرطة في القاهرة مساء أمس."), "ASSAULT")
+    assert ev.actor == ["m:police"] and ev.recipient == ["m:khalid"]
+    ev = _one(_events("ولقي خالد العمري حتفه في انفجار عبوة ناسفة قرب الموصل."), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:khalid"]
+
+
+def test_a_body_that_kills_makes_a_killing_an_attack_of_its_own() -> None:
+    evs = _events("وبعد المعارك في الموصل قتل الجيش العراقي خمسة مسلحين في حي الزهور.")
+    kill = _one(evs, "ASSAULT", "قتل")
+    assert kill.actor == ["m:irq_army"]

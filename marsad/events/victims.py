@@ -1,0 +1,141 @@
+"""Victims of death and injury verbs are recipients, not actors.
+
+`استشهد X`, `لقي X حتفه`, `أصيب X`, `مقتل X` make X a victim whatever X is. Unvocalised `قتل` is both
+"killed" (قَتَل) and "was killed" (قُتِل): with a body that can kill as its subject (an organisation, a
+country, an armed group that goes on to name whom it killed: قتلت جماعة بوكو حرام عشرة صيادين) it is an
+attack of its own; with people as its subject (قتل ثلاثة مدنيين، أبو مالك قتل في غارة) they are its
+victims, and the attacker is only who the text names (برصاص X، على يد X، في غارة لـX).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.events.lexicon import FORMS, Form, bare
+from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
+from marsad.text.normalize import normalize
+
+__all__ = ["find_victims"]
+
+
+def _forms(*words: str) -> frozenset[str]:
+    out = set()
+    for w in words:
+        b = bare(normalize(w))
+        out.update({b, "و" + b, "ف" + b})
+    return frozenset(out)
+
+
+# Verbs whose subject dies or is hurt (perfect and imperfect, with و/ف).
+_DIE = _forms("استشهد", "استشهدت", "استشهدوا", "استشهدا", "يستشهد", "توفي", "توفيت", "توفوا", "لقي", "لقيت",
+              "لقوا", "لقيا", "اصيب", "اصيبت", "اصيبوا", "اصيبا", "يصاب", "جرح", "جرحت", "جرحوا", "قضى", "قضوا",
+              "سقط", "سقطوا", "غرق", "غرقوا")
+# The ambiguous perfect of قتل ("killed" / "was killed").
+_KILL = _forms("قتل", "قتلت", "قتلوا", "قتلا", "قتلتا")
+# Nouns whose genitive is the victim (مقتل X).
+_DEATH_NOUNS = _forms("مقتل", "استشهاد", "مصرع", "اصابة", "اصابه", "وفاة", "وفاه", "اغتيال", "اختطاف", "خطف",
+                      "اعتقال", "احتجاز", "اعدام")
+# Bodies that kill: armed or governing organisations (CAMEO agent codes).
+_ARMED = frozenset({"MIL", "COP", "IMG", "REB", "UAF", "SPY", "GOV", "INS"})
+_VICTIM_NOUNS = ("شخص", "اشخاص", "مدني", "جندي", "جنود", "طفل", "اطفال", "امراه", "نساء", "رجل", "ضابط",
+                 "شرطي", "مواطن", "عنصر", "عناصر", "مقاتل", "صحفي", "صياد", "عامل", "طالب", "مسلح")
+_END = frozenset({"،", ",", ".", "؛", ";"})
+_COUNT_WORDS = frozenset({"عشره", "ثلاثه", "خمسه", "اربعه", "سته", "سبعه", "ثمانيه", "تسعه", "عشرات", "مئات",
+                          "اثنين", "العشرات", "المئات"})
+# Words of cause between a death verb and the attack it came from (قتل جراء قصف القوات).
+_CAUSE = frozenset({"جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "اثناء"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place is hit, it does not die
+_ACTIVE_FORMS: dict[int, Form] = {}
+
+
+def _can_kill(m: Ment) -> bool:
+    e = m.ent
+    if e.type == "GPE":
+        return e.precision == "country"
+    if e.type == "ORG":
+        return True
+    return e.type == "MISC" and e.sector in _ARMED
+
+
+def _object_follows(toks: list[Tok], k: int, ments: list[Ment]) -> bool:
+    """A number, a victim noun or a person within six words after position k (quote marks not counted,
+    a comma or full stop ends the search): what an active killer goes on to name."""
+    words = 0
+    for x in range(k, min(len(toks), k + 12)):
+        key, b = toks[x].key, toks[x].bare
+        if key in _END:
+            break
+        if key in CLAUSE_BREAK:
+            continue
+        words += 1
+        if words > 6:
+            break
+        if b[:1].isdigit() or b.startswith(_VICTIM_NOUNS) or b in _COUNT_WORDS:
+            return True
+        if any(m.ti == x and m.ent.type == "PER" for m in ments):
+            return True
+    return False
+
+
+def _subject_after(st: Sentence, v: int) -> Ment | None:
+    """The mention right after a verb (a time word may stand between: قتلت أمس جماعة …)."""
+    for m in st.ments:
+        if m.ti <= v:
+            continue
+        gap = range(v + 1, m.ti)
+        if m.ti - v > 3 or any(st.toks[x].key in CLAUSE_BREAK or st.toks[x].bare in PREPS or
+                               st.toks[x].bare in _CAUSE or st.toks[x].key in FORMS for x in gap):
+            return None
+        return m if m.prep is None and m.loc == 0 else None
+    return None
+
+
+def _subject_before(st: Sentence, v: int) -> Ment | None:
+    for m in reversed(st.ments):
+        if m.tj > v:
+            continue
+        gap = range(m.tj, v)
+        if v - m.tj > 2 or any(st.toks[x].key in CLAUSE_BREAK or st.toks[x].bare in PREPS for x in gap):
+            return None
+        return m if m.prep is None and m.loc == 0 else None
+    return None
+
+
+def _active(form: Form) -> Form:
+    """The same kill trigger, read as an attack of its own rather than a casualty of another."""
+    key = id(form)
+    if key not in _ACTIVE_FORMS:
+        _ACTIVE_FORMS[key] = replace(form, trig=replace(form.trig, cas=False))
+    return _ACTIVE_FORMS[key]
+
+
+def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
+    """(ids of the victim mentions of the sentence, the hits with active killings made attacks of their own)."""
+    toks, victims = st.toks, set()
+    out = []
+    for k, t in enumerate(toks):
+        key = t.key
+        if key in _DIE or key in _KILL:
+            after = _subject_after(st, k)
+            before = _subject_before(st, k)
+            subj = after or before
+            if subj is None or subj.ent.type in _PLACES:
+                continue
+            if key in _KILL and _can_kill(subj) and (
+                    subj.ent.type != "MISC" or _object_follows(toks, subj.tj if subj is after else k + 1, st.ments)):
+                continue  # قتلت جماعة بوكو حرام عشرة صيادين، المسلحون قتلوا ثلاثة: an active killer
+            victims.add(id(subj))
+        elif key in _DEATH_NOUNS:
+            for m in st.ments:
+                if k < m.ti <= k + 2 and m.prep is None:
+                    if m.ent.type not in _PLACES:
+                        victims.add(id(m))
+                    break
+    for h in hits:
+        t = h.form.trig
+        if t.cas and h.form.verbal and toks[h.i].key in _KILL:
+            subj = _subject_after(st, h.i) or _subject_before(st, h.i)
+            if subj is not None and id(subj) not in victims and _can_kill(subj):
+                h = Hit(h.i, h.j, _active(h.form))
+        out.append(h)
+    return victims, out
