@@ -12,8 +12,12 @@ The work is split by job, each in its own module:
 * `marsad.quotes.cues`: the cues and, around each, the explicit speaker phrase (VSO, SVO, pro-drop) and the
   negation rules; quotes inside quotes;
 * `marsad.quotes.content`: where the content opens and where it stops;
-* `marsad.quotes.phrases`: the noun-phrase chunker that keeps a speaker to a title plus a name;
-* `marsad.quotes.speakers`: continuations, anaphoric titles and entity links;
+* `marsad.quotes.phrases`: the speaker-phrase reader (names, places, plain nouns; memoised per text);
+* `marsad.quotes.chains` and `marsad.quotes.nouns`: title chains (titles, ranks, affiliations, the name at
+  the end), unnamed sources and bodies, and the word classes they are read with;
+* `marsad.quotes.subjects`: the subject of a reporting verb from word order and agreement;
+* `marsad.quotes.anaphora`: the fuller phrase a title alone or a short form stands for;
+* `marsad.quotes.speakers`: continuations that agree with a speaker, and entity links;
 * this module: the orchestration and the output `Quote` objects, with the statement's date.
 """
 
