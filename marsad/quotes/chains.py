@@ -151,6 +151,7 @@ def read_name(tk: Tokens, j: int, lim: int, after_rank: bool = False) -> int | N
             end += 1  # a mention cut after a particle: «نبيه آل» | إبراهيم، «عبد» | الله
         k = tk.keys[end] if end < lim else ""
         if end < lim and tk.word[end] and not hard_stop(tk, end) and k not in OFFICES and k not in RANKS \
+                and k[:1] not in "لب" \
                 and not definite(tk.keys[end - 1]) and k not in TIME and not accusative(tk.raw[end]) \
                 and (definite(k) and not adjective(k)
                      or end + 1 >= lim or not tk.word[end + 1] or tk.keys[end + 1] in COMPS):

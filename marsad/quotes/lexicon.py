@@ -50,7 +50,7 @@ _VERBS: list[tuple[str, str, list[str], list[str], list[str], str, bool]] = [
     ("صرح", "say", ["صرح", "صرحت", "صرحوا"], ["يصرح"], ["يصرحون"], "", False),
     ("أردف", "say", ["أردف", "أردفت"], ["يردف"], [], "", False),
     ("استطرد", "say", ["استطرد", "استطردت"], ["يستطرد"], [], "", False),
-    ("أبلغ", "say", ["أبلغ", "أبلغت", "أبلغوا"], ["يبلغ"], [], "", False),
+    ("أبلغ", "say", ["أبلغ", "أبلغت", "أبلغوا"], [], [], "", False),  # يُبلغ is spelled as يَبلغ «amounts to»
     ("زعم", "say", ["زعم", "زعمت", "زعموا"], ["يزعم"], ["يزعمون"], "", False),
     ("أبان", "say", ["أبان", "أبانت", "أبانوا"], [], [], "", False),
     ("بين", "say", ["بينت", "بينوا", "بينا"], [], [], "", False),  # بيّن; the bare بين is «between»
@@ -229,7 +229,9 @@ def _build_object_forms() -> None:
             continue
         ps = frozenset(_n(p) for p in preps.split()) if preps else frozenset()
         m_sg, f_sg = perf[0], perf[1]
-        stems = [(m_sg[:-1] + "ا" if m_sg.endswith("ى") else m_sg, "m"), (f_sg, "f")]
+        # دعا + ه would read دعاة (advocates) once normalised: a perfect in ا takes no suffix here
+        stems = [] if m_sg.endswith("ا") else [(m_sg[:-1] + "ا" if m_sg.endswith("ى") else m_sg, "m")]
+        stems.append((f_sg, "f"))
         stems += [(f, "m") for f in impf] + [("ت" + f[1:], "f") for f in impf]
         for stem, g in stems:
             for suf in ("ه", "ها", "هم"):

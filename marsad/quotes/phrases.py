@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from marsad.kb.common_words import is_first_name
+from marsad.kb.common_words import is_first_name, zipf
 from marsad.quotes.chains import (
     BODY,
     NAMED,
@@ -127,7 +127,8 @@ def np_features(keys: list[str], np: NP, head: str | None = None) -> None:
 def _prefix_rule(tk: Tokens, j: int, k: str, count: int, state: str, lead_ok: bool) -> str | None:
     """Whether token j (key k, `count` words into the phrase) ends it or joins it as a genitive, judged
     from its class and its proclitics; None leaves the decision to the definiteness states."""
-    if k in BOUND or tk.cue[j] is not None or tk.attr[j] or k in NAMED or (count > 0 and accusative(tk.raw[j])):
+    if k in BOUND or tk.cue[j] is not None or tk.attr[j] or k in NAMED or (count > 0 and accusative(tk.raw[j])) \
+            or (count > 0 and _verb_like(k)):
         return _STOP
     if count > 0 and len(k) > 2 and k[0] == "و" and not k.startswith("ول") and k not in WAW_WORDS:
         if k[1:] in HUMAN_PLURALS or k[1:] in SOURCES:
@@ -280,12 +281,22 @@ def _never_subject(tk: Tokens, i: int) -> bool:
         return True
     if len(k) > 2 and k[0] in "وف" and (k[1:] in PREPS or k[1:] in PRON_PREPS or k[1:] in _PRONOUNS):
         return True
-    if k.startswith(("بال", "لل")):
-        return True
+    if k.startswith(("بال", "لل")) or accusative(raw) or _verb_like(k):
+        return True  # بالاتفاق، تماماً، ضمناً، ينتمون
     if len(k) > 3 and k[0] in "لب" and k not in WAW_WORDS:
+        # لصحيفة، بإصبعه، بهذا الخصوص، لفتاة: a preposition and its noun (لافروف، بوتين are names)
+        m = tk.mention.get(i)
+        if m is not None and m[1] in ("PER", "ORG", "GPE") or is_first_name(k) or k in GPE:
+            return False
         stem = k[1:]
-        return raw.endswith(("ه", "ها", "هم")) or head_kind(stem) is not None or stem in GPE or stem.startswith("ال")
+        return (raw.endswith(("ه", "ها", "هم")) or head_kind(stem) is not None or stem in GPE
+                or stem.startswith("ال") or stem in _DEMONSTRATIVES or zipf(stem) > max(zipf(k), 3.5))
     return False
+
+
+def _verb_like(k: str) -> bool:
+    """An imperfect plural or dual (ينتمون، تقولان): a verb, never part of a speaker phrase."""
+    return len(k) >= 5 and k[0] in "يت" and k.endswith(("ون", "ان")) and k not in GPE
 
 
 def _plain(tk: Tokens, i: int, lim: int, lead_ok: bool) -> NP | None:

@@ -199,3 +199,15 @@ def test_a_participle_without_a_comma_starts_its_own_quote() -> None:
     qs = _qs("وأوضح الوزير أن المحادثات تناولت ملف المياه معربا في هذا السياق عن أمله في اتفاق قريب.")
     assert any(c == "معربا" and k == "express" and t.startswith("أمله") for c, k, _, t in qs)
     assert all("معربا" not in t for _, _, _, t in qs)
+
+
+def test_prepositional_phrases_adverbs_and_verbs_are_not_subjects() -> None:
+    qs = _qs("وقال المدير إن العمل مستمر. وقال بهذا الخصوص إن الخطة جاهزة.")
+    assert all(sp == "المدير" for _, _, sp, _ in qs)
+    [q] = _qs("وقال لافروف إن المحادثات مستمرة.")
+    assert q[2] == "لافروف"  # a name that begins with ل
+    assert _qs("ويبلغ عدد سكان المدينة مليون نسمة تقريبا حسب آخر تعداد.") == []
+
+
+def test_advocates_are_not_a_call() -> None:
+    assert all(k != "call" for _, k, _, _ in _qs("ويرى دعاة الإصلاح أن التغيير ضروري."))
