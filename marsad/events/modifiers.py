@@ -17,6 +17,7 @@ _NEG = frozenset({"لم", "لن", "ليس", "ليست", "عدم", "دون", "ب�
 _FUTURE_AUX = frozenset({"سوف", "ينوي", "تنوي", "ينويان", "يعتزم", "تعتزم", "يعتزمون", "تخطط", "يخطط", "سيتم",
                          "ستتم", "سيجري", "ستجري", "تستعد", "يستعد", "ستقوم", "سيقوم", "سيقومون", "ستبدا",
                          "سيبدا", "تنوى", "يزمع", "تزمع", "مزمع", "المقرر", "مقرر", "المرتقب", "ستعمل", "سيعمل"})
+_COPULA = frozenset({"يكن", "تكن", "يكون", "تكون", "يكونوا", "كان", "كانت", "يعد", "تعد", "يعتبر", "تعتبر"})
 _DENY = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "نفيه", "نافيا", "نافيه"})
 
 # Cue words deciding the mode of an assault (bare-spelling prefixes; str.startswith with a tuple).
@@ -41,6 +42,8 @@ def negated(toks: list[Tok], v: int, h: Hit) -> bool:
         b = toks[k].bare
         key = toks[k].key
         if key in _NEG or b in _NEG:
+            if not h.form.verbal and any(toks[x].bare in _COPULA for x in range(k + 1, v)):
+                continue  # لم تكن واقعة التحرش الأولى: the copula is negated, not the event noun
             # لا/ما negate a verb only when adjacent to it
             if key in ("لا", "ولا") and k != v - 1:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.events.lexicon import FORMS, Form, bare
+from marsad.events.senses import target_word
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
 from marsad.text.normalize import normalize
 
@@ -37,8 +38,6 @@ _DEATH_NOUNS = _forms("مقتل", "استشهاد", "مصرع", "اصابة", "�
                       "اعتقال", "احتجاز", "اعدام")
 # Bodies that kill: armed or governing organisations (CAMEO agent codes).
 _ARMED = frozenset({"MIL", "COP", "IMG", "REB", "UAF", "SPY", "GOV", "INS"})
-_VICTIM_NOUNS = ("شخص", "اشخاص", "مدني", "جندي", "جنود", "طفل", "اطفال", "امراه", "نساء", "رجل", "ضابط",
-                 "شرطي", "مواطن", "عنصر", "عناصر", "مقاتل", "صحفي", "صياد", "عامل", "طالب", "مسلح")
 _END = frozenset({"،", ",", ".", "؛", ";"})
 _COUNT_WORDS = frozenset({"عشره", "ثلاثه", "خمسه", "اربعه", "سته", "سبعه", "ثمانيه", "تسعه", "عشرات", "مئات",
                           "اثنين", "العشرات", "المئات"})
@@ -70,7 +69,7 @@ def _object_follows(toks: list[Tok], k: int, ments: list[Ment]) -> bool:
         words += 1
         if words > 6:
             break
-        if b[:1].isdigit() or b.startswith(_VICTIM_NOUNS) or b in _COUNT_WORDS:
+        if b[:1].isdigit() or b in _COUNT_WORDS or target_word(b):
             return True
         if any(m.ti == x and m.ent.type == "PER" for m in ments):
             return True

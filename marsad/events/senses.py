@@ -1,0 +1,136 @@
+"""Sense checks for trigger words that are also ordinary words.
+
+* A verb of killing or destroying attacks only what can be attacked: people, forces, weapons and attacks
+  (as the subject that killed), places and buildings, vehicles. «لقتل الدود», «قتل الوقت», «يدمر الاقتصاد»,
+  «تدمير الأسلحة الكيماوية», «قتلت إنفلونزا الطيور …» are no attacks; a bare «القتل» / «التدمير» with
+  nothing to attack is a topic, not an event.
+* «استشهد بـ…» is "to cite" (استشهدت الصحيفة بخبير), not "to be martyred" (استشهد برصاص …).
+* «الإعدام» as a penalty in a law or a sentence (عقوبات تصل إلى الإعدام، حكم بالإعدام) is no execution.
+"""
+
+from __future__ import annotations
+
+from marsad.events.lexicon import bare
+from marsad.events.tokens import CLAUSE_BREAK, Hit, Ment, Tok
+from marsad.text.normalize import normalize
+
+__all__ = ["sense_ok", "target_word"]
+
+
+def _prefixes(words: str) -> tuple[str, ...]:
+    return tuple(sorted({bare(normalize(w)) for w in words.split()}, key=len, reverse=True))
+
+
+# What a killing or destroying verb can hit, or what can kill (bare-spelling prefixes).
+_TARGET = _prefixes(
+    # people
+    "شخص اشخاص مدني جندي جنود طفل اطفال امرأة نساء رجل رجال شاب شبان فتاة فتى فتيات ضابط ضباط شرطي عنصر "
+    "عناصر مقاتل مواطن سكان ناس انسان بشر صحفي عامل عمال طالب طلاب معلم اسير اسرى رهين معتقل سجين سجناء "
+    "زعيم قائد قادة رئيس امير ملك وزير نائب مسؤول متظاهر محتج لاجئ نازح حاج مصل زائر زوار سائح سياح ركاب "
+    "راكب طاقم ضحايا ضحية ابرياء اسرة عائلة افراد قاض محافظ سفير نشطاء ناشط مسلم مسيحي شيعي سني كردي "
+    "متطوع موظف رعايا منتسب حارس حراس مهاجر مهاجرين "
+    # forces and armed groups
+    "قوات قوة جيش جيوش مسلح ميليشي مليشي ارهابي متشدد كتيبة لواء فرقة فصيل فصائل تنظيم جماعة حركة "
+    "دورية دبابة دبابات مدرعة مدرعات الية اليات عربة عربات طائرة طائرات مروحية مقاتلات سفينة سفن زورق "
+    "قارب انتحاري مهاجم مهاجمين قناص متمرد انفصالي "
+    # attacks and weapons (as what killed or destroyed)
+    "غارة غارات قصف هجوم هجمات انفجار تفجير قذيفة قذائف صاروخ صواريخ رصاص عبوة لغم الغام سيارة مفخخة "
+    "قنبلة برميل براميل نيران اشتباك معارك "
+    # places, buildings, infrastructure
+    "منزل منازل بيت بيوت مبنى مباني مسجد مساجد كنيسة كنائس مدرسة مدارس مستشفى جسر جسور طريق طرق موقع "
+    "مواقع مقر مقرات معسكر قاعدة مطار ميناء مخزن مخازن مستودع مصنع مصانع حي احياء قرية قرى بلدة بلدات "
+    "مدينة مدن منطقة مناطق بنية انفاق نفق منشأة منشآت مركز مراكز حاجز حواجز نقطة نقاط دشم تحصين مخبأ "
+    "مخابئ سوق اسواق محطة خط خطوط شبكة ابراج برج سد محل محلات فندق مكتب مكاتب ثكنة ثكنات مخيم مخيمات "
+    "سجن حقل حقول انبوب خزان مبان")
+# Words that may stand between a verb and what it hit: time words, particles, numbers are handled apart.
+_SKIP = frozenset(bare(normalize(w)) for w in (
+    "أمس اليوم الليلة صباح مساء فجر ظهر أيضا كذلك بدورها بدوره نحو حوالي قرابة زهاء أكثر اكثر ما لا يقل عن "
+    "على الأقل الاقل قد كل جميع بعض عدد عشرات مئات آلاف الاف بالفعل فعلا مؤخرا سابقا لاحقا جميعا "
+    "بالكامل كليا جزئيا تماما الكثير العديد معظم كافة غالبية").split())
+# After «استشهد بـ»: what one is martyred by (else: one cites it).
+_MARTYR_BY = _prefixes("رصاص رصاصة نيران نار قصف غارة غارات انفجار تفجير قذيفة قذائف صاروخ صواريخ جروح "
+                       "جراح اصابة اصابات شظايا هجوم هجمات عبوة لغم طلق طعنة طعنات سلاح اسلحة")
+# After «استشهد بـ»: what one cites.
+_CITED = _prefixes("قول اقوال مقولة كلام تصريح تصريحات حديث اية ايات مثال امثلة مجموعة دراسة دراسات تقرير "
+                   "تقارير خبير خبراء كاتب باحث بيت شعر كتاب رأي اراء ارقام احصاءات بيانات وثيقة وثائق ما")
+_MARTYR_FORMS = frozenset(bare(normalize(w)) for w in "استشهد استشهدت استشهدوا استشهدا يستشهد تستشهد".split())
+# Before «الإعدام»: a penalty, not an execution.
+_PENALTY = _prefixes("عقوبة عقوبات حكم احكام يعاقب تعاقب قضت قضى تصل يصل الحكم جريمة جرائم")
+
+
+def _unclitic(b: str) -> str:
+    if len(b) > 4 and b[:2] in ("وب", "ول", "فب", "فل"):
+        return b[2:]
+    if len(b) > 3 and b[0] in "وفبل":
+        return b[1:]
+    return b
+
+
+def target_word(b: str) -> bool:
+    """A bare word naming people, forces, weapons, places or buildings: what can be attacked."""
+    return b.startswith(_TARGET) or _unclitic(b).startswith(_TARGET)
+
+
+def _targetable(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
+    """The first word after a killing/destroying trigger is something that can be attacked (or the
+    attacker, or a number of victims), or a name; a definite ordinary noun there (الدود، الوقت، الاقتصاد)
+    says the word is used in its everyday sense."""
+    starts = {m.ti for m in ments}
+    # a definite verbal noun (القتل، التدمير) needs something attacked after it
+    topic = not h.form.verbal and toks[h.i].key.lstrip("وفبل")[:2] == "ال"
+    for k in range(h.j + 1, min(len(toks), h.j + 5)):
+        t = toks[k]
+        if t.key in CLAUSE_BREAK:
+            break
+        if k in starts or t.key[:1].isdigit():
+            return True
+        b = t.bare
+        if b in _SKIP:
+            continue
+        u = _unclitic(b)
+        if b.startswith(_TARGET) or u.startswith(_TARGET):
+            return True
+        if t.key.endswith(("ه", "ها", "هم", "هما")) and k == h.j + 1 and len(b) <= 3:
+            return True  # a pronoun object standing alone (قتله)
+        if topic:
+            return False  # القتل والإجرام، التحريض على القتل: a topic, nothing attacked
+        # a definite ordinary noun: not a target; a family name or a people in -ي/-يين (القذافي، العلويين)
+        # still may be
+        return not (b != t.key and t.key.lstrip("وفبل").startswith("ال") and not b.endswith(("ي", "يين", "يون")))
+    # nothing after it: a verb (killed / was killed) is an event, a bare definite noun (القتل) a topic
+    return not topic
+
+
+def _cites(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
+    """استشهد followed by بـ + a source one quotes (a saying, a text, an expert, a person): "to cite"."""
+    starts = {m.ti: m for m in ments}
+    for k in range(h.j + 1, min(len(toks), h.j + 13)):
+        key = toks[k].key
+        if key in (".", "؛", ";"):
+            break
+        if key[:1] == "ب" and len(key) > 3:
+            u = _unclitic(toks[k].bare) if toks[k].bare[:1] == "ب" else toks[k].bare
+            if u.startswith(_MARTYR_BY):
+                return False
+            m = starts.get(k)
+            if u.startswith(_CITED) or (m is not None and m.ent.type == "PER"):
+                return True
+    return False
+
+
+def _penalty(toks: list[Tok], h: Hit) -> bool:
+    key = toks[h.i].key
+    if key.lstrip("وف").startswith("بالاعدام"):
+        return True  # حكم عليه بالإعدام، يعاقب بالإعدام
+    return any(toks[k].bare.startswith(_PENALTY) or _unclitic(toks[k].bare).startswith(_PENALTY)
+               for k in range(max(0, h.i - 4), h.i))
+
+
+def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
+    """False where the trigger word is used in its ordinary sense here."""
+    t = h.form.trig
+    if t.target and not _targetable(toks, h, ments):
+        return False
+    if t.cameo == "1823" and _unclitic(toks[h.i].bare) in _MARTYR_FORMS and _cites(toks, h, ments):
+        return False
+    return not (t.cameo == "185" and "اعدام" in toks[h.i].key and _penalty(toks, h))
