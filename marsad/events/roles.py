@@ -242,8 +242,8 @@ def _verbal_actor(f: _Frame) -> None:
         for m in region:
             if m.ti - v > 6 or m.ti >= f.end:
                 break
-            if any(toks[k].bare in ("على", "علي", "ضد") for k in range(v + 1, m.ti)):
-                break
+            if any(toks[k].bare in _AGAINST or _verb_trigger(toks[k].key) for k in range(v + 1, m.ti)):
+                break  # انفجرت سيارة استهدفت الجيش: what follows another verb is its object
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):
@@ -265,6 +265,23 @@ def _verbal_actor(f: _Frame) -> None:
                         f.actor.insert(0, x)
                     break
                 break
+
+
+def _verb_trigger(key: str) -> bool:
+    form = FORMS.get(key)
+    return form is not None and form.verbal and form.trig.type is not None
+
+
+def _possessive(key: str, trig: object) -> bool:
+    """A trigger noun carrying a possessive pronoun (زيارته، محادثاتهم، هجومها)."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suf) and len(key) > len(suf) + 2:
+            stem = key[: -len(suf)]
+            for cand in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+                form = FORMS.get(cand) if cand else None
+                if form is not None and form.trig is trig:
+                    return True
+    return False
 
 
 def _antecedent(f: _Frame) -> None:
@@ -309,6 +326,12 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
     """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
     toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
+    if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _possessive(toks[j].key, trig):
+        # the pronoun is the genitive (زيارته كينيا، هجومهم الأخير): the noun after is its object
+        m = gen[0]
+        if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country"):
+            f.recip = [m]
+        gen = []
     if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:
@@ -398,7 +421,18 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
         if m.ti >= f.end or m.ent.id in taken:
             continue
         k0 = max(j + 1, m.ti - 5)
-        on = any(toks[k].bare in ("على", "علي", "ضد", "بحق", "تجاه", "استهداف") for k in range(k0, m.ti))
+        on = any(toks[k].bare in _AGAINST or _unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
+        if m.prep == "من" and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in ("ASSAULT", "COERCE"):
+            f.recip = [m]  # قتلت 23 عنصرا من تنظيم داعش، اعتقل عشرة من أعضاء الحزب: their group
+            break
+        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE") and m.ti - j <= 4 and \
+                (is_agent(m, False) or m.ent.type == "GPE"):
+            f.recip = [m]  # محادثاته مع الرئيس الكيني
+            break
+        if trig.cameo in ("042", "043") and m.ti - j <= 2 and m.ent.type == "GPE" and m.prep in (None, "ل") \
+                and m.ent.precision == "country":
+            f.recip = [m]  # زيارته كينيا، زيارة لليمن: the host country
+            break
         if m.prep in ("على", "علي", "ضد", "بحق") or on:
             if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):
                 f.recip = [m]
@@ -414,6 +448,23 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             break
         if m.ti - j > 10:
             break
+
+
+# Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).
+_AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
+                      "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
+# Nouns of members whose group is named after من (عنصرا من، مقاتلين من، أعضاء في).
+_MEMBERS = ("عنصر", "عناصر", "مقاتل", "مسلح", "اعضاء", "عضو", "جنود", "جندي", "قاده", "قيادي", "افراد",
+            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين")
+
+
+def _member_of(toks: list[Tok], k: int) -> bool:
+    """Token k (right before من) closes a count of members: 23 عنصرا، عشرات المقاتلين، ثلاثة من."""
+    b = toks[k].bare
+    if k >= 0 and toks[k].bare in ("من",):
+        k -= 1
+        b = toks[k].bare if k >= 0 else ""
+    return b.startswith(_MEMBERS) or b[:1].isdigit()
 
 
 def _losing_side(f: _Frame, taken: set[str]) -> None:

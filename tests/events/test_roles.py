@@ -87,3 +87,20 @@ def test_a_body_that_kills_makes_a_killing_an_attack_of_its_own() -> None:
     evs = _events("وبعد المعارك في الموصل قتل الجيش العراقي خمسة مسلحين في حي الزهور.")
     kill = _one(evs, "ASSAULT", "قتل")
     assert kill.actor == ["m:irq_army"]
+
+
+def test_the_group_of_the_members_killed_is_the_recipient() -> None:
+    ev = _one(_events("وقتلت القوات الحكومية 15 عنصرا من تنظيم داعش قرب الرقة."), "ASSAULT")
+    assert ev.recipient == ["Q2429253"]
+
+
+def test_talks_with_and_a_visit_to_name_the_other_party() -> None:
+    ev = _one(_events("وجرت محادثاته مع سيرغي لافروف في أجواء إيجابية."), "CONSULT")
+    assert ev.recipient == ["Q7803"]
+    ev = _one(_events("وخلال زيارته روسيا التقى مسؤولين كبارا."), "CONSULT", "زيارته")
+    assert ev.recipient == ["Q159"] and ev.actor != ["Q159"]
+
+
+def test_the_target_after_istahdafa_is_the_recipient() -> None:
+    ev = _one(_events("وانفجرت سيارة مفخخة استهدفت الجيش السوري قرب حلب."), "ASSAULT")
+    assert ev.recipient == ["m:syr_army"]
