@@ -77,7 +77,7 @@ def test_workers_without_marsad_are_refused_up_front(tmp_path: Path) -> None:
 
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=0, dashboard_address=":0") as cluster, Client(cluster) as c:
+    with LocalCluster(n_workers=0, dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as c:
         code = ("import sys; sys.modules['marsad'] = None; from distributed.cli.dask_worker import main; "
                 f"sys.argv = ['dask-worker', '{cluster.scheduler_address}', '--nthreads', '1', '--no-nanny']; "
                 "main()")
