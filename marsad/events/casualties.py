@@ -93,7 +93,7 @@ def casualties_at(sentence: str) -> tuple[int | None, int, int | None, int]:
         sentence = sentence[:5000]
     s = normalize(sentence)
     dead = hurt = None
-    if any(w in s for w in ("قتل", "مقتل", "شهيد", "شهدا", "مصرع", "حتف", "ضحي", "ضحا", "وفا", "اعدام", "ذبح")):
+    if any(w in s for w in ("قتل", "قتي", "شهيد", "شهدا", "مصرع", "حتف", "ضحي", "ضحا", "وفا", "اعدام", "ذبح")):
         dead = _first(_DEAD, _DEAD_ONE, _DEAD_TWO, s)
     if any(w in s for w in ("جرح", "جري", "اصاب", "اصيب", "مصاب")):
         hurt = _first(_HURT_RX, _HURT_ONE, _HURT_TWO, s)

@@ -11,7 +11,8 @@ event together from the rooms that do each job:
 * `victims`: who died or was hurt (recipients, never actors), and killings that are attacks of their own;
 * `modifiers`: negation, hypothesis, future, and the mode of an assault or protest;
 * `attach`: location, date (sentence, quote or publication) and source (the quote's speaker);
-* `casualties`: the dead and injured counts, each given to the violent event it follows.
+* `casualties`: the dead and injured counts, each given to the violent event it follows;
+* `merge`: one event per occurrence in the document (repeated descriptions of it merged).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from marsad.document import DateRef, Document, Entity, Event, Extent, Span
 from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import bare
+from marsad.events.merge import merge_repeats
 from marsad.events.modifiers import future_aux, hypothetical, mode_of, negated
 from marsad.events.protest import protest_first, slogan_spans
 from marsad.events.roles import roles
@@ -79,7 +81,7 @@ def code_events(doc: Document) -> list[Event]:
         if not hits:
             continue
         events.extend(_code_sentence(doc, toks, s, e, hits, mentions, mstarts, country_ents))
-    return events
+    return merge_repeats(events, doc)
 
 
 
