@@ -58,24 +58,28 @@ _FAMILIES = (
 )
 
 
-def _family(ev: Event) -> str | None:
-    for word in normalize(ev.trigger.text).split():
+_KINDS: dict[str, tuple[str | None, str | None, bool]] = {}
+
+
+def _kind(trigger: str) -> tuple[str | None, str | None, bool]:
+    """(CAMEO code, family of violence, verbal) of a trigger's wording, memoised."""
+    hit = _KINDS.get(trigger)
+    if hit is None:
+        form = FORMS.get(normalize(trigger.split()[0]))
+        hit = (form.trig.cameo if form else None, _family(trigger), bool(form and form.verbal))
+        if len(_KINDS) < 50_000:
+            _KINDS[trigger] = hit
+    return hit
+
+
+def _family(trigger: str) -> str | None:
+    for word in normalize(trigger).split():
         w = word.lstrip("وفبل")
         w = w[2:] if w.startswith("ال") else w
         for name, stems in _FAMILIES:
             if w.startswith(stems):
                 return name
     return None
-
-
-def _cameo(ev: Event) -> str | None:
-    form = FORMS.get(normalize(ev.trigger.text.split()[0]))
-    return form.trig.cameo if form is not None else None
-
-
-def _verbal(ev: Event) -> bool:
-    form = FORMS.get(normalize(ev.trigger.text.split()[0]))
-    return form is not None and form.verbal
 
 
 def _another(doc: Document, ev: Event) -> bool:
@@ -108,12 +112,11 @@ def _clash(a: list[str], b: list[str]) -> bool:
 def _compatible(a: Event, b: Event, published: str | None, fine: set[str]) -> bool:
     if a.type != b.type or a.negated != b.negated or a.hypothetical != b.hypothetical:
         return False
-    if a.type != "ASSAULT" and _cameo(a) != _cameo(b):
+    ka, kb = _kind(a.trigger.text), _kind(b.trigger.text)
+    if a.type != "ASSAULT" and ka[0] != kb[0]:
         return False  # a visit and the talks during it, a call and a meeting: two events
-    if a.type == "ASSAULT":
-        fa, fb = _family(a), _family(b)
-        if fa and fb and fa != fb:
-            return False  # the fighting and an air strike in it, a bombing and the clashes after it
+    if a.type == "ASSAULT" and ka[1] and kb[1] and ka[1] != kb[1]:
+        return False  # the fighting and an air strike in it, a bombing and the clashes after it
     if a.type in _SYMMETRIC:
         if _clash(a.actor + a.recipient, b.actor + b.recipient):
             return False
@@ -188,11 +191,12 @@ def merge_repeats(events: list[Event], doc: Document) -> list[Event]:
                 _absorb(ev, h, fine_places)
                 pending_head.remove(h)
         target = None
-        claimed = any(ss == ev.sentence.start and ts < ev.trigger.start for ss, ts in claims)
-        if not claimed and not ev.negated and not _another(doc, ev):
-            for prev in reversed(out):
-                if _compatible(prev, ev, doc.published, fine_places) and (
-                        (_referential(doc, ev) and not _verbal(ev)) or _shares(prev, ev)):
+        same = [prev for prev in out if prev.type == ev.type]
+        if same and not ev.negated and not any(ss == ev.sentence.start and ts < ev.trigger.start
+                                               for ss, ts in claims) and not _another(doc, ev):
+            refers = not _kind(ev.trigger.text)[2] and _referential(doc, ev)
+            for prev in reversed(same):
+                if (refers or _shares(prev, ev)) and _compatible(prev, ev, doc.published, fine_places):
                     target = prev
                     break
         if target is None:
