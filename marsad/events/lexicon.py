@@ -44,6 +44,7 @@ class Trigger:
     crowd: bool = False  # a crowd word (آلاف، مئات، حشود) or participants must stand near
     street: bool = False  # a street or square, or protest vocabulary, must be in the sentence
     target: bool = False  # a destroying/killing word: its object must be a possible target (sense check)
+    human: bool = False  # people must follow (an arrest verb that is also an ordinary word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ def _with_clitics(form: str, noun: bool, verb_impf: bool) -> list[str]:
 
 
 _FLAGS = ("mil", "protest", "sport", "victim", "cas", "place", "light", "obj", "nob", "participant", "crowd", "street",
-          "target")
+          "target", "human")
 _OPT = re.compile(r"(\w+)(?:=(\S+))?")
 
 

@@ -26,7 +26,8 @@ follow within three tokens (تحرير حلب, not رئيس التحرير); `ob
 `nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `participant` the protest's
 participants (المتظاهرون): they make a protest whatever they are said to do, also inside a generic-agent
 mention; `crowd` a crowd word (آلاف، مئات، عشرات، حشود، جموع) or participants within five words; `street` a
-street or square (or أمام, in front of), or protest vocabulary, in the sentence; `target` a verb of destroying or killing whose
+street or square (or أمام, in front of), or protest vocabulary, in the sentence; `human` people (a person, suspects, a number of them, a named person) must follow within three words
+(أوقفت الشرطة ثلاثة أشخاص, not أوقفت الشركة خططها); `target` a verb of destroying or killing whose
 object must be a possible target (people, forces, places, buildings, vehicles): «لقتل الدود» is no attack; `light` a support verb (شن، نفذ) that carries
 tense and subject for a following noun trigger but is no trigger itself; `conf=x` base confidence.
 """
@@ -212,6 +213,9 @@ LEXICON = r"""
 173/arrest     N  اعتقال اعتقالات احتجاز ; victim conf=0.75
 173/arrest     PV القى_القبض قبض_على ; conf=0.85
 173/arrest     PN القاء_القبض القبض_على ; victim conf=0.8
+# arrest verbs that are also ordinary words (أوقف "stopped", ضبط "adjusted"): only with people after them
+173/arrest     V  اوقف ضبط ; human conf=0.7
+173/arrest     N  توقيف توقيفات ; human victim conf=0.7
 174/deport     N  ترحيل ; victim conf=0.6
 191/restrict   V  حاصر ; conf=0.7
 191/restrict   N  حصار ; conf=0.6

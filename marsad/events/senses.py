@@ -14,7 +14,7 @@ from marsad.events.lexicon import bare
 from marsad.events.tokens import CLAUSE_BREAK, Hit, Ment, Tok
 from marsad.text.normalize import normalize
 
-__all__ = ["sense_ok", "target_word"]
+__all__ = ["human_follows", "sense_ok", "target_word"]
 
 
 def _prefixes(words: str) -> tuple[str, ...]:
@@ -64,6 +64,28 @@ def _unclitic(b: str) -> str:
     if len(b) > 3 and b[0] in "وفبل":
         return b[1:]
     return b
+
+
+# People one arrests (beyond the people of _TARGET): suspects, the wanted, cells and gangs.
+_ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عصابات خلية خلايا مهرب مخالف متسلل جان جناة شخص اشخاص "
+                      "مواطن مقيم وافد شاب شبان رجل رجال امرأة نساء عنصر عناصر ارهابي مسلح ناشط نشطاء "
+                      "صحفي معارض زعيم قيادي عدد عشرات مئات")
+_NUMBER_WORDS = frozenset(bare(normalize(w)) for w in "اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split())
+
+
+def human_follows(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
+    """People within three words after the trigger: a person named, a number, a people noun."""
+    people = {m.ti for m in ments if m.ent.type == "PER" or
+              (m.ent.type == "MISC" and m.ent.sector not in (None, "COP", "MIL", "GOV"))}
+    for k in range(h.j + 1, min(len(toks), h.j + 4)):
+        t = toks[k]
+        if t.key in CLAUSE_BREAK:
+            break
+        u = _unclitic(t.bare)
+        if k in people or t.key[:1].isdigit() or t.bare in _NUMBER_WORDS or t.bare.startswith(_ARRESTEE) or \
+                u.startswith(_ARRESTEE) or t.key in ("(",):
+            return True
+    return False
 
 
 def target_word(b: str) -> bool:

@@ -42,3 +42,14 @@ def test_a_copula_under_negation_does_not_negate_the_event_noun() -> None:
     ev = next(e for e in _events("ولم تكن حادثة التحرش بالطالبة الأولى من نوعها في المدرسة.")
               if e.type == "ASSAULT")
     assert not ev.negated
+
+
+def test_arrest_verbs_that_are_ordinary_words_need_people_after_them() -> None:
+    def coerce(text: str) -> list[str]:
+        return [e.trigger.text for e in _events(text) if e.type == "COERCE"]
+
+    assert coerce("وأوقفت الشرطة خمسة أشخاص يشتبه في تهريبهم الأسلحة.")
+    assert coerce("وتمكنت الدوريات من ضبط 14 متسللا على الحدود.")
+    assert coerce("وأمر القاضي بتوقيف المتهمين الأربعة.")
+    assert coerce("وأوقفت الشرطة حركة السير في الشارع الرئيسي.") == []
+    assert coerce("ويستطيع المستخدم ضبط درجة الحرارة من هاتفه.") == []
