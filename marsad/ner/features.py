@@ -205,6 +205,9 @@ class Resources:
     word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
+#: word lists learnt from silver-tagged news (`training/silver.py`): ``sv:TYPE``, ``sfirst``, ``slast``
+SILVER_LISTS = ("sv:", "sfirst", "slast")
+
 #: (own features, features by context offset, normalised form, clitic readings, org head?, may start a
 #: gazetteer or training-lexicon match?)
 _WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], bool, bool]
@@ -231,6 +234,12 @@ class FeatureExtractor:
         self._first = wl.get("first", frozenset())
         self._last = wl.get("last", frozenset())
         self._nisba = wl.get("nisba", frozenset())
+        # name-context lists learnt from silver-tagged news (`training/silver.py`), keyed by stem
+        self._silver: dict[str, list[str]] = {}
+        for name, words in sorted(wl.items()):
+            if name.startswith(SILVER_LISTS):
+                for w in words:
+                    self._silver.setdefault(w, []).append("lex=" + name)
 
     def word_info(self, word: str) -> _WordInfo:
         """Everything about one word type that does not depend on its neighbours (memoised)."""
@@ -273,6 +282,7 @@ class FeatureExtractor:
             lex.append("lex=last")
         if norm in self._nisba or stem in self._nisba:
             lex.append("lex=nisba")
+        lex.extend(self._silver.get(stem, ()))
         if stem.endswith(("يون", "يين", "يه", "يات")) and len(stem) > 5:
             lex.append("lex=nisbasuf")
         feats.extend(lex)

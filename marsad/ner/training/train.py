@@ -18,11 +18,42 @@ import random
 import time
 from pathlib import Path
 
-from marsad.ner.resources import MODEL_DIR, WIKI_MODEL_FILE
+from marsad.ner.features import SILVER_LISTS
+from marsad.ner.resources import MODEL_DIR, WIKI_MODEL_FILE, WORDLISTS_FILE, write_tsv
 from marsad.ner.training import SEED, log
 from marsad.ner.training.crf import train_crf, train_wiki_crf
-from marsad.ner.training.data import anercorp_split, read_wikifane
+from marsad.ner.training.data import Sentence, anercorp_split, read_wikifane
 from marsad.ner.training.lookups import build_clusters, build_gazetteers
+from marsad.ner.training.silver import read_silver, silver_lexicons
+
+
+def set_silver_lexicons(out: Path, rows: list[tuple[str, str]]) -> None:
+    """Replace the silver name lists in ``wordlists.tsv`` with ``rows`` (none: a gold-only model)."""
+    path = out / WORDLISTS_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = [tuple(line.split("\t", 1)) for line in text.splitlines()]
+    keep = [r for r in old if len(r) == 2 and not r[0].startswith(SILVER_LISTS)]
+    write_tsv(path, sorted(set(keep) | set(rows)))
+    log(f"silver lexicons: {len(rows)} words → {path.name}")
+
+
+def silver_sentences(silver: Path, min_prob: float, max_tokens: int) -> list[Sentence]:
+    """The confident silver paragraphs that join the CRF's training data.
+
+    Only paragraphs with an entity are kept (all-O news paragraphs would only teach the CRF to say O
+    more often), in corpus order up to ``max_tokens``: the gold part stays most of the training data.
+    """
+    picked: list[Sentence] = []
+    n = 0
+    for _p, (toks, tags) in read_silver(silver, min_prob):
+        if n >= max_tokens:
+            break
+        if all(t == "O" for t in tags):
+            continue
+        picked.append((toks, tags))
+        n += len(toks)
+    log(f"silver: {len(picked)} paragraphs, {n} tokens at p >= {min_prob}")
+    return picked
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +77,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="also train the accurate-mode CRF with multilingual-e5 features (marsad.ner.accurate)")
     ap.add_argument("--encoder-cache", type=Path, default=None,
                     help="an .npy file keeping the train-set encoder states between runs")
+    ap.add_argument("--silver", type=Path, default=None,
+                    help="a silver file (training/silver.py): its confident paragraphs join training and "
+                         "its name lexicons join wordlists.tsv")
+    ap.add_argument("--silver-min-prob", type=float, default=0.9,
+                    help="keep silver paragraphs whose Viterbi sequence has at least this probability")
+    ap.add_argument("--silver-tokens", type=int, default=150_000,
+                    help="at most this many silver tokens join the CRF's training data")
+    ap.add_argument("--silver-lex-prob", type=float, default=0.5,
+                    help="confidence a silver paragraph needs to count towards the name lexicons")
     args = ap.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -69,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         (out / WIKI_MODEL_FILE).unlink(missing_ok=True)
     elif not args.skip_wiki_crf:
         train_wiki_crf(out, wiki, args.wiki_iterations)
+    set_silver_lexicons(out, silver_lexicons(args.silver, args.silver_lex_prob) if args.silver else [])
+    if args.silver is not None:
+        extra += silver_sentences(args.silver, args.silver_min_prob, args.silver_tokens)
     train_crf(out, train, extra, args.c1, args.c2, args.iterations)
     if args.encoder:
         from marsad.ner.training.accurate import train_accurate

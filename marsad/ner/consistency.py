@@ -1,0 +1,108 @@
+"""One name, one reading per document: occurrences the CRF left untagged take the tag found elsewhere.
+
+The CRF decides each occurrence from its own sentence, so a name it tags after «قال الرئيس» can stay
+untagged two sentences later with no cue around it (ANERcorp dev: «راجح بادي» three mentions, one tagged).
+Within a news article a name keeps its reading ("one sense per discourse"). The pass is deliberately
+conservative:
+
+* a tagged string (any length) is copied onto untagged occurrences of the same normalised words only if
+  the document tags it at least as often as it leaves it untagged (so «الحكومة», tagged once in thirty,
+  stays untagged); a proclitic on the first word is allowed (وبادي, لبغداد);
+* the family name (last word) of a tagged person of two or more words, standing alone and untagged,
+  becomes a one-word person mention («وقال بادي»): news refers back to people by surname. A word the
+  document ever tags as something else, or a title word, is left alone.
+
+Only all-O stretches are changed; nothing the CRF tagged is ever re-typed or cut.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from marsad.ner.bio import entities
+from marsad.ner.features import PERSON_TITLES
+
+#: longest name (in words) the pass copies; longer ones are rare and cost a wider scan
+MAX_WORDS = 6
+
+Readings = Callable[[str], tuple[str, list[tuple[str, str]]]]
+
+
+def _index(names: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+    """First word → the lengths of the names it starts, longest first (most positions start none)."""
+    by_first: dict[str, set[int]] = {}
+    for k in names:
+        by_first.setdefault(k[0], set()).add(len(k))
+    return {w: tuple(sorted(v, reverse=True)) for w, v in by_first.items()}
+
+
+def _matches(sn: list[str], st: list[str], sc: list[list[tuple[str, str]]], names: dict[tuple[str, ...], str],
+             by_first: dict[str, tuple[int, ...]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, name) of the longest untagged occurrence of a name at each position, left to right."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    i = 0
+    n = len(sn)
+    while i < n:
+        step = 1
+        if st[i] == "O":
+            found = None
+            for _t, first in sc[i]:
+                for length in by_first.get(first, ()):
+                    if i + length > n or (found is not None and length <= len(found)):
+                        continue
+                    key = (first, *sn[i + 1:i + length])
+                    if key in names and all(t == "O" for t in st[i + 1:i + length]):
+                        found = key
+                        break
+            if found is not None:
+                out.append((i, found))
+                step = len(found)
+        i += step
+    return out
+
+
+def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], readings: Readings) -> list[list[str]]:
+    """``tags`` with untagged repeats of the document's names tagged (see the module docstring).
+
+    ``readings(word)`` gives the normalised word and its clitic readings (the feature extractor's cache).
+    """
+    infos = [[readings(w) for w in sent] for sent in sentences]
+    norms = [[x[0] for x in s] for s in infos]
+    cands = [[x[1] for x in s] for s in infos]
+    typed: dict[tuple[str, ...], Counter[str]] = {}
+    surnames: set[str] = set()
+    other: set[str] = set()
+    for sn, st in zip(norms, tags, strict=True):
+        for typ, s, e in entities(st):
+            if e - s > MAX_WORDS:
+                continue
+            typed.setdefault(tuple(sn[s:e]), Counter())[typ] += 1
+            if typ == "PERS" and e - s >= 2:
+                surnames.add(sn[e - 1])
+            elif typ != "PERS":
+                other.update(sn[s:e])
+    if not typed:
+        return tags
+    names: dict[tuple[str, ...], str] = {k: c.most_common(1)[0][0] for k, c in typed.items()}
+    for w in surnames - other:
+        if len(w) >= 3 and w not in PERSON_TITLES and (w,) not in names:
+            names[(w,)] = "PERS"
+    by_first = _index(names)
+    found = [_matches(sn, st, sc, names, by_first) for sn, st, sc in zip(norms, tags, cands, strict=True)]
+    untagged = Counter(k for hits in found for _i, k in hits)
+    keep = {k for k, c in untagged.items()
+            if c <= sum(typed.get(k, Counter()).values()) or (len(k) == 1 and k not in typed)}
+    if not keep:
+        return tags
+    out = [list(t) for t in tags]
+    for st, hits in zip(out, found, strict=True):
+        for i, key in hits:
+            if key not in keep:
+                continue
+            typ = names[key]
+            # a name the CRF cut short (راجح tagged, بادي not) is continued, not split in two
+            st[i] = ("I-" if i > 0 and st[i - 1][2:] == typ else "B-") + typ
+            for j in range(i + 1, i + len(key)):
+                st[j] = "I-" + typ
+    return out
