@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from marsad.document import Entity, Span
+from marsad.kb.countries import country_of_adjective
 from marsad.kb.link import unknown_id
 from marsad.kb.orgchunk import (
     CLASSIFIERS,
@@ -87,6 +88,7 @@ def add_alias_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     entities = _quoted_names(t, entities)
     _extend_with_classifier(t, entities)
+    _extend_with_adjective(t, entities)
     bodies, events = _existing_bodies(t, entities)
     _scan(t, entities, bodies, events)
     _acronyms(t, entities, bodies, _named_tokens(t, entities))
@@ -109,6 +111,29 @@ def _extend_with_classifier(t: _Text, entities: list[Entity]) -> None:
                 continue  # the name already starts with a classifier (تنظيم داعش)
             s, _e = t.span(i - 1, i - 1, CLASSIFIERS)
             e.mentions[k] = Span(s, m.end, t.text[s:m.end])
+
+
+def _extend_with_adjective(t: _Text, entities: list[Entity]) -> None:
+    """«قوات الاحتلال الصهيوني»: a definite nisba adjective right after a body's name belongs to it."""
+    starts = {t.tok_at(m.start) for e in entities for m in e.mentions}
+    for e in entities:
+        if e.type != "ORG":
+            continue
+        for k, m in enumerate(e.mentions):
+            j = t.tok_at(m.end - 1)
+            if j + 1 >= len(t.toks) or t.gaps[j] or (j + 1) in starts or t.toks[j][1] != m.end:
+                continue
+            w = t.words[j + 1]
+            if not (w.startswith("ال") and len(w) >= 6 and w.endswith(("ي", "يه"))) or w in GENERIC:
+                continue
+            nxt = t.words[j + 2] if j + 2 < len(t.toks) and not t.gaps[j + 1] else ""
+            if nxt[:1] == "ل" or nxt in STOPS:
+                continue  # a participle opening a clause (الموالية لإيران، الساعية إلى)
+            iso = country_of_adjective(w)
+            if iso is not None and e.country is not None and iso != e.country:
+                continue  # «حزب الله الكويتي» is not the body the name was linked to
+            end = t.toks[j + 1][1]
+            e.mentions[k] = Span(m.start, end, t.text[m.start:end])
 
 
 def _quoted_names(t: _Text, entities: list[Entity]) -> list[Entity]:

@@ -60,3 +60,12 @@ def test_other_nationality_or_unconfirmed_phrase_is_not_linked() -> None:
     text = "بث التلفزيون البلجيكي التقرير، ثم رفض التلفزيون الهولندي بثه. وعقد مجلس الطلبة اجتماعا."
     out = _by_name(add_alias_mentions(text, [_ent(text, "التلفزيون البلجيكي", "tv")]))
     assert out == {"التلفزيون البلجيكي": ["التلفزيون البلجيكي"]}
+
+
+def test_nisba_adjective_after_a_body_joins_it() -> None:
+    text = "وحملت فصائل المقاومة الشعبية المسؤولية، وقالت قوات الحرس الجمهوري الموالية للرئيس إنها انسحبت."
+    body = _ent(text, "فصائل المقاومة", "o1")
+    guard = _ent(text, "قوات الحرس الجمهوري", "o2")
+    out = _by_name(add_alias_mentions(text, [body, guard]))
+    assert out["فصائل المقاومة"] == ["فصائل المقاومة الشعبية"]
+    assert out["قوات الحرس الجمهوري"] == ["قوات الحرس الجمهوري"]  # a participle opening a clause stays out
