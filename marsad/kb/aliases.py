@@ -340,7 +340,7 @@ def _acronyms(t: _Text, entities: list[Entity], bodies: list[_Body], named: set[
         if head is None or head == k or any(t.gaps[x] for x in range(head, k)) or t.gaps[k] != "(":
             continue
         end = chunk(t.words, t.gaps, head, named)
-        if end != k and not (end == k - 2 and t.words[k - 1] == "في"):
+        if end != k and not (end == k - 2 and t.words[k - 1] == "في" and k in named):
             continue  # the words before the parenthesis must be the body's name (… في مالي allowed)
         if words[0].startswith("ال") and words[0].endswith(("ي", "يه")):
             continue  # a gloss (التلفزيون الناطق بالهولندية (الفلمنكية)), not an acronym

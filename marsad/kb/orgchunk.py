@@ -38,7 +38,8 @@ STOPS = _n(
     "في على من إلى الى عن مع بين حول ضد منذ عند لدى خلال بعد قبل أن إن بأن لأن أنه إنه كما لكن ثم أو "
     "الذي التي الذين هذا هذه ذلك تلك هو هي هم قد لقد لم لن لا ما أمس اليوم الليلة غدا الأحد الاثنين "
     "الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الجاري المقبل صباح مساء أيضا كذلك "
-    "بدوره بدورها جميع كل بعض عدد الآن حاليا")
+    "بدوره بدورها جميع كل بعض عدد الآن حاليا عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها لهم "
+    "عنه عنها عنهم إليه إليها به بها بهم معه معها")
 #: Nouns of bodies that are not institution heads of names but still end a name when coordinated.
 BODY_NOUNS = _n("قوات جيش حكومة شرطة سلطات أجهزة رئاسة أمن")
 #: Modifiers that do not make a name (الجبهة الأخرى، المجلس نفسه): a body is not founded on them, and a
@@ -150,16 +151,16 @@ def chunk(words: Sequence[str], gaps: Sequence[str], i: int, named: frozenset[in
             continue
         if is_open:
             closes = w.startswith("ال") or (j + 1) in named
-            if (w[:1] in "لب" and not w.startswith("ال")) or (lam and not closes):
-                break
+            if (w[:1] in "لب" and not w.startswith("ال")) or (lam and not closes) or (j - i >= 3 and not closes):
+                break  # an iḍāfa chain of more than three indefinite nouns is a clause, not a name
             j += 1
             is_open = not closes
         elif _bare_definite(w):
             if j == i and not _agrees(words[i], w):
                 break  # «دور الجمعية الريادي»: the adjective belongs to another noun
             j += 1
-        elif w[:1] == "ل" and len(w) > 3:
-            j += 1
+        elif w[:1] == "ل" and len(w) > 3 and not (j == i and definite(words[i])):
+            j += 1  # (a definite head takes a ل-complement only after an adjective: الهيئة العامة للاستثمار)
             is_open = lam = not w.startswith("لل")
         else:
             break

@@ -69,3 +69,9 @@ def test_nisba_adjective_after_a_body_joins_it() -> None:
     out = _by_name(add_alias_mentions(text, [body, guard]))
     assert out["فصائل المقاومة"] == ["فصائل المقاومة الشعبية"]
     assert out["قوات الحرس الجمهوري"] == ["قوات الحرس الجمهوري"]  # a participle opening a clause stays out
+
+
+def test_clause_after_an_indefinite_head_or_a_month_is_not_a_name() -> None:
+    text = ("عقدت جمعية عمومية خيم عليها التوتر جلستها، ثم انفضت الجمعية العمومية. وقالت الشركة للمسافرين "
+            "إن الرحلات تأخرت، وأكدت الشركة ذلك. وأعلنت الهيئة في مارس (آذار) خطتها.")
+    assert add_alias_mentions(text, []) == []
