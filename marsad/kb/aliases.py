@@ -32,7 +32,7 @@ from marsad.kb.orgchunk import (
     lemmas,
 )
 from marsad.kb.titles import TITLE_HEADS, token_gaps
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
 
 _QUOTE_CHARS = set('«»"“”\'‘’')
 _OPEN_QUOTES = set('«"“')
@@ -329,7 +329,7 @@ def _acronyms(t: _Text, entities: list[Entity], bodies: list[_Body], named: set[
     its later occurrences; a body found only as a phrase is confirmed by it."""
     for m in _PAREN.finditer(t.text):
         acr = m.group(1)
-        words = [w for _s, _e, w in norm_tokens(acr)]
+        words = norm_key(acr).split(" ")
         if len(words) != 1 or words[0] in STOPS or words[0].isdigit() or not acr[0].isalpha():
             continue
         k = t.tok_at(m.start()) - 1

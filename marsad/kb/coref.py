@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 from marsad.document import Entity
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
-from marsad.kb.tokens import norm_tokens
+from marsad.kb.tokens import norm_key
 from marsad.text.normalize import normalize
 
 FUZZY_MIN_LEN = 5
@@ -92,7 +92,7 @@ def is_partial_name(short: Sequence[str], full: Sequence[str]) -> bool:
 
 def _title_parts(text: str) -> tuple[list[str], str | None]:
     """Normalised title words without the nationality adjective, and that adjective's country."""
-    words = [w for _s, _e, w in norm_tokens(text)]
+    words = [w for w in norm_key(text).split(" ") if w]  # not norm_tokens: its cache holds the article
     country = None
     rest = []
     for w in words:

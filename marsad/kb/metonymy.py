@@ -17,7 +17,7 @@ from marsad.document import Entity, Span
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
 from marsad.kb.titles import token_gaps
-from marsad.kb.tokens import norm_tokens, skip_letters
+from marsad.kb.tokens import norm_key, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
 
 #: Capitals (Arabic spellings) → ISO 3166 alpha-3 of the state they stand for.
@@ -80,7 +80,7 @@ def capitals_as_states(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         keep = []
         for m in e.mentions:
-            iso = CAPITALS.get(" ".join(w for _s, _e, w in norm_tokens(m.text)))
+            iso = CAPITALS.get(norm_key(m.text))  # not norm_tokens: its small cache holds the article
             i = bisect_right(tstarts, m.start) - 1
             if iso is None or e.country != iso or i < 0 or not _stands_for_state(text, toks, gaps, i, m):
                 keep.append(m)
@@ -127,7 +127,7 @@ def _stands_for_state(text: str, toks: tuple[tuple[int, int, str], ...], gaps: t
             return True
         if prev in STATE_OWNED or bare in STATE_OWNED or (bare[:1] == "ب" and bare[1:] in STATE_OWNED):
             return True
-    j = i + len(norm_tokens(m.text))
+    j = i + len(norm_key(m.text).split(" "))
     return j < len(toks) and not gaps[j - 1] and toks[j][2] in STATE_VERBS and (i == 0 or bool(gaps[i - 1])
                                                                            or toks[i - 1][2] in _OPENERS)
 

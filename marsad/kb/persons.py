@@ -19,7 +19,7 @@ from marsad.kb.common_words import zipf
 from marsad.kb.coref import is_partial_name, name_words
 from marsad.kb.link import unknown_id
 from marsad.kb.titles import RANKS, STOPS, TokenDoc, title_after, title_before, title_head
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_variants, norm_key, skip_letters
 
 GIVEN_NAMES_FILE = Path(__file__).resolve().parent / "data" / "given_names.txt"
 _NASAB = frozenset(("بن", "ابن", "بنت", "ال"))  # ال is the normalised آل (آل سعود)
@@ -34,20 +34,31 @@ def given_names() -> frozenset[str]:
         return frozenset(w for w in (line.strip() for line in fh) if w and not w.startswith("#"))
 
 
+@lru_cache(maxsize=100_000)
+def _given_reading(word: str) -> tuple[str, int] | None:
+    """(given name or kunya word, letters of the و/ف cut before it) a normalised word can be, else None."""
+    names = given_names()
+    for v, cut in clitic_variants(word):
+        if cut and word[0] not in "وف":
+            continue  # after a preposition («لصالح نظام …») a given name is no apposition
+        if v in names or v == "ابو":
+            return v, cut
+    return None
+
+
 def _given(d: TokenDoc, k: int) -> int | None:
     """Letters of a proclitic before a given name or a kunya (أبو …) at token k (ومحمد → 1), or None.
 
     «على» (on) normalises like the name «علي»: only the spelling with ي is the name."""
-    names = given_names()
-    for v, cut in clitic_variants(d.toks[k][2]):
-        if cut and d.toks[k][2][0] not in "وف":
-            continue  # after a preposition («لصالح نظام …») a given name is no apposition
-        if v in ("ابو", "ام") and k + 1 < len(d.toks) and not d.gap[k]:
-            return cut
-        if v in names:
-            raw = d.text[d.toks[k][0]:d.toks[k][1]]
-            return None if v == "علي" and raw.endswith("ى") else cut
-    return None
+    hit = _given_reading(d.toks[k][2])
+    if hit is None:
+        return None
+    v, cut = hit
+    if v == "ابو":
+        return cut if k + 1 < len(d.toks) and not d.gap[k] else None
+    if v == "علي" and d.text[d.toks[k][0]:d.toks[k][1]].endswith("ى"):
+        return None
+    return cut
 
 
 def _name_end(d: TokenDoc, k: int, covered: set[int], lone: set[int]) -> int | None:
@@ -63,7 +74,7 @@ def _name_end(d: TokenDoc, k: int, covered: set[int], lone: set[int]) -> int | N
             continue
         if w in STOPS or w in RANKS or title_head(w) is not None:
             break
-        if (w in given_names() and j == k) or (j == k and d.toks[k][2][-3:] in ("ابو", "ام")):
+        if (w in given_names() and j == k) or (j == k and d.toks[k][2][-3:] == "ابو"):
             j += 1  # a double given name (محمد علي), or the name in a kunya (أبو محمد)
             continue
         if w.startswith("ال") and len(w) > 3:
@@ -143,7 +154,7 @@ def _person_for(entities: list[Entity], words: list[str], name: str) -> Entity:
     for e in entities:
         if e.type == "PER" and e.id.startswith("m:"):
             longest = max((m.text for m in e.mentions), key=len, default=e.name)
-            ew = [w for _s, _e, w in norm_tokens(longest)]
+            ew = norm_key(longest).split(" ")
             if ew == words or is_partial_name(ew, words):
                 e.name, e.id = name, unknown_id(name)  # named by its full name, as the linker does
                 return e
@@ -157,7 +168,7 @@ def _surname_mentions(d: TokenDoc, person: Entity, words: list[str], covered: se
     kunya (أبو محمد)."""
     short = []
     joined = name_words(words)
-    if words[0] in ("ابو", "ام") and len(words) > 2:
+    if words[0] == "ابو" and len(words) > 2:
         short.append(tuple(words[:2]))
     surname = joined[-1]
     if len(surname) >= 3 and zipf(surname) < COMMON_SURNAME_ZIPF and surname not in given_names():
