@@ -21,6 +21,7 @@ from marsad.kb.countries import country_of_adjective
 from marsad.kb.link import unknown_id
 from marsad.kb.orgchunk import (
     CLASSIFIERS,
+    EPITHETS,
     GENERIC,
     INSTITUTIONS,
     STOPS,
@@ -320,6 +321,8 @@ def _short_form_of(t: _Text, i: int, j: int, bodies: list[_Body]) -> tuple[_Body
                 if best is None or b.last > best.last:
                     best = b
         if best is not None:
+            while end < j and t.words[end + 1] in EPITHETS:
+                end += 1  # the epithet stays in the mention («التنظيم المتطرف»), only matching drops it
             return best, end
     return None
 

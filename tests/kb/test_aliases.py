@@ -75,3 +75,13 @@ def test_clause_after_an_indefinite_head_or_a_month_is_not_a_name() -> None:
     text = ("عقدت جمعية عمومية خيم عليها التوتر جلستها، ثم انفضت الجمعية العمومية. وقالت الشركة للمسافرين "
             "إن الرحلات تأخرت، وأكدت الشركة ذلك. وأعلنت الهيئة في مارس (آذار) خطتها.")
     assert add_alias_mentions(text, []) == []
+
+
+def test_evaluative_epithet_refers_back_and_founds_nothing() -> None:
+    text = ("أعلنت جماعة أنصار الفجر مسؤوليتها عن الهجوم. وقالت الجماعة الإرهابية في بيان إن مقاتليها "
+            "انسحبوا، ثم هددت الجماعة الإرهابية بهجمات أخرى.")
+    out = _by_name(add_alias_mentions(text, [_ent(text, "أنصار الفجر", "o1")]))
+    assert list(out) == ["أنصار الفجر"]
+    assert out["أنصار الفجر"][1:] == ["الجماعة الإرهابية", "الجماعة الإرهابية"]
+    alone = "وقالت الجماعة المتطرفة إنها ستواصل، وكررت الجماعة المتطرفة تهديدها."
+    assert add_alias_mentions(alone, []) == []
