@@ -257,6 +257,58 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS mentions_text ON mentions(substr(text, 1, 100));
     """,
+    # 9: `marsad watch` and alerts. What a watch has seen lives in the store, not in a side file, so a
+    # killed watcher restarts where it stopped and never ingests an item twice: per source its HTTP
+    # validators and health (watch_sources), per item its key (link, guid or path + mtime/size) and the
+    # document it became (watch_items). Alert rules and the alerts they raised; an alert's evidence key
+    # is unique per rule, so a match fires once however often the pass sees it.
+    """
+    CREATE TABLE watch_sources (
+        source        TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT,
+        ok_at         TEXT,
+        status        TEXT,
+        error         TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_items (
+        source   TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        seen_at  TEXT NOT NULL,
+        doc_id   TEXT,
+        status   TEXT NOT NULL,
+        PRIMARY KEY (source, item_key)
+    );
+    CREATE TABLE alert_rules (
+        id            INTEGER PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        entity        TEXT,
+        entity_label  TEXT,
+        event_type    TEXT,
+        place         TEXT,
+        place_label   TEXT,
+        query         TEXT,
+        webhook       TEXT,
+        created_at    TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE alerts (
+        id           INTEGER PRIMARY KEY,
+        rule_id      INTEGER NOT NULL,
+        evidence_key TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        doc_id       TEXT,
+        published    TEXT,
+        summary      TEXT NOT NULL,
+        evidence     TEXT NOT NULL,
+        delivered    INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (rule_id, evidence_key)
+    );
+    CREATE INDEX alerts_created ON alerts(created_at, id);
+    """,
 ]
 
 

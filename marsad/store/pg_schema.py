@@ -266,6 +266,54 @@ _MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS mentions_text ON mentions(substr(text, 1, 100));
     """,
+    # 9: `marsad watch` state and alerts (see migrations.py).
+    """
+    CREATE TABLE watch_sources (
+        source        CTEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT,
+        ok_at         TEXT,
+        status        TEXT,
+        error         TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_items (
+        source   CTEXT NOT NULL,
+        item_key CTEXT NOT NULL,
+        seen_at  TEXT NOT NULL,
+        doc_id   TEXT,
+        status   TEXT NOT NULL,
+        PRIMARY KEY (source, item_key)
+    );
+    CREATE TABLE alert_rules (
+        id            BIGSERIAL PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        entity        TEXT,
+        entity_label  TEXT,
+        event_type    TEXT,
+        place         TEXT,
+        place_label   TEXT,
+        query         TEXT,
+        webhook       TEXT,
+        created_at    TEXT NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE alerts (
+        id           BIGSERIAL PRIMARY KEY,
+        rule_id      BIGINT NOT NULL,
+        evidence_key CTEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        doc_id       TEXT,
+        published    TEXT,
+        summary      TEXT NOT NULL,
+        evidence     TEXT NOT NULL,
+        delivered    INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (rule_id, evidence_key)
+    );
+    CREATE INDEX alerts_created ON alerts(created_at, id);
+    """,
 ]
 
 MIGRATIONS: list[str] = [m.replace("CTEXT", 'TEXT COLLATE "C"') for m in _MIGRATIONS]
