@@ -11,7 +11,7 @@ the crowd chants or carries («الموت لأمريكا», «أوقفوا ال�
 from __future__ import annotations
 
 from marsad.events.lexicon import Trigger, bare
-from marsad.events.tokens import Hit, Tok
+from marsad.events.tokens import Hit, Tok, unclitic
 from marsad.text.normalize import normalize
 
 __all__ = ["crowd_near", "protest_first", "slogan_spans", "street_context"]
@@ -52,14 +52,6 @@ _FIRE_VERBS = ("اطلاق", "اطلق", "فتح", "فتحت", "اطلقت", "ا
 def _is_participant(b: str) -> bool:
     return b.startswith(_PARTICIPANT_PREFIXES)
 
-
-def _unclitic(b: str) -> str:
-    """A bare word without an attached ب/ل (and و/ف before it): برصاص → رصاص."""
-    if len(b) > 4 and b[:2] in ("وب", "ول", "فب", "فل"):
-        return b[2:]
-    if len(b) > 3 and b[0] in "وفبل":
-        return b[1:]
-    return b
 
 
 def crowd_near(toks: list[Tok], i: int, j: int) -> bool:
@@ -110,7 +102,7 @@ def _lethal_near(toks: list[Tok], h: Hit) -> bool:
     lo, hi = max(0, h.i - 8), min(len(toks), h.j + 9)
     for k in range(lo, hi):
         b = toks[k].bare
-        if b.startswith(_LETHAL) or _unclitic(b).startswith(_LETHAL):
+        if b.startswith(_LETHAL) or unclitic(b).startswith(_LETHAL):
             return True
         if b in _SHOT_FIRE and k >= 1 and toks[k - 1].bare.startswith(_FIRE_VERBS):
             return True

@@ -29,6 +29,7 @@ from marsad.events.tokens import (
     fine_place,
     is_agent,
     is_place,
+    unclitic,
 )
 from marsad.kb import country_of_adjective
 from marsad.text.normalize import normalize
@@ -49,14 +50,6 @@ _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
 _INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذائف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
                          "طائرات", "طائره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
 
-
-def _unclitic(b: str) -> str:
-    """A bare word without an attached ب/ل (and و/ف before it): برصاص → رصاص، بنيران → نيران."""
-    if len(b) > 4 and b[:2] in ("وب", "ول", "فب", "فل"):
-        return b[2:]
-    if len(b) > 3 and b[0] in "وفبل":
-        return b[1:]
-    return b
 
 
 # Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
@@ -204,7 +197,7 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي"))):
             return m
-        if f.assault and k == m.ti - 1 and _unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
+        if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
                 and m.ent.type != "GPE":
             return m  # برصاص الجيش، بنيران قوات الأمن، بقذائف المدفعية التابعة لـ
     for k in range(f.j + 1, min(f.n, f.j + 5)):
@@ -421,7 +414,7 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
         if m.ti >= f.end or m.ent.id in taken:
             continue
         k0 = max(j + 1, m.ti - 5)
-        on = any(toks[k].bare in _AGAINST or _unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
+        on = any(toks[k].bare in _AGAINST or unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
         if m.prep == "من" and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in ("ASSAULT", "COERCE"):
             f.recip = [m]  # قتلت 23 عنصرا من تنظيم داعش، اعتقل عشرة من أعضاء الحزب: their group
             break

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from marsad.events.lexicon import bare
-from marsad.events.tokens import CLAUSE_BREAK, Hit, Ment, Tok
+from marsad.events.tokens import CLAUSE_BREAK, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
 __all__ = ["human_follows", "sense_ok", "target_word"]
@@ -58,13 +58,6 @@ _MARTYR_FORMS = frozenset(bare(normalize(w)) for w in "استشهد استشهد
 _PENALTY = _prefixes("عقوبة عقوبات حكم احكام يعاقب تعاقب قضت قضى تصل يصل الحكم جريمة جرائم")
 
 
-def _unclitic(b: str) -> str:
-    if len(b) > 4 and b[:2] in ("وب", "ول", "فب", "فل"):
-        return b[2:]
-    if len(b) > 3 and b[0] in "وفبل":
-        return b[1:]
-    return b
-
 
 # People one arrests (beyond the people of _TARGET): suspects, the wanted, cells and gangs.
 _ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عصابات خلية خلايا مهرب مخالف متسلل جان جناة شخص اشخاص "
@@ -81,7 +74,7 @@ def human_follows(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
         t = toks[k]
         if t.key in CLAUSE_BREAK:
             break
-        u = _unclitic(t.bare)
+        u = unclitic(t.bare)
         if k in people or t.key[:1].isdigit() or t.bare in _NUMBER_WORDS or t.bare.startswith(_ARRESTEE) or \
                 u.startswith(_ARRESTEE) or t.key in ("(",):
             return True
@@ -90,7 +83,7 @@ def human_follows(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
 
 def target_word(b: str) -> bool:
     """A bare word naming people, forces, weapons, places or buildings: what can be attacked."""
-    return b.startswith(_TARGET) or _unclitic(b).startswith(_TARGET)
+    return b.startswith(_TARGET) or unclitic(b).startswith(_TARGET)
 
 
 def _targetable(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
@@ -109,7 +102,7 @@ def _targetable(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
         b = t.bare
         if b in _SKIP:
             continue
-        u = _unclitic(b)
+        u = unclitic(b)
         if b.startswith(_TARGET) or u.startswith(_TARGET):
             return True
         if t.key.endswith(("ه", "ها", "هم", "هما")) and k == h.j + 1 and len(b) <= 3:
@@ -131,7 +124,7 @@ def _cites(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
         if key in (".", "؛", ";"):
             break
         if key[:1] == "ب" and len(key) > 3:
-            u = _unclitic(toks[k].bare) if toks[k].bare[:1] == "ب" else toks[k].bare
+            u = unclitic(toks[k].bare) if toks[k].bare[:1] == "ب" else toks[k].bare
             if u.startswith(_MARTYR_BY):
                 return False
             m = starts.get(k)
@@ -144,7 +137,7 @@ def _penalty(toks: list[Tok], h: Hit) -> bool:
     key = toks[h.i].key
     if key.lstrip("وف").startswith("بالاعدام"):
         return True  # حكم عليه بالإعدام، يعاقب بالإعدام
-    return any(toks[k].bare.startswith(_PENALTY) or _unclitic(toks[k].bare).startswith(_PENALTY)
+    return any(toks[k].bare.startswith(_PENALTY) or unclitic(toks[k].bare).startswith(_PENALTY)
                for k in range(max(0, h.i - 4), h.i))
 
 
@@ -153,6 +146,6 @@ def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     t = h.form.trig
     if t.target and not _targetable(toks, h, ments):
         return False
-    if t.cameo == "1823" and _unclitic(toks[h.i].bare) in _MARTYR_FORMS and _cites(toks, h, ments):
+    if t.cameo == "1823" and unclitic(toks[h.i].bare) in _MARTYR_FORMS and _cites(toks, h, ments):
         return False
     return not (t.cameo == "185" and "اعدام" in toks[h.i].key and _penalty(toks, h))

@@ -84,6 +84,15 @@ class Hit:
 
 
 
+def unclitic(b: str) -> str:
+    """A bare word without an attached ب/ل (and و/ف before it): برصاص → رصاص، بنيران → نيران."""
+    if len(b) > 4 and b[:2] in ("وب", "ول", "فب", "فل"):
+        return b[2:]
+    if len(b) > 3 and b[0] in "وفبل":
+        return b[1:]
+    return b
+
+
 def is_place(e: Entity) -> bool:
     return e.type in _PLACE_TYPES
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.kb.titles import RANKS, TITLE_HEADS
-from marsad.kb.tokens import clitic_variants
+from marsad.kb.tokens import bare_member
 from marsad.text.normalize import normalize, strip_proclitics
 
 
@@ -57,21 +57,13 @@ MAX_LEN = 8
 @lru_cache(maxsize=100_000)
 def head_of(word: str) -> str | None:
     """The institution noun a token is (وللجنة → لجنه), else None."""
-    for v, _cut in clitic_variants(word):
-        bare = v[2:] if v.startswith("ال") and len(v) > 4 else v
-        if bare in INSTITUTIONS:
-            return bare
-    return None
+    return bare_member(word, INSTITUTIONS)
 
 
 @lru_cache(maxsize=100_000)
 def classifier_of(word: str) -> str | None:
     """The classifier noun a token is (بصحيفة → صحيفه), else None."""
-    for v, _cut in clitic_variants(word):
-        bare = v[2:] if v.startswith("ال") and len(v) > 4 else v
-        if bare in CLASSIFIERS:
-            return bare
-    return None
+    return bare_member(word, CLASSIFIERS)
 
 
 def definite(word: str) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from marsad.document import Entity, Span
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import bare_member, clitic_variants, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
 
 
@@ -59,11 +59,7 @@ MAX_CHAIN = 8  # tokens between a title head and the name it introduces
 @lru_cache(maxsize=100_000)
 def title_head(word: str) -> str | None:
     """The title head a token is (وللرئيس → رئيس), else None."""
-    for v, _cut in clitic_variants(word):
-        bare = v[2:] if v.startswith("ال") and len(v) > 4 else v
-        if bare in TITLE_HEADS:
-            return bare
-    return None
+    return bare_member(word, TITLE_HEADS)
 
 
 def _definite(word: str) -> bool:

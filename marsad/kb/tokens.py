@@ -72,3 +72,13 @@ def skip_letters(original: str, start: int, k: int) -> int:
     while i < len(original) and not normalize(original[i]):
         i += 1
     return i
+
+
+def bare_member(word: str, vocab: frozenset[str] | set[str]) -> str | None:
+    """The member of `vocab` a token is once proclitics and the article are off (وللجنة → لجنه), else None:
+    how head nouns, classifiers and title heads are recognised whatever is attached to them."""
+    for v, _cut in clitic_variants(word):
+        bare = v[2:] if v.startswith("ال") and len(v) > 4 else v
+        if bare in vocab:
+            return bare
+    return None
