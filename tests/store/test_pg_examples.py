@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from marsad.store import open_store
+from tests.export_diff import export_diff
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,32 +81,15 @@ def test_exports_byte_identical(dbs: tuple[str, str], tmp_path: Path) -> None:
                            ["export", "--format", "jsonl", "--db", url, "-o", outs[1]])
     assert all(p.returncode == 0 for p in runs), [p.stderr for p in runs]
     lines = [sorted(p.read_bytes().splitlines()) for p in outs]
-    assert len(lines[0]) == 5 and lines[0] == lines[1], _where_they_differ(lines[0], lines[1])
+    assert len(lines[0]) == 5
+    if lines[0] != lines[1]:
+        pytest.fail(export_diff(lines[0], lines[1]), pytrace=False)
     with open_store(lite, readonly=True) as a, open_store(url, readonly=True) as b:
         for fmt in FORMATS:
             bufs = [io.StringIO(), io.StringIO()]
             export(a.iter_documents(), fmt, bufs[0])
             export(b.iter_documents(), fmt, bufs[1])
             assert bufs[0].getvalue() == bufs[1].getvalue(), fmt
-
-
-def _where_they_differ(a: list[bytes], b: list[bytes]) -> str:
-    """The documents and fields in which two exports differ, short enough to read in a CI log."""
-    da = {d["id"]: d for d in map(json.loads, a)}
-    db = {d["id"]: d for d in map(json.loads, b)}
-    out = [f"only in one store: {sorted(set(da) ^ set(db))}"] if set(da) != set(db) else []
-    for i in sorted(set(da) & set(db)):
-        for key in sorted(set(da[i]) | set(db[i])):
-            x, y = da[i].get(key), db[i].get(key)
-            if x == y:
-                continue
-            if isinstance(x, list) and isinstance(y, list):
-                k = next((k for k, (u, v) in enumerate(zip(x, y, strict=False)) if u != v), min(len(x), len(y)))
-                out.append(f"{i} {key}[{k}] of {len(x)}/{len(y)}: {json.dumps(x[k:k + 1], ensure_ascii=False)[:400]}"
-                           f" != {json.dumps(y[k:k + 1], ensure_ascii=False)[:400]}")
-            else:
-                out.append(f"{i} {key}: {json.dumps(x, ensure_ascii=False)[:400]} != {json.dumps(y, ensure_ascii=False)[:400]}")
-    return "\n".join(out)
 
 
 def _analysis(store) -> dict:  # type: ignore[no-untyped-def]
