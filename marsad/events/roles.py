@@ -107,7 +107,11 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         return f.actor, [m for m in f.recip if m.ent.id not in taken], f.target_place
     _passive(f)
     by_prefix_actor = _by_prefix_actor(f)
-    if verbal and not f.passive:
+    if not verbal and f.trig.type in _DYADIC:
+        _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading
+    if f.actor:
+        pass
+    elif verbal and not f.passive:
         _verbal_actor(f)
     elif not verbal:
         _nominal_roles(f, by_prefix_actor)
@@ -117,8 +121,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
     if not f.actor and verbal and not f.passive:
         _subject_nationality(f)
-    # "between A and B": both sides of a clash or a meeting are actors
-    if f.trig.type in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE") and not f.actor:
+    if f.trig.type in _DYADIC and not f.actor:
         _between(f)
     if st.victims:
         _victims(f, by_prefix_actor)
@@ -396,14 +399,37 @@ def _subject_nationality(f: _Frame) -> None:
             break
 
 
+#: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
+_DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
+
+
 def _between(f: _Frame) -> None:
+    """«اشتباكات بين A وB»: A is the actor and B the recipient, the dyad PLOVER codes. When each side is a
+    coordination of its own, news style marks the split with «من جهة … من جهة أخرى» (بين الجيش والحشد من
+    جهة، والتنظيم من جهة أخرى): what precedes the first «من جهة» is one side."""
     toks, j = f.toks, f.j
     for k in range(j + 1, min(f.n, j + 4)):
-        if toks[k].bare == "بين":
-            sides = [m for m in f.after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep is None]
-            if sides:
-                f.actor = _coordinated(f.after, sides[0], toks, f.assault)
-            break
+        if toks[k].bare != "بين":
+            continue
+        sides = [m for m in f.after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep in (None, "بين")]
+        if not sides:
+            return
+        first = _coordinated(f.after, sides[0], toks, f.assault)
+        side = _side_mark(toks, first[-1].tj, f.end)
+        if side is not None:
+            rest = [m for m in f.after if side < m.ti <= side + 4 and m.loc == 0 and is_agent(m, f.assault)]
+            f.actor = first
+            f.recip = _coordinated(f.after, rest[0], toks, f.assault) if rest else []
+        else:
+            f.actor, f.recip = first[:1], first[1:]
+        return
+
+
+def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
+    """The token after «من جهة» right after a side (k), if the text marks its sides so; else None."""
+    if k + 1 < end and toks[k].bare == "من" and toks[k + 1].bare in ("جهه", "ناحيه"):
+        return k + 1
+    return None
 
 
 def _recipient(f: _Frame, taken: set[str]) -> None:

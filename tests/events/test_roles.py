@@ -104,3 +104,17 @@ def test_talks_with_and_a_visit_to_name_the_other_party() -> None:
 def test_the_target_after_istahdafa_is_the_recipient() -> None:
     ev = _one(_events("وانفجرت سيارة مفخخة استهدفت الجيش السوري قرب حلب."), "ASSAULT")
     assert ev.recipient == ["m:syr_army"]
+
+
+def test_between_a_and_b_makes_a_the_actor_and_b_the_recipient() -> None:
+    ev = _one(_events("ودارت أمس معارك عنيفة بين الجيش السوري والمعارضة في ريف حلب."), "ASSAULT")
+    assert ev.actor == ["m:syr_army"] and ev.recipient == ["m:opp"]
+    ev = _one(_events("واندلعت اشتباكات بين الجيش العراقي والتحالف الدولي من جهة، وتنظيم داعش من جهة أخرى قرب الموصل."),
+              "ASSAULT")
+    assert ev.actor == ["m:irq_army", "m:coalition"] and ev.recipient == ["Q2429253"]
+
+
+def test_clashes_named_with_sidam_are_an_attack_between_the_sides() -> None:
+    ev = _one(_events("واندلعت صدامات مسلحة بين الجيش السوري والمعارضة قرب حلب أسفرت عن قتلى."), "ASSAULT")
+    assert ev.actor == ["m:syr_army"] and ev.recipient == ["m:opp"]
+    assert not [e for e in _events("وشهدت الجامعة صدامات في الآراء بين الطلاب.") if e.type == "ASSAULT"]
