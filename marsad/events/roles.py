@@ -328,6 +328,14 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country"):
             f.recip = [m]
         gen = []
+    if gen and any(toks[k].bare in _AGAINST for k in range(j + 1, gen[0].ti)):
+        # ضربات جوية على معسكرات الحزب: what the attack is aimed at, never who makes it
+        m = gen[0]
+        if is_agent(m, assault):
+            f.recip = _coordinated(f.after, m, toks, assault)
+        elif is_place(m.ent) and m.loc == 0:
+            f.target_place = f.st.ments.index(m)
+        gen = []
     if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:

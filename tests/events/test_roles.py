@@ -118,3 +118,8 @@ def test_clashes_named_with_sidam_are_an_attack_between_the_sides() -> None:
     ev = _one(_events("واندلعت صدامات مسلحة بين الجيش السوري والمعارضة قرب حلب أسفرت عن قتلى."), "ASSAULT")
     assert ev.actor == ["m:syr_army"] and ev.recipient == ["m:opp"]
     assert not [e for e in _events("وشهدت الجامعة صدامات في الآراء بين الطلاب.") if e.type == "ASSAULT"]
+
+
+def test_the_party_after_ala_in_a_nominal_attack_is_its_target() -> None:
+    ev = _one(_events("وبدأ الجيش السوري حملة غارات جوية على مواقع تنظيم داعش قرب الرقة."), "ASSAULT")
+    assert ev.actor == ["m:syr_army"] and ev.recipient == ["Q2429253"]
