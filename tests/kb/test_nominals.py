@@ -61,3 +61,30 @@ def test_anaphoric_description_joins_its_antecedent() -> None:
     isis = _ent(text, "تنظيم داعش", "Q2429253", sector="IMG")
     out = add_nominal_mentions(text, [isis])
     assert [m.text for m in out[0].mentions] == ["تنظيم داعش", "التنظيم المتطرف"]
+
+
+def _country(text: str, phrase: str, eid: str, iso: str) -> Entity:
+    e = _ent(text, phrase, eid, "GPE")
+    e.country = iso
+    return e
+
+
+def test_a_bare_kingdom_is_the_kingdom_the_article_names() -> None:
+    text = "وقال الناطق باسم الحكومة إن الأردن يرفض التدخل، مؤكدا أن المملكة لن تسمح بالمساس بحدودها."
+    out = add_nominal_mentions(text, [_country(text, "الأردن", "Q810", "JOR")])
+    jordan = next(e for e in out if e.id == "Q810")
+    assert [m.text for m in jordan.mentions] == ["الأردن", "المملكة"]
+
+
+def test_a_bare_kingdom_in_an_article_set_in_saudi_arabia_is_saudi_arabia() -> None:
+    text = "أشاد أمير منطقة جازان بيقظة رجال الأمن، وقال إن أمن المملكة واستقرارها خط أحمر، وإن للمملكة رجالا."
+    jazan = _ent(text, "جازان", "gn:jazan", "GPE")
+    jazan.country = "SAU"
+    out = add_nominal_mentions(text, [jazan])
+    saudi = next(e for e in out if e.id == "Q851")
+    assert [m.text for m in saudi.mentions] == ["المملكة", "للمملكة"]
+
+
+def test_a_kingdom_without_evidence_or_going_on_into_a_name_is_left_alone() -> None:
+    text = "وأكد أن المملكة ستواصل دعمها. وزار الوزير المملكة المتحدة الشهر الماضي."
+    assert all(e.id != "Q851" for e in add_nominal_mentions(text, []))
