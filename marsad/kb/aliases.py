@@ -249,8 +249,14 @@ def _scan(t: _Text, entities: list[Entity], bodies: list[_Body], events: list[tu
             i = j2 + 1
             continue
         if j > i and any(w not in GENERIC for w in t.words[i + 1:j + 1]):
-            bodies.append(_Body(seqs=[lemmas(t.words[i:j + 1])], span=t.span(i, j, _HEADS), last=i))
+            bodies.append(_Body(seqs=[lemmas(t.words[i:j + 1])], span=t.span(i, j, _HEADS), last=i,
+                                confirmed=head_of(t.words[i]) in SELF_NAMING))
         i = j + 1
+
+
+#: Heads whose phrase is a name by construction: a ministry is named by its portfolio (وزارة الداخلية،
+#: وزارة الخارجية الأمريكية), so one mention suffices; other heads (لجنة، مركز) need a repeat or an acronym.
+SELF_NAMING = frozenset({"وزاره"})
 
 
 _HEADS = CLASSIFIERS | INSTITUTIONS

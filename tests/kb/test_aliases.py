@@ -85,3 +85,9 @@ def test_evaluative_epithet_refers_back_and_founds_nothing() -> None:
     assert out["أنصار الفجر"][1:] == ["الجماعة الإرهابية", "الجماعة الإرهابية"]
     alone = "وقالت الجماعة المتطرفة إنها ستواصل، وكررت الجماعة المتطرفة تهديدها."
     assert add_alias_mentions(alone, []) == []
+
+
+def test_a_ministry_named_once_is_a_body() -> None:
+    text = "وحذرت وزارة الصحة من انتشار العدوى في المدارس."
+    assert _by_name(add_alias_mentions(text, [])) == {"وزارة الصحة": ["وزارة الصحة"]}
+    assert add_alias_mentions("وقالت لجنة المدرسة إن الدوام مستمر.", []) == []
