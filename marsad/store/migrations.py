@@ -263,7 +263,7 @@ MIGRATIONS: list[str] = [
     # document it became (watch_items). Alert rules and the alerts they raised; an alert's evidence key
     # is unique per rule, so a match fires once however often the pass sees it.
     """
-    CREATE TABLE watch_sources (
+    CREATE TABLE IF NOT EXISTS watch_sources (
         source        TEXT PRIMARY KEY,
         etag          TEXT,
         last_modified TEXT,
@@ -273,7 +273,7 @@ MIGRATIONS: list[str] = [
         error         TEXT,
         failures      INTEGER NOT NULL DEFAULT 0
     );
-    CREATE TABLE watch_items (
+    CREATE TABLE IF NOT EXISTS watch_items (
         source   TEXT NOT NULL,
         item_key TEXT NOT NULL,
         seen_at  TEXT NOT NULL,
@@ -281,7 +281,7 @@ MIGRATIONS: list[str] = [
         status   TEXT NOT NULL,
         PRIMARY KEY (source, item_key)
     );
-    CREATE TABLE alert_rules (
+    CREATE TABLE IF NOT EXISTS alert_rules (
         id            INTEGER PRIMARY KEY,
         kind          TEXT NOT NULL,
         entity        TEXT,
@@ -294,7 +294,7 @@ MIGRATIONS: list[str] = [
         created_at    TEXT NOT NULL,
         active        INTEGER NOT NULL DEFAULT 1
     );
-    CREATE TABLE alerts (
+    CREATE TABLE IF NOT EXISTS alerts (
         id           INTEGER PRIMARY KEY,
         rule_id      INTEGER NOT NULL,
         evidence_key TEXT NOT NULL,
@@ -307,7 +307,7 @@ MIGRATIONS: list[str] = [
         delivered    INTEGER NOT NULL DEFAULT 0,
         UNIQUE (rule_id, evidence_key)
     );
-    CREATE INDEX alerts_created ON alerts(created_at, id);
+    CREATE INDEX IF NOT EXISTS alerts_created ON alerts(created_at, id);
     """,
 ]
 

@@ -268,7 +268,7 @@ _MIGRATIONS: list[str] = [
     """,
     # 9: `marsad watch` state and alerts (see migrations.py).
     """
-    CREATE TABLE watch_sources (
+    CREATE TABLE IF NOT EXISTS watch_sources (
         source        CTEXT PRIMARY KEY,
         etag          TEXT,
         last_modified TEXT,
@@ -278,7 +278,7 @@ _MIGRATIONS: list[str] = [
         error         TEXT,
         failures      INTEGER NOT NULL DEFAULT 0
     );
-    CREATE TABLE watch_items (
+    CREATE TABLE IF NOT EXISTS watch_items (
         source   CTEXT NOT NULL,
         item_key CTEXT NOT NULL,
         seen_at  TEXT NOT NULL,
@@ -286,7 +286,7 @@ _MIGRATIONS: list[str] = [
         status   TEXT NOT NULL,
         PRIMARY KEY (source, item_key)
     );
-    CREATE TABLE alert_rules (
+    CREATE TABLE IF NOT EXISTS alert_rules (
         id            BIGSERIAL PRIMARY KEY,
         kind          TEXT NOT NULL,
         entity        TEXT,
@@ -299,7 +299,7 @@ _MIGRATIONS: list[str] = [
         created_at    TEXT NOT NULL,
         active        INTEGER NOT NULL DEFAULT 1
     );
-    CREATE TABLE alerts (
+    CREATE TABLE IF NOT EXISTS alerts (
         id           BIGSERIAL PRIMARY KEY,
         rule_id      BIGINT NOT NULL,
         evidence_key CTEXT NOT NULL,
@@ -312,7 +312,7 @@ _MIGRATIONS: list[str] = [
         delivered    INTEGER NOT NULL DEFAULT 0,
         UNIQUE (rule_id, evidence_key)
     );
-    CREATE INDEX alerts_created ON alerts(created_at, id);
+    CREATE INDEX IF NOT EXISTS alerts_created ON alerts(created_at, id);
     """,
 ]
 
