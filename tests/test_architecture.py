@@ -16,9 +16,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "marsad"
 
 DOMAIN = {"text", "ner", "kb", "dates", "quotes", "events", "ingest"}
-FRONT = {"annotate", "cli", "api", "store", "corpus", "scale", "export", "loading", "web"}
+FRONT = {"annotate", "cli", "api", "store", "corpus", "scale", "export", "loading", "web", "watch", "alerts"}
 FORBIDDEN: dict[str, set[str]] = {d: FRONT for d in DOMAIN}
-FORBIDDEN["store"] = {"annotate", "cli", "api", "scale", "loading"}
+FORBIDDEN["store"] = {"annotate", "cli", "api", "scale", "loading", "alerts"}
 FORBIDDEN["annotate"] = {"cli", "api", "store", "corpus", "scale", "loading"}
 FORBIDDEN["corpus"] = {"annotate", "cli", "api", "scale", "loading"}
 FORBIDDEN["export"] = {"cli", "api", "annotate", "scale", "loading"}

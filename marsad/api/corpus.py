@@ -8,7 +8,10 @@ analysis passes and their numerical libraries, which a server that never lists a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from marsad.store.queries.stories import AnalysisState
 
 LISTINGS = ("stories", "claims", "contradictions", "timeline")
 
@@ -26,17 +29,30 @@ def find(name: str) -> Callable[..., Any]:
     return getattr(marsad.corpus, name)
 
 
-def check_store(store: Any) -> str | None:
-    """Raise CorpusUnavailable when the store has no analysis tables; return a note when it has never
-    been analysed (the listings are then empty for a reason the client should be told)."""
-    from marsad.store.queries import has_table
+def check_store(store: Any) -> AnalysisState:
+    """Raise CorpusUnavailable when the store has no analysis tables; otherwise where the analysis stands
+    (a store never analysed, or analysed before its latest documents, lists less than it holds, and the
+    client should be told: `state_fields`)."""
+    from marsad.store.queries.stories import analysis_state
 
-    if not has_table(store.conn, "corpus_docs"):
+    state = analysis_state(store.conn)
+    if not state.tables:
         raise CorpusUnavailable("this store was created before cross-document analysis existed; open it once "
-                                "read-write with this marsad version and run the analysis (marsad.corpus.analyse)")
-    if store.conn.execute("SELECT 1 FROM corpus_docs LIMIT 1").fetchone() is None:
-        return "cross-document analysis has not been run on this store yet (marsad.corpus.analyse)"
-    return None
+                                "read-write with this marsad version and run the analysis (marsad analyse)")
+    return state
+
+
+def state_fields(state: AnalysisState) -> dict[str, Any]:
+    """What a listing response adds about the analysis: `analysis` always (the pages word it in Arabic),
+    and an English `note` when the listing is empty or incomplete because the pass has not run."""
+    fields: dict[str, Any] = {"analysis": {"analysed": state.analysed, "pending": state.pending}}
+    if state.never_run:
+        fields["note"] = (f"cross-document analysis has not been run on this store yet ({state.pending} documents"
+                          " stored); run `marsad analyse --db STORE` on it")
+    elif state.pending:
+        fields["note"] = (f"{state.pending} documents stored since the last cross-document analysis are not in"
+                          " these results yet; run `marsad analyse --db STORE` to add them")
+    return fields
 
 
 def page(name: str, store: Any, limit: int, offset: int, **kwargs: Any) -> list[Any]:

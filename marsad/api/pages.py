@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from marsad.api import geo
 from marsad.api import routes as R
 from marsad.api.highlight import CUE_LABELS, ENTITY_LABELS, EVENT_LABELS, highlight
+from marsad.api.reasons_ar import reason_ar
 from marsad.store import Store
 from marsad.store import queries as Q
 
@@ -77,6 +78,7 @@ _WEB_URL = re.compile(r"^https?://[^\s]+$", re.I)
 env.filters["marked"] = _marked
 env.filters["num"] = _num
 env.filters["weblink"] = _weblink
+env.filters["reason_ar"] = reason_ar
 env.globals.update(CUE_LABELS=CUE_LABELS, ENTITY_LABELS=ENTITY_LABELS, EVENT_LABELS=EVENT_LABELS,
                    PLOVER=R.EventType.__args__, CUES=R.CueClass.__args__, ETYPES=R.EntityType.__args__)
 
@@ -277,7 +279,7 @@ def _corpus_page(request: Request, name: str, template: str, title: str, page: i
         return render(request, "unavailable.html", status=exc.status_code, title=title, message=exc.detail,
                       json_url=f"/api/{name}")
     return render(request, template, title=title, items=data["items"], pager=_pages(request, page, data),
-                  note=data.get("note"), json_url=f"/api/{name}", **ctx)
+                  note=data.get("note"), analysis=data.get("analysis"), json_url=f"/api/{name}", **ctx)
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -404,3 +406,32 @@ def _periods(lo: str, hi: str, unit: str) -> list[str]:
     else:
         out = [str(y) for y in range(int(lo), int(hi) + 1)][:401]
     return out
+
+
+# -- watchlist alerts ----------------------------------------------------------------------------------------
+ALERT_KINDS = {"event": "حدث", "quote": "اقتباس", "mention": "إشارة", "document": "وثيقة مطابقة",
+               "contradiction": "تناقض"}
+RULE_KINDS = {"entity": "كيان", "event": "أحداث", "query": "بحث نصي", "contradiction": "تناقضات"}
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(request: Request, rule: Annotated[str, Query(max_length=20)] = "",
+                kind: Annotated[str, Query(max_length=20)] = "", entity: Field = "",
+                date_from: Annotated[str, Query(alias="from", max_length=20)] = "",
+                date_to: Annotated[str, Query(alias="to", max_length=20)] = "", page: PageNo = 1) -> Response:
+    from marsad.store.queries import alerts as QA
+
+    s = _store(request)
+    notices: list[str] = []
+    f, t = _date(date_from, notices, "من"), _date(date_to, notices, "إلى")
+    k = _choice(kind, tuple(ALERT_KINDS), notices, "النوع")
+    rid = _clean(rule)
+    if rid and not (rid.isdigit() and 0 < int(rid) < 2**62):
+        notices.append(f"تجاهلنا رقم القاعدة غير الصالح: {rid}")
+        rid = None
+    data = R.alerts_data(request, s, int(rid) if rid else None, k, _clean(entity), f, t, PER_PAGE,
+                         (page - 1) * PER_PAGE)
+    return render(request, "alerts.html", title="التنبيهات", alerts=data["items"], rules=QA.alert_rules(s.conn),
+                  rule=int(rid) if rid else None, kind=k, entity=_clean(entity), date_from=f, date_to=t,
+                  notices=notices, pager=_pages(request, page, data), ALERT_KINDS=ALERT_KINDS, RULE_KINDS=RULE_KINDS,
+                  json_url=_api("/alerts", rule=rid, kind=k, entity=_clean(entity), **{"from": f, "to": t}))

@@ -428,11 +428,11 @@ def corpus_page(request: Request, name: str, s: BaseStore, limit: int, offset: i
     """One page of a `marsad.corpus` listing, or 503 with the reason when analysis is unavailable."""
     try:
         corpus.find(name)
-        note = corpus.check_store(s)
+        state = corpus.check_store(s)
         out = paged(request, lambda n, o: corpus.page(name, s, n, o, **kw), limit, offset)
     except corpus.CorpusUnavailable as exc:
         raise HTTPException(503, str(exc)) from None
-    return out | ({"note": note} if note else {})
+    return out | corpus.state_fields(state)
 
 
 _503 = {503: {"description": "cross-document analysis not available"}}
@@ -485,3 +485,31 @@ def timeline_data(request: Request, s: BaseStore, entity: str, limit: int, offse
 async def timeline(request: Request, s: Store, entity: Annotated[str, Query(min_length=1, max_length=200)],
              limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     return timeline_data(request, s, entity, limit, offset)
+
+
+# -- watchlist alerts (marsad.alerts) ------------------------------------------------------------------------
+AlertKind = Literal["event", "quote", "mention", "document", "contradiction"]
+
+
+def alerts_data(request: Request, s: BaseStore, rule: int | None, kind: str | None, entity: str | None,
+                date_from: str | None, date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
+    from marsad.store.queries import alerts as QA
+
+    return paged(request, lambda n, o: QA.alerts(s.conn, rule_id=rule, kind=kind, entity=entity, date_from=date_from,
+                                                 date_to=date_to, limit=n, offset=o),
+                 limit, offset)
+
+
+@router.get("/alerts", summary="Alerts raised by watchlist rules (`marsad alert`), newest first")
+async def alerts(request: Request, s: Store, rule: Annotated[int | None, Query(ge=1, le=2**62, description="rule id")] = None,
+                 kind: AlertKind | None = None, entity: Text = None, date_from: DateFrom = None,
+                 date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return alerts_data(request, s, rule, kind, entity, date_from, date_to, limit, offset)
+
+
+@router.get("/alerts/rules", summary="The watchlist rules (webhook addresses left out)")
+async def alert_rules(s: Store, removed: bool = False) -> dict[str, Any]:
+    from marsad.store.queries import alerts as QA
+
+    return {"items": [{k: v for k, v in r.items() if k != "webhook"} | {"webhook": bool(r.get("webhook"))}
+                      for r in QA.alert_rules(s.conn, active_only=not removed)]}

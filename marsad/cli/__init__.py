@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 
 from marsad import __version__
-from marsad.cli import annotate, corpus, export, ingest, ner, read, serve
+from marsad.cli import alert, annotate, corpus, export, ingest, ner, read, serve, watch
 from marsad.cli.common import EXIT_FAILED, EXIT_OK, err
 from marsad.store import DEFAULT_DB, StoreError, redact_url
 from marsad.store.errors import first_line
 
 # the order `marsad --help` lists the commands in
-GROUPS = (ingest, read, export, serve, corpus, annotate, ner)
+GROUPS = (ingest, watch, alert, read, export, serve, corpus, annotate, ner)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,11 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:  # `marsad … | head`: the reader has all it wanted (a ConnectionError, so first)
+        return EXIT_OK
     except (FileNotFoundError, ConnectionError, StoreError) as exc:  # missing, unreachable or unusable store
         err(str(exc))
         return EXIT_FAILED
-    except BrokenPipeError:
-        return EXIT_OK
     except Exception as exc:
         # a store that opened but fails while being read (a damaged page deep in the file, a lost server)
         if not _is_database_error(exc) or not getattr(args, "db", None):

@@ -1,7 +1,8 @@
 """The cross-document commands: `marsad analyse | stories | claims | timeline | stance`.
 
 `analyse` runs the incremental pass (`marsad.corpus.analyse`) with a progress bar per pass on stderr when
-it is a terminal; the others print what earlier runs stored.
+it is a terminal; the others print what earlier runs stored, and say on stderr when that is not everything
+(`_not_analysed`): an empty list from a store never analysed would read as "nothing found".
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from typing import Any
 from marsad.cli.common import EXIT_FAILED, EXIT_OK, add_db, add_format, err, iso_date, out, print_json
 from marsad.store import redact_url
 
+#: What `stories` and `claims` do on a store whose documents the cross-document pass has not seen.
+_NOT_ANALYSED_HELP = (
+    "These listings read what `marsad analyse` stored. On a store never analysed they print nothing, say so "
+    "on stderr and exit 1; when documents were stored since the last analysis they list what was analysed, "
+    "say how many documents are missing on stderr and exit 0. An analysed store with nothing to list exits 0."
+)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("analyse", help="cross-document pass: duplicates, stories, merged events, claims",
@@ -23,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format(sp)
     sp.set_defaults(func=cmd_analyse)
 
-    sp = sub.add_parser("stories", help="articles clustered into stories over time")
+    sp = sub.add_parser("stories", help="articles clustered into stories over time",
+                        epilog=_NOT_ANALYSED_HELP)
     add_db(sp)
     add_format(sp)
     sp.add_argument("--limit", type=int, default=20)
@@ -31,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     sp = sub.add_parser("claims", help="claims grouped across documents; --contradictions for disagreements",
                         description="Quotes about the same proposition across documents, with agree/disagree "
-                        "stance. --contradictions --format json prints the contract's JSON list.")
+                        "stance. --contradictions --format json prints the contract's JSON list.",
+                        epilog=_NOT_ANALYSED_HELP)
     add_db(sp)
     add_format(sp)
     sp.add_argument("--contradictions", action="store_true", help="only pairs that contradict each other")
@@ -97,6 +107,25 @@ def _side(s: dict[str, Any]) -> str:
     return f"{who} ({where}, {s['document']}): «{s['text']}»"
 
 
+def _not_analysed(db: str, store: Any) -> bool:
+    """Say on stderr when the listing cannot be complete because `marsad analyse` has not seen the
+    store's documents; True when it has seen none of them (the listing would be empty, so the command
+    fails instead of printing an empty result that reads as "nothing found")."""
+    import shlex
+
+    from marsad.store.queries.stories import analysis_state
+
+    state = analysis_state(store.conn)
+    run = f"marsad analyse --db {shlex.quote(redact_url(db))}"
+    if state.never_run:
+        err(f"the cross-document pass has not run on this store ({state.pending} documents stored); run `{run}` first")
+        return True
+    if state.pending:
+        err(f"{state.pending} documents stored since the last cross-document pass are not in these results;"
+            f" run `{run}` to add them")
+    return False
+
+
 def cmd_claims(a: argparse.Namespace) -> int:
     """Claims seen in several quotes, or with --contradictions the pairs of sources that disagree."""
     from marsad.corpus import claims, contradictions
@@ -106,6 +135,8 @@ def cmd_claims(a: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         return _fail(a.db, exc)
     with store:
+        if _not_analysed(a.db, store):
+            return EXIT_FAILED
         if a.contradictions:
             as_json = a.format == "json"
             rows = contradictions(store, limit=_limit(a), reasons=not as_json)
@@ -140,6 +171,8 @@ def cmd_stories(a: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         return _fail(a.db, exc)
     with store:
+        if _not_analysed(a.db, store):
+            return EXIT_FAILED
         rows = stories(store, limit=_limit(a))
     if a.format == "json":
         print_json(rows)

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from marsad.corpus.denial import StemPattern
+from marsad.corpus.reasons import opposition_reason
 from marsad.text.normalize import normalize
 
 # (name, pole A, pole B): normalised spellings (ة→ه, أ/إ/آ→ا, ى→ي); a trailing "*" allows any ending.
@@ -113,5 +114,5 @@ def opposition(text_a: str, text_b: str, anchors_a: list[Span] | None = None,
             continue
         (pole_a, word_a), (pole_b, word_b) = next(iter(a.items())), next(iter(b.items()))
         if pole_a != pole_b:
-            return f"{name}: {word_a} ↔ {word_b}"
+            return opposition_reason(name, word_a, word_b)
     return None

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
+from marsad.corpus.reasons import reason_fields
 from marsad.store.queries import story_documents
 from marsad.text.normalize import normalize
 
@@ -62,7 +63,8 @@ def contradictions(store: Any, limit: int | None = 50, min_confidence: float = 0
     """Pairs of quotes that contradict each other, most confident first, in the CLI/JSON contract shape.
 
     `reasons` adds each pair's `reason` (the evidence the rules saw: a denial and what it denies, or the
-    opposite words); the contract's JSON keeps to `a`, `b` and `confidence`."""
+    opposite words) with its `reason_code` and `reason_params` (`reasons.parse`); the contract's JSON
+    keeps to `a`, `b` and `confidence`."""
     conn = _conn(store)
     sql = _pair_sql(conn) + (" WHERE cp.label = 'disagree' AND cp.confidence >= ?"
                              " ORDER BY cp.confidence DESC, cp.claim_id, " + _PAIR_KEY)
@@ -74,7 +76,7 @@ def contradictions(store: Any, limit: int | None = 50, min_confidence: float = 0
     for r in conn.execute(sql, params):
         row = {"a": _side(r, "a"), "b": _side(r, "b"), "confidence": round(float(r["confidence"]), 4)}
         if reasons:
-            row["reason"] = r["reason"]
+            row.update(reason_fields(r["reason"]))
         out.append(row)
     return out
 
@@ -103,7 +105,7 @@ def claims(store: Any, limit: int | None = 50, min_size: int = 2) -> list[dict[s
         ]
         pairs = [
             {"a": _side(r, "a"), "b": _side(r, "b"), "label": r["label"], "confidence": round(float(r["confidence"]), 4),
-             "similarity": round(float(r["similarity"]), 4), "reason": r["reason"]}
+             "similarity": round(float(r["similarity"]), 4), **reason_fields(r["reason"])}
             for r in conn.execute(pair_sql + " WHERE cp.claim_id = ? ORDER BY cp.confidence DESC, " + _PAIR_KEY,
                                   (c["id"],))
         ]

@@ -28,7 +28,7 @@ from marsad.ingest.jsonfmt import read_json, read_json_array, read_jsonl
 from marsad.ingest.plaintext import read_text
 from marsad.text import detect_language
 
-__all__ = ["IngestError", "iter_documents"]
+__all__ = ["IngestError", "check_document", "iter_documents", "walk"]
 
 STDIN = "<stdin>"
 # A zip inside a zip may hold many articles, so it gets more room than one article, but not unbounded room.
@@ -48,7 +48,7 @@ def iter_documents(paths: Iterable[str], *, max_mb: float = 20.0) -> Iterator[Do
         if path == "-":
             yield from _checked(read_stream(STDIN, sys.stdin.buffer, size=None, max_mb=max_mb))
         elif os.path.isdir(path):
-            for file in _walk(path):
+            for file in walk(path):
                 if isinstance(file, IngestError):
                     yield file
                 else:
@@ -59,7 +59,7 @@ def iter_documents(paths: Iterable[str], *, max_mb: float = 20.0) -> Iterator[Do
             yield IngestError(path, "no such file or directory")
 
 
-def _walk(root: str) -> Iterator[str | IngestError]:
+def walk(root: str) -> Iterator[str | IngestError]:
     """Files under `root`, depth first in name order, hidden names skipped; a directory that cannot be
     listed is an error, not silently missing. Links to directories are not followed (as `os.walk`).
 
@@ -221,18 +221,17 @@ def _read_single(
 def _checked(items: Iterator[Document | IngestError]) -> Iterator[Document | IngestError]:
     """Refuse empty and non-Arabic documents; fill in `language`."""
     for item in items:
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        if not item.text.strip() or item.text == item.title:
-            what = "besides the title" if item.text.strip() else "left after removing boilerplate"
-            yield IngestError(item.source or "?", f"no article text {what}")
-            continue
-        lang = detect_language(item.text, sample=_LANGUAGE_SAMPLE)
-        if lang != "ar":
-            yield IngestError(
-                item.source or "?", f"no Arabic text (language looks like '{lang}'); marsad reads Arabic news"
-            )
-            continue
-        item.language = lang
-        yield item
+        yield item if isinstance(item, IngestError) else check_document(item)
+
+
+def check_document(doc: Document) -> Document | IngestError:
+    """`doc` with `language` filled in, or the error that refuses it (no text, not Arabic): the check every
+    document read here passes, public for readers outside this package (`marsad watch`'s feed items)."""
+    if not doc.text.strip() or doc.text == doc.title:
+        what = "besides the title" if doc.text.strip() else "left after removing boilerplate"
+        return IngestError(doc.source or "?", f"no article text {what}")
+    lang = detect_language(doc.text, sample=_LANGUAGE_SAMPLE)
+    if lang != "ar":
+        return IngestError(doc.source or "?", f"no Arabic text (language looks like '{lang}'); marsad reads Arabic news")
+    doc.language = lang
+    return doc

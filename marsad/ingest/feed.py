@@ -59,21 +59,31 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | IngestError]:
         detail = f" ({str(problem).splitlines()[0]})" if problem else ""
         yield IngestError(source, f"feed has no items{detail}")
         return
-    feed_outlet = host(parsed.feed.get("link")) if parsed.get("feed") else None
+    feed_outlet = feed_host(parsed)
     for i, entry in enumerate(entries, 1):
-        where = f"{source}#{i}"
-        body = _entry_body(entry)
-        title = html_to_text(entry.get("title") or "").strip() or None
-        if not body.strip():
-            yield IngestError(where, "feed item has no text besides its title" if title else "feed item is empty")
-            continue
-        link = entry.get("link") or None
-        yield build_document(
-            body,
-            source=where,
-            title=title,
-            published=_entry_date(entry),
-            outlet=host(link) or feed_outlet,
-            url=link,
-            author=entry.get("author") or None,
-        )
+        yield entry_document(entry, f"{source}#{i}", feed_outlet)
+
+
+def feed_host(parsed: Any) -> str | None:
+    """The outlet a parsed feed names in its own link (items without a link are credited to it)."""
+    return host(parsed.feed.get("link")) if parsed.get("feed") else None
+
+
+def entry_document(entry: Any, source: str, feed_outlet: str | None) -> Document | IngestError:
+    """One feedparser entry as a document named `source`, or the error saying why it holds no text.
+
+    Public so that `marsad watch`, which keys items by their guid or link, reads them exactly as ingest does."""
+    body = _entry_body(entry)
+    title = html_to_text(entry.get("title") or "").strip() or None
+    if not body.strip():
+        return IngestError(source, "feed item has no text besides its title" if title else "feed item is empty")
+    link = entry.get("link") or None
+    return build_document(
+        body,
+        source=source,
+        title=title,
+        published=_entry_date(entry),
+        outlet=host(link) or feed_outlet,
+        url=link,
+        author=entry.get("author") or None,
+    )

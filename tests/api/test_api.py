@@ -146,6 +146,12 @@ def test_corpus_endpoints_before_analysis(client: TestClient) -> None:
         r = client.get(path)
         assert r.status_code == 200, r.text
         assert r.json()["items"] == [] and "not been run" in r.json()["note"]
+        assert r.json()["analysis"] == {"analysed": False, "pending": 5}
+    for path in ("/stories", "/claims", "/contradictions"):  # the pages say it in Arabic, not as an empty list
+        page = client.get(path)
+        assert page.status_code == 200 and "لم يُشغَّل التحليل عبر الوثائق" in page.text
+        assert "marsad analyse --db" in page.text and 'class="empty"' not in page.text
+        assert "not been run" not in page.text
     assert client.get("/api/stories/1").status_code == 404
     tl = client.get("/api/timeline", params={"entity": "لافروف"}).json()
     assert tl["items"] and tl["items"][0]["kind"] in {"mention", "quote", "event"}
@@ -288,3 +294,11 @@ def test_nothing_loads_from_another_host(client: TestClient) -> None:
     r = client.get("/")
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_list_pages_link_to_the_next_page(client) -> None:  # type: ignore[no-untyped-def]
+    """The pager macro was shadowed by the `pager` context variable it is given, so no page had links."""
+    first = client.get("/quotes").text
+    assert 'rel="next"' in first and "?page=2" in first
+    second = client.get("/quotes?page=2").text
+    assert 'rel="prev"' in second

@@ -160,3 +160,24 @@ def test_events_by_actor_and_place(db, tmp_path):
     with sqlite3.connect(old) as c:
         c.executescript("DROP TABLE event_entities;")
     assert involved(old, actor=actor) == by_actor and involved(old, location=place) == by_place
+
+
+def test_listings_say_when_the_store_is_not_analysed(db, tmp_path):
+    store = tmp_path / "a.db"
+    shutil.copy(db, store)
+    # never analysed: nothing on stdout, one line on stderr saying how to run the pass, exit 1
+    for args in (["claims", "--contradictions"], ["claims", "--contradictions", "--format", "json"], ["claims"],
+                 ["stories", "--format", "json"]):
+        p = marsad(*args, "--db", store)
+        assert p.returncode == 1 and p.stdout == "", args
+        assert p.stderr.count("\n") == 1 and f"marsad analyse --db {store}" in p.stderr, p.stderr
+        assert "has not run" in p.stderr
+    assert marsad("analyse", "--db", store).returncode == 0
+    p = marsad("claims", "--contradictions", "--format", "json", "--db", store)
+    assert p.returncode == 0 and p.stderr == "" and json.loads(p.stdout)
+    # a document stored since the last pass: the listing is given, with a line saying what it lacks
+    text = "وقال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في جنيف بحضور جميع الأطراف المعنية."
+    assert marsad("ingest", "-", "--db", store, stdin=text).returncode == 0
+    p = marsad("stories", "--db", store)
+    assert p.returncode == 0 and p.stdout and "1 documents stored since" in p.stderr
+    assert "exit 1" in marsad("claims", "--help").stdout

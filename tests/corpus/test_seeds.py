@@ -49,6 +49,9 @@ def test_seed_contradictions(tmp_path: Path) -> None:
     with_reasons = contradictions(store, limit=None, reasons=True)
     assert all(p["reason"] for p in with_reasons)
     assert {p["reason"].split(":")[0] for p in with_reasons} >= {"denial", "ended/persists"}
+    # ... and a stable code for it, parsed from the stored sentence, with the sentence's parameters
+    assert {p["reason_code"] for p in with_reasons} >= {"denial", "ended_persists"}
+    assert all(p["reason_params"]["denier"] for p in with_reasons if p["reason_code"] == "denial")
     assert all(set(p) == {"a", "b", "confidence"} for p in pairs)
 
 
@@ -63,4 +66,4 @@ def test_a_store_from_before_reasons_still_lists_contradictions(tmp_path: Path) 
     store.close()
     old = open_store(tmp_path / "old.db", readonly=True)  # read-only: migration 7 cannot run
     rows = contradictions(old, limit=None, reasons=True)
-    assert rows and all(r["reason"] is None for r in rows)
+    assert rows and all(r["reason"] is None and r["reason_code"] is None for r in rows)

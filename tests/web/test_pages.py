@@ -6,6 +6,7 @@ checked mechanically (direction, elements present, nothing requested from anothe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,11 @@ def test_contradictions_side_by_side(page: Any, shots: Path) -> None:
     a, b = first.locator(".side-q").nth(0).bounding_box(), first.locator(".side-q").nth(1).bounding_box()
     assert a and b and a["x"] > b["x"], "the first side should be on the right in an RTL page"
     assert first.locator("dl dd").count() == 6  # speaker, outlet, date for each side
-    assert first.locator(".reason bdi").inner_text().strip()  # why the pair is listed
+    why = first.locator(".reason bdi").inner_text().strip()  # why the pair is listed, in Arabic
+    assert why and not re.search("[A-Za-z]", why), why
+    codes = {r.get_attribute("data-reason") for r in page.locator("li.pair .reason").all()}
+    assert codes >= {"denial", "ended_persists"}, codes  # the machine-readable code rides along
+    assert page.locator(".notice.analysis-pending").count() == 0  # the example store is analysed
     page.screenshot(path=str(shots / "contradictions.png"), full_page=False)
 
 
@@ -109,3 +114,30 @@ def test_works_without_javascript(browser: Any, base_url: str, shots: Path) -> N
     assert pg.locator("ol.hits li.hit").count() >= 1
     pg.screenshot(path=str(shots / "search-nojs.png"))
     ctx.close()
+
+
+def test_alerts_page_links_to_evidence(page: Any, store_db: Path, shots: Path) -> None:
+    from marsad.alerts import add_rule, evaluate
+    from marsad.store import open_store
+
+    with open_store(store_db) as store:
+        if not store.conn.execute("SELECT count(*) FROM alert_rules").fetchone()[0]:
+            add_rule(store, contradiction="لافروف")
+            add_rule(store, entity="داعش")
+            add_rule(store, query='"الجيش الروسي"')
+            evaluate(store, [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY rowid")])
+    page.goto("/alerts")
+    _rtl(page)
+    items = page.locator("ol.alerts li.alert-item")
+    assert items.count() == 20
+    assert page.locator("header nav a[aria-current=page]").inner_text() == "التنبيهات"
+    page.screenshot(path=str(shots / "alerts.png"), full_page=False)
+    page.goto("/alerts?kind=contradiction")
+    pair = page.locator("li.alert-item .pair").first
+    a, b = pair.locator(".side-q").nth(0).bounding_box(), pair.locator(".side-q").nth(1).bounding_box()
+    assert a and b and a["x"] > b["x"], "the first side should be on the right in an RTL page"
+    page.screenshot(path=str(shots / "alerts-contradictions.png"), full_page=False)
+    page.goto("/alerts?kind=event")
+    page.locator("li.alert-item a.doc").first.click()
+    page.wait_for_url("**/documents/**#v*")
+    assert page.locator(".body .event").count() > 0

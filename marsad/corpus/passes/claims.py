@@ -24,6 +24,7 @@ from marsad.corpus.opposition import TIME_BOUND, confirms, opposition, poles
 from marsad.corpus.passes.batch import NewDoc, day, mark_new
 from marsad.corpus.passes.union_find import UnionFind
 from marsad.corpus.progress import Progress, Ticker
+from marsad.corpus.reasons import MODEL_REASON, denial_reason
 
 # Relatedness is the IDF-weighted cosine of two quotes' content words and entities (`_overlap_candidates`).
 CLAIM_NEAR = 0.50  # a near-restatement: the two quotes join one claim group
@@ -35,8 +36,6 @@ CLAIM_MAX_DF = 0.002
 CLAIM_WINDOW_DAYS = 60
 MAX_STANCE_PAIRS = 100  # the stance model embeds each side with e5 (~0.2 s a pair on one core)
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-#: The reason stored for a contradiction the stance model found in a near-restatement (`label_pair`).
-MODEL_REASON = "changed restatement: the stance model reads one quote as the other with a fact changed"
 CONTRA_TYPES = {"assert", "announce", "say", "accuse", "call", "warn", "express", "condemn"}
 
 
@@ -268,8 +267,7 @@ def _disagreement(a: _Quote, b: _Quote, rel: float) -> str | None:
                 rel >= CLAIM_DENY_REL or (rel >= CLAIM_CONFIRM_REL and confirms(claim.text)))))
             and covers(denial.text, denial.cue == "deny", denial.terms, claim.terms)
         ):
-            return (f"denial: {denial.speaker_text or denial.speaker or '?'} denies what"
-                    f" {claim.speaker_text or claim.speaker or '?'} states")
+            return denial_reason(denial.speaker_text or denial.speaker, claim.speaker_text or claim.speaker)
     reason = a.opposes(b)
     if reason and reason.split(":", 1)[0] in TIME_BOUND:
         da, db = day(a.date), day(b.date)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from marsad.store.queries.common import has_table
@@ -35,3 +36,31 @@ def story(conn: sqlite3.Connection, story_id: int) -> dict[str, Any] | None:
         terms = []
     return {"id": s["id"], "title": s["title"], "first_date": s["first_date"], "last_date": s["last_date"],
             "size": s["size"], "outlets": s["n_outlets"], "terms": terms, "documents": story_documents(conn, story_id)}
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisState:
+    """How far the cross-document pass has got on a store, so an empty listing can say why it is empty.
+
+    `analysed`: the pass has recorded at least one document (`corpus_docs`); `pending`: latest document
+    versions it has not analysed yet (stored since its last run, or left out by `analyse --since`)."""
+
+    tables: bool
+    analysed: bool
+    pending: int
+
+    @property
+    def never_run(self) -> bool:
+        """Documents are stored but none was ever analysed: every listing would be empty, misleadingly."""
+        return not self.analysed and self.pending > 0
+
+
+def analysis_state(conn: sqlite3.Connection) -> AnalysisState:
+    """Where the cross-document pass stands: one existence check and one anti-join count (an index
+    lookup per document, no text read), cheap enough to run with every listing."""
+    pending_sql = "SELECT count(*) FROM documents d WHERE d.is_latest = 1"
+    if not has_table(conn, "corpus_docs"):
+        return AnalysisState(False, False, int(conn.execute(pending_sql).fetchone()[0]))
+    analysed = conn.execute("SELECT 1 FROM corpus_docs LIMIT 1").fetchone() is not None
+    pending = conn.execute(pending_sql + " AND NOT EXISTS (SELECT 1 FROM corpus_docs c WHERE c.doc_rowid = d.rowid)")
+    return AnalysisState(True, analysed, int(pending.fetchone()[0]))
