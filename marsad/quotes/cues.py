@@ -13,6 +13,7 @@ cue (لم يؤكد، لم يتهم) reports that something was *not* said, so it
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from marsad.quotes.content import (
@@ -26,6 +27,7 @@ from marsad.quotes.content import (
 )
 from marsad.quotes.lexicon import (
     ATTRIB_MA,
+    CHARGES,
     CLASS_BY_PREP,
     COMPS,
     IMPERFECT,
@@ -121,6 +123,8 @@ def find_cues(tk: Tokens) -> list[Draft]:
     for q in drafts:
         if q.cls == "say" or q.cls == "assert":
             q.cls = content_class(tk, q.content, q.cls)
+        if q.cls == "say" and q.form is not None and q.form.lemma == "وصف" and _charges(tk, q.content):
+            q.cls = "accuse"
     return mark_embedded(tk, drafts)
 
 
@@ -469,3 +473,22 @@ def _content_after_source(tk: Tokens, sp: NP, s_b: int) -> int:
     if t >= s_b:
         t = sp.b
     return t
+
+
+def _charges(tk: Tokens, span: tuple[int, int]) -> bool:
+    """Whether a description's complement names a crime (بالعمل الإجرامي، بعملية إعدام): see `CHARGES`."""
+    a = bisect_left(tk.starts, span[0])
+    for t in range(a, min(tk.n, a + 6)):
+        if tk.starts[t] >= span[1]:
+            break
+        k = tk.keys[t]
+        if t > a and k in _CHARGE_STOPS:
+            break  # «معركة ضد الإرهاب»: the crime is what the described thing fights, not what it is
+        for v in (k, k[1:] if k[:1] in "بو" else k, k[3:] if k.startswith(("بال", "وال")) else k,
+                  k[2:] if k.startswith("ال") else k):
+            if v in CHARGES or ("ال" + v) in CHARGES:
+                return True
+    return False
+
+
+_CHARGE_STOPS = frozenset({"ضد", "علي", "على", "في", "من", "مع", "عن", "الي", "إلى", "لمكافحه", "مكافحه"})

@@ -105,6 +105,12 @@ DENIAL_PHRASES = tuple(_n(w) for w in ("غير صحيح", "غير صحيحة", "
 BLAME_VERBS = frozenset(_n(w) for w in ("حمل", "حملت", "حملوا", "يحمل", "تحمل", "يحملون", "تحملان", "يحملان",
                                         "نحمل", "أحمل"))
 RESPONSIBILITY = _n("المسؤولية")
+# «وصف X بـ Y»: describing someone's act as a crime imputes it (واصفا ما حدث بعملية إعدام، وصف الهجوم
+# بالعمل الإرهابي): with one of these charges the description is an accusation, not a plain saying.
+CHARGES = frozenset(_n(w) for w in (
+    "إجرامي", "إجرامية", "إجرام", "جريمة", "جرائم", "إرهابي", "إرهابية", "إرهاب", "إعدام", "مجزرة", "مجازر",
+    "عدوان", "عدواني", "عدوانية", "خيانة", "همجي", "همجية", "وحشي", "وحشية", "جبان", "جبانة", "غادر",
+    "غادرة", "عنصري", "عنصرية", "تطهير", "إبادة", "الكفر", "كفر", "مشين", "مشينة", "انتهاك", "انتهاكات"))
 # Imperfect forms that, with no subject, are the journalist's impersonal passive (يُذكر أن، يُشار إلى أن،
 # يُعتبر): no one is quoted.
 IMPERSONAL = frozenset(_n(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "يعتبر", "ويعتبر", "تعتبر", "يقال",

@@ -41,3 +41,12 @@ def test_text_entry_point_matches_document_entry_point() -> None:
     text = "عنوان\nوقال الوزير إن الاجتماع انتهى."
     assert quotes_in_text(text) == extract_quotes(Document(text=text))
     assert quotes_in_text("") == [] and quotes_in_text("no cue here") == []
+
+
+def test_describing_an_act_as_a_crime_is_an_accusation() -> None:
+    _tk, ds = _drafts("عنوان\nووصف النائب قصف المستشفى بالجريمة النكراء.\nووصف الوزير الاتفاق بالخطوة المهمة.")
+    assert [d.cls for d in ds] == ["accuse", "say"]
+    _tk, ds = _drafts("عنوان\nوندد المتحدث بالهجوم، واصفا إياه بالعمل الإرهابي الجبان.")
+    assert ds[-1].cls == "accuse"
+    _tk, ds = _drafts("عنوان\nووصف الرئيس الاتفاق بأنه خطوة حاسمة في الحرب ضد الإرهاب.")
+    assert ds[-1].cls == "say"
