@@ -250,13 +250,15 @@ def _scan(t: _Text, entities: list[Entity], bodies: list[_Body], events: list[tu
             continue
         if j > i and any(w not in GENERIC for w in t.words[i + 1:j + 1]):
             bodies.append(_Body(seqs=[lemmas(t.words[i:j + 1])], span=t.span(i, j, _HEADS), last=i,
-                                confirmed=head_of(t.words[i]) in SELF_NAMING))
+                                confirmed=head_of(t.words[i]) in SELF_NAMING and not definite(t.words[i])))
         i = j + 1
 
 
-#: Heads whose phrase is a name by construction: a ministry is named by its portfolio (وزارة الداخلية،
-#: وزارة الخارجية الأمريكية), so one mention suffices; other heads (لجنة، مركز) need a repeat or an acronym.
-SELF_NAMING = frozenset({"وزاره"})
+#: Heads whose iḍāfa is a name by construction: a ministry is named by its portfolio (وزارة الداخلية), a party,
+#: court or union by what it stands for (حزب النور، محكمة جنايات الجيزة، نقابة المعلمين), border or
+#: presidential guards by what they guard (حرس الحدود), so one mention suffices when the head is
+#: indefinite (not «الحزب الحاكم», a description); other heads (لجنة، مركز) need a repeat or an acronym.
+SELF_NAMING = frozenset({"وزاره", "حزب", "محكمه", "نقابه", "حرس"})
 
 
 _HEADS = CLASSIFIERS | INSTITUTIONS
