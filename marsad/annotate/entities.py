@@ -56,6 +56,17 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
     return out
 
 
+#: «الله» alone (حفظه الله، بتوفيق من الله، والله): the word God of religious formulas, never a named entity
+#: of the record; inside a name it is part of a longer span (عبد الله، حزب الله) and untouched here.
+_DIVINE = frozenset({"الله", "لله", "والله", "بالله", "فالله", "تالله", "ولله", "اللة", "اللّه"})
+
+
+def drop_divine_name(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without those that are only «الله» (the tagger tags it PER in formulas, and the person
+    linker then joined every formula to a person named nearby)."""
+    return [m for m in mentions if text[m[0]:m[1]].strip() not in _DIVINE]
+
+
 def find_entities(doc: Document, tagger: NerTagger) -> Document:
     """Fill `doc.entities`: tagger and dictionary mentions merged, linked, then propagated and nominals added."""
     from marsad.kb import find_known_mentions, link_mentions
@@ -70,7 +81,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
-    mentions = attach_heads(text, trim_conjunctions(text, merge_mentions(stat, known)))
+    mentions = attach_heads(text, trim_conjunctions(text, drop_divine_name(text, merge_mentions(stat, known))))
     linked = propagate_mentions(text, link_mentions(text, mentions, sents))
     doc.entities = add_nominal_mentions(text, linked)
     return doc

@@ -62,3 +62,11 @@ def test_facility_named_after_a_king_is_the_facility():
 def test_common_word_is_no_place_in_the_pipeline():
     text = "تقرير\nوزعت الجمعية مساعدات بسيطة على الأسر، ونزل الوفد في فندق قريب من الميناء."
     assert [e.name for e in _entities(text) if e.type in ("GPE", "LOC", "FAC")] == []
+
+
+def test_the_divine_name_of_formulas_is_no_entity():
+    text = ("وأشاد الوزير سعد الحربي بجهود رجال الأمن - حفظهم الله - وقال: نحمد الله على سلامة الجميع، "
+            "وأضاف الحربي أن النجاح جاء بتوفيق من الله.")
+    doc = Pipeline(disable=["dates", "quotes", "events"])(Document(text=text))
+    assert not [m for e in doc.entities for m in e.mentions if m.text.strip() in ("الله", "لله")]
+    assert any(e.type == "PER" and "الحربي" in [m.text for m in e.mentions] for e in doc.entities)
