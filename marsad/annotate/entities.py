@@ -71,6 +71,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     """Fill `doc.entities`: tagger and dictionary mentions merged, linked, then propagated and nominals added."""
     from marsad.kb import find_known_mentions, link_mentions
     from marsad.kb.conjunction import trim_conjunctions
+    from marsad.kb.coordination import coordinated_persons
     from marsad.kb.facilities import attach_heads
     from marsad.kb.nominals import add_nominal_mentions
     from marsad.kb.propagate import propagate_mentions
@@ -82,6 +83,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
     mentions = attach_heads(text, trim_conjunctions(text, drop_divine_name(text, merge_mentions(stat, known))))
+    mentions = coordinated_persons(text, mentions)
     linked = propagate_mentions(text, link_mentions(text, mentions, sents))
     doc.entities = add_nominal_mentions(text, linked)
     return doc
