@@ -56,15 +56,12 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
     return out
 
 
-#: «الله» alone (حفظه الله، بتوفيق من الله، والله): the word God of religious formulas, never a named entity
-#: of the record; inside a name it is part of a longer span (عبد الله، حزب الله) and untouched here.
-_DIVINE = frozenset({"الله", "لله", "والله", "بالله", "فالله", "تالله", "ولله", "اللة", "اللّه"})
+def drop_non_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without God in formulas and peoples in the plural (`kb.non_names`): the tagger marks
+    them, and the person linker then joined every «حفظه الله» to a person named nearby."""
+    from marsad.kb.non_names import not_a_name
 
-
-def drop_divine_name(text: str, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` without those that are only «الله» (the tagger tags it PER in formulas, and the person
-    linker then joined every formula to a person named nearby)."""
-    return [m for m in mentions if text[m[0]:m[1]].strip() not in _DIVINE]
+    return [m for m in mentions if not not_a_name(text[m[0]:m[1]])]
 
 
 def find_entities(doc: Document, tagger: NerTagger) -> Document:
@@ -83,7 +80,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
-    mentions = attach_heads(text, trim_conjunctions(text, drop_divine_name(text, merge_mentions(stat, known))))
+    mentions = attach_heads(text, trim_conjunctions(text, drop_non_names(text, merge_mentions(stat, known))))
     mentions = extend_person_names(text, coordinated_persons(text, mentions))
     linked = propagate_mentions(text, link_mentions(text, mentions, sents))
     doc.entities = add_nominal_mentions(text, linked)
