@@ -69,6 +69,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     from marsad.kb import find_known_mentions, link_mentions
     from marsad.kb.conjunction import trim_conjunctions
     from marsad.kb.coordination import coordinated_persons
+    from marsad.kb.cued_places import cued_places
     from marsad.kb.facilities import attach_heads
     from marsad.kb.name_parts import extend_person_names
     from marsad.kb.nominals import add_nominal_mentions
@@ -81,7 +82,7 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
     stat = bio_spans(toks, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
     mentions = attach_heads(text, trim_conjunctions(text, drop_non_names(text, merge_mentions(stat, known))))
-    mentions = extend_person_names(text, coordinated_persons(text, mentions))
+    mentions = cued_places(text, extend_person_names(text, coordinated_persons(text, mentions)))
     linked = propagate_mentions(text, link_mentions(text, mentions, sents))
     doc.entities = add_nominal_mentions(text, linked)
     return doc
