@@ -3,9 +3,10 @@
     python -m marsad.ner.training.silver --shared /work/shared --model build/ner \
         --out build/ner/silver.tsv.gz --max-tokens 3000000   (or: make silver)
 
-The teacher here is a gold-only CRF (self-training): fine-tuning multilingual-e5-small as a teacher did
-not fit the 2-core budget, and the silver moved dev F1 by +0.003 at most, so the shipped model does not
-use it (figures in `marsad/ner/model/README.md`). Each output line is
+The teacher here is a gold-only CRF (self-training); its silver moved dev F1 by +0.003 at most, so the
+shipped model does not use it (figures in `marsad/ner/model/README.md`). The fine-tuned transformer of
+`marsad.ner.training.teacher` (``--silver``, ``make silver TEACHER=1``) writes the same format, with the
+product of its per-word label probabilities in place of the sequence probability. Each output line is
 ``probability<TAB>tokens<TAB>tags`` (space-separated; tokens never hold spaces), where ``probability`` is
 the CRF's probability of its own Viterbi sequence: the student keeps only confident paragraphs, and the
 name lexicons (`silver_lexicons`) count only confident entities. Written gzip-compressed, in corpus
