@@ -329,7 +329,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
             f.recip = [m]
         gen = []
     if gen and any(toks[k].bare in _AGAINST for k in range(j + 1, gen[0].ti)):
-        # ضربات جوية على معسكرات الحزب: what the attack is aimed at, never who makes it
+        # غارات على مواقع المهربين: what the attack is aimed at, never who makes it
         m = gen[0]
         if is_agent(m, assault):
             f.recip = _coordinated(f.after, m, toks, assault)
@@ -413,8 +413,8 @@ _DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
 
 def _between(f: _Frame) -> None:
     """«اشتباكات بين A وB»: A is the actor and B the recipient, the dyad PLOVER codes. When each side is a
-    coordination of its own, news style marks the split with «من جهة … من جهة أخرى» (بين الجيش والحشد من
-    جهة، والتنظيم من جهة أخرى): what precedes the first «من جهة» is one side."""
+    coordination of its own, news style marks the split with «من جهة … من جهة أخرى» (بين الشرطة والجيش من
+    جهة، والمهربين من جهة ثانية): what precedes the first «من جهة» is one side."""
     toks, j = f.toks, f.j
     for k in range(j + 1, min(f.n, j + 4)):
         if toks[k].bare != "بين":

@@ -254,9 +254,9 @@ def _scan(t: _Text, entities: list[Entity], bodies: list[_Body], events: list[tu
         i = j + 1
 
 
-#: Heads whose iḍāfa is a name by construction: a ministry is named by its portfolio (وزارة الداخلية), a party,
-#: court or union by what it stands for (حزب النور، محكمة جنايات الجيزة، نقابة المعلمين), border or
-#: presidential guards by what they guard (حرس الحدود), so one mention suffices when the head is
+#: Heads whose iḍāfa is a name by construction: a ministry is named by its portfolio (وزارة الصحة), a party,
+#: court or union by what it stands for (حزب الأمة، محكمة جنايات القاهرة، نقابة المعلمين), border or
+#: presidential guards by what they guard (حرس الرئاسة), so one mention suffices when the head is
 #: indefinite (not «الحزب الحاكم», a description); other heads (لجنة، مركز) need a repeat or an acronym.
 SELF_NAMING = frozenset({"وزاره", "حزب", "محكمه", "نقابه", "حرس"})
 

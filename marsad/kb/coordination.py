@@ -1,16 +1,16 @@
 """Lists of persons joined by و: a conjunct between two persons is a person too.
 
-Arabic news names committees, defendants and victims in one run: «تمت تسمية كل من هيثم رحمة ونصر الحريري
-وأحمد غسان التيناوي وصلاح الدين الحموي وواصل الشمالي ويوسف محلي». Coordination joins like with like, so
+Arabic news names committees, defendants and victims in one run: «وضمت اللجنة كلا من سامي الخطيب وماهر
+الزعبي وعلي حسن الراشد ونادر البيطار وفؤاد العيسى». Coordination joins like with like, so
 once the tagger has found most of the names, the ones it missed are read from the list's shape:
 
-* a conjunct of one to three words between two person conjuncts («… الحموي وواصل الشمالي ويوسف …») is a
+* a conjunct of one to three words between two person conjuncts («… البيطار وفؤاد العيسى وعمر …») is a
   person when it looks like a name: it opens with a known given name, or ends in a family name (a
-  definite nisba, الشمالي);
+  definite word ending in ي, as a nisba does: العيسى);
 * a person conjunct whose given name was left outside the tagger's span because the conjunction is
-  written onto it («ونصر الحريري» tagged «الحريري») takes it back;
-* the list's first conjunct, a given name and one more word right before «و» and a person («كل من هيثم رحمة
-  ونصر …»), is a person.
+  written onto it («وماهر الزعبي» tagged «الزعبي») takes it back;
+* the list's first conjunct, a given name and one more word right before «و» and a person («كلا من سامي الخطيب
+  وماهر …»), is a person.
 
 Nothing is added across punctuation, over a mention, or from words that are not letters.
 """
@@ -71,7 +71,7 @@ def _name_like(toks: tuple[tuple[int, int, str], ...], ks: list[int]) -> bool:
 
 def _given_name_back(text: str, toks: tuple[tuple[int, int, str], ...], starts: list[int],
                      ms: list[Mention]) -> list[Mention]:
-    """«ونصر الحريري» tagged «الحريري»: the given name after the conjunction joins the person."""
+    """«وماهر الزعبي» tagged «الزعبي»: the given name after the conjunction joins the person."""
     spans = [(s, e) for s, e, _t in ms]
     out = []
     for s, e, t in ms:
@@ -87,7 +87,7 @@ def _given_name_back(text: str, toks: tuple[tuple[int, int, str], ...], starts: 
 
 def _list_head(toks: tuple[tuple[int, int, str], ...], gaps: tuple[str, ...], starts: list[int],
                ms: list[Mention]) -> list[Mention]:
-    """«كل من هيثم رحمة ونصر الحريري»: a given name and one word right before «و» + a person."""
+    """«كلا من سامي الخطيب وماهر الزعبي»: a given name and one word right before «و» + a person."""
     covered = {k for s, e, _t in ms for k in range(bisect_left(starts, s), bisect_left(starts, e))}
     out = list(ms)
     for s, _e, t in ms:

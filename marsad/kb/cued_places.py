@@ -1,14 +1,14 @@
 """Places no gazetteer lists, read from the noun of place that governs them.
 
 The knowledge base holds 74K Middle East places, and news still names villages, quarters and camps it
-lacks: «منطقتي الصكرة والزاوية», «حي التأميم», «قرية برغيدة». Arabic puts such a name in construct after a
+lacks: «بلدتي المزيرعة والقصر», «حي الزهيرات», «قرية الخربشة». Arabic puts such a name in construct after a
 noun of place (مدينة، بلدة، قرية، حي، مخيم، ناحية، منطقة، محافظة …), so the construct itself says "this is
 a place". Two readings follow from the grammar:
 
 * after a singular noun of place, the next word is a place's name when it is not an ordinary word
-  (wordfreq's Zipf frequency below `RARE`): «حي التأميم» yes, «منطقة العمليات» (of operations) no;
+  (wordfreq's Zipf frequency below `RARE`): «حي الزهيرات» yes, «منطقة العمليات» (of operations) no;
 * after a dual noun of place (منطقتي، بلدتي، قريتي …) the two words joined by و are two places, whatever
-  their frequency: the dual says there are two («منطقتي الصكرة والزاوية»).
+  their frequency: the dual says there are two («بلدتي المزيرعة والقصر»).
 
 Nothing is added inside an existing mention or after an idiom (من ناحية أخرى).
 """

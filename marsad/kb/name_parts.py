@@ -1,8 +1,8 @@
 """Parts of a person's name written as words of their own, which a tagger leaves outside the span.
 
-Two kinds recur in Arabic news: Turkish, Persian and Pashto family-name endings written apart («أحمد داود
-أوغلو», «علي أكبر ولايتي زاده», «رحيم الله يوسف زائي»), and theophoric given names of two words, a noun and
-«الله» («رحيم الله», «عطا الله», «نصر الله»), whose «الله» a tagger reads as the word God. A person mention
+Two kinds recur in Arabic news: Turkish, Persian and Pashto family-name endings written apart («مولود جاويش
+أوغلو», «حسن علي زاده», «ذبيح الله مجاهد», «محمد نور أحمد زائي»), and theophoric given names of two words, a noun and
+«الله» («ذبيح الله», «عطا الله», «فتح الله»), whose «الله» a tagger reads as the word God. A person mention
 directly followed by such an ending, or directly preceded by such a given name (or ending in its
 first word, «حسن نصر» + «الله»), takes it in.
 """

@@ -5,9 +5,9 @@ tagger trained on news and are not:
 
 * «الله» alone, the word God of religious formulas (حفظه الله، بتوفيق من الله، والله): inside a name it is
   part of a longer span (عبد الله، حزب الله، رحيم الله) and untouched here;
-* a people, an ethnic group or a sect in the plural (المقاتلين الأكراد، العرب والتركمان، السوريين): like a
+* a people, an ethnic group or a sect in the plural (المقاتلين التركمان، العرب والأرمن، اللبنانيين): like a
   nationality adjective it describes, it names no one (a body named after a people keeps its whole name:
-  «حزب العمال الكردستاني», and the generic-agent pass still reads «المسلحين الأكراد» as a group).
+  «الحزب الديمقراطي الكردستاني», and the generic-agent pass still reads «المسلحين الأرمن» as a group).
 """
 
 from __future__ import annotations

@@ -476,7 +476,7 @@ def _content_after_source(tk: Tokens, sp: NP, s_b: int) -> int:
 
 
 def _charges(tk: Tokens, span: tuple[int, int]) -> bool:
-    """Whether a description's complement names a crime (بالعمل الإجرامي، بعملية إعدام): see `CHARGES`."""
+    """Whether a description's complement names a crime (بالجريمة النكراء، بالعمل الإرهابي الجبان): see `CHARGES`."""
     a = bisect_left(tk.starts, span[0])
     for t in range(a, min(tk.n, a + 6)):
         if tk.starts[t] >= span[1]:

@@ -105,7 +105,7 @@ DENIAL_PHRASES = tuple(_n(w) for w in ("غير صحيح", "غير صحيحة", "
 BLAME_VERBS = frozenset(_n(w) for w in ("حمل", "حملت", "حملوا", "يحمل", "تحمل", "يحملون", "تحملان", "يحملان",
                                         "نحمل", "أحمل"))
 RESPONSIBILITY = _n("المسؤولية")
-# «وصف X بـ Y»: describing someone's act as a crime imputes it (واصفا ما حدث بعملية إعدام، وصف الهجوم
+# «وصف X بـ Y»: describing someone's act as a crime imputes it (واصفا القصف بالمجزرة، وصف الهجوم
 # بالعمل الإرهابي): with one of these charges the description is an accusation, not a plain saying.
 CHARGES = frozenset(_n(w) for w in (
     "إجرامي", "إجرامية", "إجرام", "جريمة", "جرائم", "إرهابي", "إرهابية", "إرهاب", "إعدام", "مجزرة", "مجازر",

@@ -25,8 +25,8 @@ def test_every_opposition_pair_has_a_code_and_an_arabic_name() -> None:
 
 @pytest.mark.parametrize(("sentence", "code", "params"), [
     # sentences exactly as stores written by earlier versions hold them: no migration needed
-    ("denial: قوات سوريا الديمقراطية denies what الجيش الروسي states", "denial",
-     {"denier": "قوات سوريا الديمقراطية", "claimant": "الجيش الروسي"}),
+    ("denial: وزارة الصحة denies what نقابة الأطباء states", "denial",
+     {"denier": "وزارة الصحة", "claimant": "نقابة الأطباء"}),
     ("denial: ? denies what ? states", "denial", {"denier": "?", "claimant": "?"}),
     ("ended/persists: وهزم ↔ لايزال", "ended_persists", {"pair": "ended/persists", "words": ["وهزم", "لايزال"]}),
     ("true/untrue: مؤكد ↔ غير صحيح", "true_untrue", {"pair": "true/untrue", "words": ["مؤكد", "غير صحيح"]}),

@@ -94,7 +94,7 @@ def test_a_ministry_named_once_is_a_body() -> None:
 
 
 def test_a_party_court_or_guard_named_once_is_a_body_but_a_description_is_not() -> None:
-    text = "وأعلن حزب الأمة مشاركته، فيما قضت محكمة جنايات القاهرة بسجن المتهمين، وانتشر حرس الحدود على الشريط."
+    text = "وأعلن حزب الأمة مشاركته، فيما قضت محكمة جنايات القاهرة بسجن المتهمين، وانتشر حرس الرئاسة حول القصر."
     out = _by_name(add_alias_mentions(text, [_ent(text, "القاهرة", "Q85", "GPE")]))
-    assert set(out) == {"حزب الأمة", "محكمة جنايات القاهرة", "حرس الحدود", "القاهرة"}
+    assert set(out) == {"حزب الأمة", "محكمة جنايات القاهرة", "حرس الرئاسة", "القاهرة"}
     assert add_alias_mentions("وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.", []) == []
