@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from marsad.kb.name_parts import PERSON
 from marsad.kb.persons import given_names
 from marsad.kb.titles import token_gaps
 from marsad.kb.tokens import norm_tokens
@@ -26,7 +27,6 @@ from marsad.text.normalize import normalize
 
 Mention = tuple[int, int, str]
 MAX_CONJUNCT = 3
-PERSON = frozenset({"PER", "PERS"})  # the tagger's label (ANERcorp) and the knowledge base's
 _STOPS = frozenset(normalize(w) for w in (
     "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "قد", "لا", "لم", "ما", "هذا", "هذه", "الذي", "التي",
     "كل", "بعض", "أيضا", "كما", "ثم", "بين", "عند", "بعد", "قبل", "هو", "هي", "هم"))

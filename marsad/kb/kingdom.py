@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from marsad.document import Entity, Span
-from marsad.kb.store import get_kb
+from marsad.kb.metonymy import country_entity, is_country
 from marsad.kb.titles import token_gaps
 from marsad.kb.tokens import norm_tokens, skip_letters
 from marsad.text.normalize import normalize
@@ -48,13 +48,11 @@ def _continues_name(word: str) -> bool:
 
 def kingdom_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with every bare «المملكة» added as a mention of the kingdom it stands for."""
-    if _HEAD not in normalize(text):
-        return entities
-    toks = norm_tokens(text)
+    toks = norm_tokens(text)  # memoised: the other passes over the article tokenise it too
     gaps = token_gaps(text)
     taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
     starts = [s for s, _e in taken]
-    kingdoms = [e for e in entities if e.type == "GPE" and e.country in KINGDOMS and _is_country(e)]
+    kingdoms = [e for e in entities if e.type == "GPE" and e.country in KINGDOMS and is_country(e)]
     out = list(entities)
     saudi = None
     for i, (s, e, w) in enumerate(toks):
@@ -68,7 +66,7 @@ def kingdom_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         target = _named_kingdom(kingdoms, start)
         if target is None and not kingdoms:
             if saudi is None and _set_in_saudi_arabia(text, entities):
-                saudi = _country_entity("SAU", out)
+                saudi = country_entity("SAU", {k.country: k for k in kingdoms}, out)
             target = saudi
         if target is not None:
             target.mentions.append(Span(start, e, text[start:e]))
@@ -91,20 +89,3 @@ def _set_in_saudi_arabia(text: str, entities: list[Entity]) -> bool:
     if _KING_TITLE in normalize(text):
         return True
     return any(e.type in ("GPE", "LOC", "FAC") and e.country == "SAU" for e in entities)
-
-
-def _is_country(e: Entity) -> bool:
-    entry = get_kb().by_id.get(e.id)
-    return entry is not None and entry.precision == "country"
-
-
-def _country_entity(iso: str, out: list[Entity]) -> Entity:
-    entry = get_kb().country_entry[iso]
-    for e in out:
-        if e.id == entry.id:
-            return e
-    ent = Entity(id=entry.id, name=entry.name, type="GPE", mentions=[], name_en=entry.name_en,
-                 wikidata=entry.wikidata, country=iso, sector=entry.sector, lat=entry.lat, lon=entry.lon,
-                 precision=entry.precision)
-    out.append(ent)
-    return ent

@@ -73,10 +73,10 @@ def capitals_as_states(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     gaps = token_gaps(text)
     tstarts = [s for s, _e, _w in toks]
-    by_country = {e.country: e for e in entities if e.type == "GPE" and _is_country(e)}
+    by_country = {e.country: e for e in entities if e.type == "GPE" and is_country(e)}
     out = list(entities)
     for e in entities:
-        if e.type not in ("GPE", "LOC") or _is_country(e):
+        if e.type not in ("GPE", "LOC") or is_country(e):
             continue
         keep = []
         for m in e.mentions:
@@ -85,7 +85,7 @@ def capitals_as_states(text: str, entities: list[Entity]) -> list[Entity]:
             if iso is None or e.country != iso or i < 0 or not _stands_for_state(text, toks, gaps, i, m):
                 keep.append(m)
                 continue
-            _country(iso, by_country, out).mentions.append(m)
+            country_entity(iso, by_country, out).mentions.append(m)
         if len(keep) != len(e.mentions):
             e.mentions = keep
     _state_nouns(text, toks, gaps, by_country, out)
@@ -96,12 +96,14 @@ def capitals_as_states(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _is_country(e: Entity) -> bool:
+def is_country(e: Entity) -> bool:
+    """Whether an entity is a country of the KB (not a city or region of it)."""
     entry = get_kb().by_id.get(e.id)
     return entry is not None and entry.precision == "country"
 
 
-def _country(iso: str, by_country: dict[str | None, Entity], out: list[Entity]) -> Entity:
+def country_entity(iso: str, by_country: dict[str | None, Entity], out: list[Entity]) -> Entity:
+    """The article's entity for country `iso`, created from the KB (and added to `out`) if it has none."""
     ent = by_country.get(iso)
     if ent is None:
         entry = get_kb().country_entry[iso]
@@ -153,4 +155,4 @@ def _state_nouns(text: str, toks: tuple[tuple[int, int, str], ...], gaps: tuple[
         end = toks[i + 1][1]
         if any(s < end and start < e for s, e in taken):
             continue
-        _country(iso, by_country, out).mentions.append(Span(start, end, text[start:end]))
+        country_entity(iso, by_country, out).mentions.append(Span(start, end, text[start:end]))

@@ -16,7 +16,7 @@ from marsad.kb.tokens import norm_tokens
 from marsad.text.normalize import normalize
 
 Mention = tuple[int, int, str]
-PERSON = frozenset({"PER", "PERS"})
+PERSON = frozenset({"PER", "PERS"})  # the tagger's label (ANERcorp) and the knowledge base's
 #: Family-name endings written as a separate word (Turkish -oğlu, Persian -zadeh, Pashto -zai).
 ENDINGS = frozenset(normalize(w) for w in ("أوغلو", "أوغلي", "اوغلو", "أغلو", "زاده", "زادة", "زائي", "زاي"))
 #: First words of two-word theophoric given names («X الله»).
