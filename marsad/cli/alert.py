@@ -8,7 +8,6 @@ however often its evidence is seen). With `--print` the new alerts are written a
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from marsad.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_db, add_format, err, out, print_json
@@ -129,13 +128,13 @@ def cmd_remove(a: argparse.Namespace) -> int:
 
 def cmd_check(a: argparse.Namespace) -> int:
     from marsad.alerts import check, deliver, wait
-    from marsad.cli.common import terminal_safe
+    from marsad.cli.common import json_line
 
     with _open(a.db) as store:
         new = check(store, everything=a.all)
     if a.print_alerts:
         for alert in new:
-            print(terminal_safe(json.dumps(alert, ensure_ascii=False)), flush=True)
+            print(json_line(alert), flush=True)
     queued = deliver(new)
     if queued and not wait(a.wait):
         err(f"webhook deliveries still pending after {a.wait:g} s; they are left undelivered")

@@ -37,6 +37,12 @@ def terminal_safe(text: str, *, lines: bool = False) -> str:
     return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def json_line(obj: Any) -> str:
+    """`obj` as one compact JSON line, Arabic readable, characters a terminal acts on escaped (alerts that
+    `watch --print` and `alert check --print` stream to scripts)."""
+    return terminal_safe(json.dumps(obj, ensure_ascii=False, default=str, separators=(",", ":")))
+
+
 def out(text: str = "") -> None:
     """One result line (or an article body) on stdout, made safe for a terminal (`terminal_safe`)."""
     print(terminal_safe(text, lines=True))

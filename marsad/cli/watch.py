@@ -7,8 +7,6 @@ line on stdout, so `marsad watch … --print | jq` or a pipe into a notifier wor
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import signal
 import sys
 from typing import Any
@@ -22,12 +20,12 @@ from marsad.cli.common import (
     add_db,
     add_disable,
     err,
+    json_line,
     terminal_safe,
 )
 from marsad.store import StoreError, redact_url
 
 WEBHOOK_GRACE_S = 10.0  # how long an exiting watch waits for webhook posts still queued
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 DESCRIPTION = """\
 Follow sources and ingest what is new, round after round: annotate each new document, store it (one
@@ -111,7 +109,7 @@ def cmd_watch(a: argparse.Namespace) -> int:
         print(f"marsad: {terminal_safe(report.line())}", file=sys.stderr, flush=True)
         if a.print_alerts:
             for alert in report.alerts:
-                print(_json_line(alert), flush=True)
+                print(json_line(alert), flush=True)
         return report
 
     with stop_on_signals(stop) as got:
@@ -153,9 +151,3 @@ def _log(message: str) -> None:
     from tqdm import tqdm
 
     tqdm.write(f"marsad: {terminal_safe(message)}", file=sys.stderr)
-
-
-def _json_line(obj: Any) -> str:
-    """An alert as one JSON line, Arabic readable, characters a terminal acts on escaped."""
-    text = json.dumps(obj, ensure_ascii=False, default=str, separators=(",", ":"))
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
