@@ -24,7 +24,7 @@ from marsad.document import DateRef, Document, Entity, Event, Extent, Span
 from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import bare
-from marsad.events.merge import merge_repeats
+from marsad.events.merge import fold_quoted, merge_repeats
 from marsad.events.modifiers import future_aux, hypothetical, mode_of, negated
 from marsad.events.protest import protest_first, slogan_spans
 from marsad.events.roles import roles
@@ -81,7 +81,7 @@ def code_events(doc: Document) -> list[Event]:
         if not hits:
             continue
         events.extend(_code_sentence(doc, toks, s, e, hits, mentions, mstarts, country_ents))
-    return merge_repeats(events, doc)
+    return fold_quoted(merge_repeats(events, doc), doc)
 
 
 

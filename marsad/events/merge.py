@@ -7,6 +7,11 @@ target), and nothing says otherwise: no conflicting actor, target, place, mode o
 negation and hypothesis, and no «آخر/جديد/ثانٍ» (another, a new, a second) or «لاحقا/مجددا/أيضا» near it. A headline event joins the first
 compatible event of the body whatever its wording.
 
+An event inside a quote whose actor the clause does not name, of a type the article itself narrates, is
+the speaker talking about that occurrence (or about such events in general: «الإرهاب لا دين له ويقتل
+الأبرياء»): it is folded into the narrated event and not counted again (`fold_quoted`). In a text that
+narrates no event of the type (a one-sentence item, a statement), the quoted event stays.
+
 The merged event is the first description in the body (where a reader anchors it), with the roles it
 lacks taken from the other mentions and the casualty counts from the most specific mention that gives
 them (the one naming the most of actor, target and place; the larger count on a tie, as tolls rise).
@@ -20,12 +25,14 @@ from marsad.document import Document, Event
 from marsad.events.lexicon import FORMS
 from marsad.text.normalize import normalize
 
-__all__ = ["merge_repeats"]
+__all__ = ["fold_quoted", "merge_repeats"]
 
 _ANOTHER = re.compile(r"^\s*(?:\S+\s+)?(?:ال)?(?:اخر|اخري|اخرى|ثان|ثاني|ثانيه|ثالث|ثالثه|جديد|جديده|جديدا|مماثل|مماثله)"
                       r"(?:\s|$|[،,.])")
 _AGAIN = frozenset({"لاحقا", "مجددا", "ايضا", "كذلك", "اخري", "جديده", "جديد", "ثانيه"})
 _DEMONSTRATIVE = re.compile(r"(?:هذا|هذه|ذلك|تلك|هذين|هاتين)\s*$")
+# A verb in a relative clause (الهجوم الذي استهدف …) describes the noun it follows: the event is known.
+_RELATIVE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)\s*$")
 
 
 def _possessive(w: str) -> bool:
@@ -38,9 +45,11 @@ def _possessive(w: str) -> bool:
 
 
 def _referential(doc: Document, ev: Event) -> bool:
-    """The trigger refers back: definite (الهجوم، بالتفجير، للغارات), possessive (هجومهم، زيارته) or after
-    a demonstrative (هذا الهجوم)."""
+    """The trigger refers back: definite (الهجوم، بالتفجير، للغارات), possessive (هجومهم، زيارته), after
+    a demonstrative (هذا الهجوم) or a verb in a relative clause (العملية التي استهدفت …)."""
     word = normalize(ev.trigger.text.split()[0])
+    if _kind(ev.trigger.text)[2]:  # a verb refers back only from a relative clause
+        return bool(_RELATIVE.search(normalize(doc.text[max(0, ev.trigger.start - 8):ev.trigger.start])))
     w = word[1:] if word[:1] in "وف" else word
     if w.startswith(("ال", "بال", "لل", "كال")) or _possessive(w):
         return True
@@ -178,8 +187,10 @@ def merge_repeats(events: list[Event], doc: Document) -> list[Event]:
     head = _headline_end(doc.text or "")
     fine_places = {e.id for e in doc.entities if e.type in ("LOC", "FAC") or
                    (e.type == "GPE" and e.precision in ("settlement", "region"))}
-    # an attack someone is accused of, or denies (اتهم المتمردون القوات بتكثيف الهجمات), is a claim: kept apart
-    claims = {(e.sentence.start, e.trigger.start) for e in events if e.type in ("ACCUSE", "REJECT")}
+    # an attack someone is accused of, or denies (اتهم المتمردون القوات بتكثيف الهجمات), is a claim: kept
+    # apart; an attack someone condemns (استنكر الوزير الهجوم) is presupposed to have happened, and may merge
+    claims = {(e.sentence.start, e.trigger.start) for e in events
+              if e.type == "REJECT" or (e.type == "ACCUSE" and e.mode != "disapprove")}
     out: list[Event] = []
     pending_head: list[Event] = []  # headline events waiting for their body description
     for ev in events:
@@ -194,7 +205,7 @@ def merge_repeats(events: list[Event], doc: Document) -> list[Event]:
         same = [prev for prev in out if prev.type == ev.type]
         if same and not ev.negated and not any(ss == ev.sentence.start and ts < ev.trigger.start
                                                for ss, ts in claims) and not _another(doc, ev):
-            refers = not _kind(ev.trigger.text)[2] and _referential(doc, ev)
+            refers = _referential(doc, ev)
             for prev in reversed(same):
                 if (refers or _shares(prev, ev)) and _compatible(prev, ev, doc.published, fine_places):
                     target = prev
@@ -204,3 +215,16 @@ def merge_repeats(events: list[Event], doc: Document) -> list[Event]:
         else:
             _absorb(target, ev, fine_places, _TOTAL.search(_sentence(doc, ev)) is not None)
     return sorted(pending_head + out, key=lambda e: e.trigger.start)
+
+
+def fold_quoted(events: list[Event], doc: Document) -> list[Event]:
+    """`events` without the quoted, actorless mentions of a type the article narrates outside quotes."""
+    if len(events) < 2 or not doc.quotes:
+        return events
+    spans = [(q.content.start, q.content.end) for q in doc.quotes if q.direct]
+
+    def quoted(ev: Event) -> bool:
+        return any(a <= ev.trigger.start < b for a, b in spans)
+
+    narrated = {ev.type for ev in events if not ev.negated and not quoted(ev)}
+    return [ev for ev in events if ev.actor or ev.type not in narrated or not quoted(ev)]

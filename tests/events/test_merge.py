@@ -54,3 +54,25 @@ def test_a_count_of_dead_nouns_alone_is_read() -> None:
     from marsad.events.casualties import casualties
 
     assert casualties("وأسفر الانفجار عن 15 قتيلا في السوق.") == (15, None)
+
+
+def test_an_attack_someone_condemns_is_the_attack_already_told() -> None:
+    text = ("انفجرت عبوة ناسفة صباح اليوم قرب محطة الحافلات في مدينة إدلب. "
+            "واستنكر المحافظ التفجير الجبان الذي استهدف المدنيين.")
+    assert len(_assaults(text)) == 1
+
+
+def test_a_verb_in_a_relative_clause_describes_the_noun_before_it() -> None:
+    text = "وقع التفجير الذي استهدف محطة الحافلات في إدلب صباح اليوم."
+    assert len(_assaults(text)) == 1
+
+
+def test_a_quoted_attack_without_its_actor_is_the_narrated_one() -> None:
+    text = ("وقصفت طائرات حربية بلدة سراقب بريف إدلب فجر اليوم. "
+            "وقال أحد السكان: «القصف لم يتوقف طوال الليل ودمر بيوتنا».")
+    assert len(_assaults(text)) == 1
+
+
+def test_a_quoted_attack_stays_when_the_text_tells_no_attack_itself() -> None:
+    text = "وقال أحد السكان: «القصف لم يتوقف طوال الليل على بلدتنا»."
+    assert len(_assaults(text)) == 1
