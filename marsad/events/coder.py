@@ -25,7 +25,7 @@ from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import bare
 from marsad.events.merge import fold_quoted, merge_repeats
-from marsad.events.modifiers import future_aux, hypothetical, mode_of, negated
+from marsad.events.modifiers import future_aux, hypothetical, irrealis, mode_of, negated
 from marsad.events.protest import protest_first, slogan_spans
 from marsad.events.roles import roles
 from marsad.events.tokens import ARABIC, MARKS, Hit, Ment, Sentence, Tok
@@ -81,6 +81,9 @@ def code_events(doc: Document) -> list[Event]:
         if not hits:
             continue
         events.extend(_code_sentence(doc, toks, s, e, hits, mentions, mstarts, country_ents))
+    # an event the text only imagines (a condition, a prediction, a purpose, what is threatened or demanded)
+    # did not happen: a reader counts none of them
+    events = [ev for ev in events if not ev.hypothetical]
     return fold_quoted(merge_repeats(events, doc), doc)
 
 
@@ -152,9 +155,9 @@ def _event(doc: Document, st: Sentence, h: Hit, date_ref: DateRef | None, dead: 
     t = h.form.trig
     v, verbal, future = support_verb(toks, h)
     is_negated = negated(toks, v, h)
-    is_hypothetical = hypothetical(toks, v, h.j)
     if not future:
         future = future_aux(toks, v)
+    is_hypothetical = hypothetical(toks, v, h.j, future) or irrealis(toks, v, h)
     actor, recip, target = roles(st, h, v, verbal)
     used = {m.ent.id for m in actor} | {m.ent.id for m in recip}
     loc = location(st, h, used, target)

@@ -8,9 +8,10 @@ may report a ground assault and an air raid side by side), or what kind of prote
 
 from __future__ import annotations
 
+from marsad.events.lexicon import FORMS
 from marsad.events.tokens import Hit, Sentence, Tok
 
-__all__ = ["future_aux", "hypothetical", "mode_of", "negated"]
+__all__ = ["future_aux", "hypothetical", "irrealis", "mode_of", "negated"]
 
 # Closed word classes (bare spelling: no و/ف, preposition or article).
 _NEG = frozenset({"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا"})
@@ -57,11 +58,63 @@ def negated(toks: list[Tok], v: int, h: Hit) -> bool:
     return False
 
 
-def hypothetical(toks: list[Tok], v: int, j: int) -> bool:
+# Words that put what follows in the realm of the possible, expected or feared: a prediction («رجح محللون أن
+# تسحب»), a possibility («يمكن أن»، «احتمال»), a fear («مخاوف من هجوم») or a purpose («بهدف»، «كي») states no
+# event that happened. Bare spellings (article and proclitics stripped).
+_IRREALIS = frozenset((
+    "رجح", "رجحت", "رجحوا", "يرجح", "ترجح", "يرجحون", "توقع", "توقعت", "توقعوا", "يتوقع", "تتوقع", "يتوقعون",
+    "متوقع", "المتوقع", "احتمال", "احتماليه", "امكانيه", "امكان", "يمكن", "يمكنه", "يمكنها", "ممكن", "ربما",
+    "لعل", "يحتمل", "يخشي", "تخشي", "يخشون", "خشيه", "مخاوف", "تخوف", "تخوفا", "بهدف", "بغيه", "كي", "لكي",
+    "اجل"))
+_MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})
+_ANY = frozenset({"اي", "ايه"})
+
+
+def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
+    """The event is only predicted, possible, feared, intended or any-one-of-a-kind (أي هجوم): a reader
+    counts none of these. «قد» before an imperfect verb is «may» (قد يهاجم); before a perfect it asserts."""
+    for k in range(max(0, v - 5), v):
+        b = toks[k].bare
+        if b in _IRREALIS or (b[:1] in ("و", "ف") and b[1:] in _IRREALIS):
+            return True
+    if v >= 1 and toks[v - 1].key in ("قد", "وقد") and h.form.verbal and toks[v].bare[:1] in ("ي", "ت", "ن"):
+        return True
+    if _demanded(toks, h):
+        return True
+    if not h.form.verbal:
+        if h.i >= 1 and toks[h.i - 1].key in _ANY:
+            return True
+        if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER:
+            return True
+    return False
+
+
+def _demanded(toks: list[Tok], h: Hit) -> bool:
+    """The content of a threat or a demand (هدد باعتقال، طالب بالإفراج، دعا إلى وقف القتال): what is
+    threatened or asked for has not happened."""
+    key = toks[h.i].key
+    governed = key[:1] in ("ب", "ل") or (h.i >= 1 and toks[h.i - 1].key in ("الي", "على", "علي"))
+    if not governed:
+        return False
+    for k in range(max(0, h.i - 3), h.i):
+        f = FORMS.get(toks[k].key)
+        if f is not None and f.trig.type in ("THREATEN", "REQUEST"):
+            return True
+    return False
+
+
+def hypothetical(toks: list[Tok], v: int, j: int, future: bool = False) -> bool:
+    """A condition before the event (إذا قصفت …، في حال …), or after it when the event is yet to come
+    (سنرد إذا …): a condition after a reported act bounds something else (هددت باعتقالهم في حال بقوا).
+    «ما إذا» is «whether», not a condition."""
     for k in range(0, min(len(toks), j + 12)):
+        if k > v and not future:
+            break
         key = toks[k].key
         b = toks[k].bare
         if key in ("اذا", "واذا", "فاذا", "لو", "ولو", "لولا", "اذاما"):
+            if k >= 1 and toks[k - 1].bare in ("ما", "عما", "فيما"):
+                continue
             return True
         if b in ("حال", "حاله") and k >= 1 and toks[k - 1].key in ("في", "وفي", "فى"):
             return True
