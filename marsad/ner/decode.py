@@ -72,6 +72,21 @@ class CrfWeights:
             idx.extend(r for r in map(get, feats) if r is not None)
         return np.add.reduceat(self.matrix[idx], offsets, axis=0)
 
+    def context_rows(self, offsets: Sequence[int]) -> dict[str, tuple[int | None, ...]]:
+        """Base feature → its row at each offset (``-2:w=…`` … ``2:w=…``; None where the model has none).
+
+        One lookup per context feature of a word instead of one per feature and offset, and no
+        ``f"{off}:{f}"`` strings to build for a word type seen for the first time.
+        """
+        slot = {str(off): j for j, off in enumerate(offsets)}
+        acc: dict[str, list[int | None]] = {}
+        for attr, r in self.attr_row.items():
+            pre, sep, base = attr.partition(":")
+            j = slot.get(pre) if sep else None
+            if j is not None:
+                acc.setdefault(base, [None] * len(offsets))[j] = r
+        return {base: tuple(rows) for base, rows in acc.items()}
+
     def vec(self, feat: str) -> np.ndarray | None:
         r = self.attr_row.get(feat)
         return None if r is None else self.matrix[r]
@@ -105,14 +120,15 @@ class FastDecoder:
                     if sep:
                         table[(a, b)] = weights.matrix[r]
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
+        self._ctx_rows = weights.context_rows(FeatureExtractor.OFFSETS)
 
     def _entry(self, word: str, scratch: list[np.ndarray]) -> tuple[int, str, bool, bool, list[tuple[str, str]]]:
         """(vector row, normalised form, org head?, may start a gazetteer match?, clitic readings)."""
         hit = self._rows.get(word)
         if hit is not None:
             return hit
-        own, ctx, norm, cands, org, gz = self.fx.word_info(word)
-        vec = self.w.segment_scores((own, ctx[-2], ctx[-1], ctx[1], ctx[2]))
+        own, keep, norm, cands, org, gz = self.fx.word_core(word)
+        vec = self._word_vector(own, keep)
         if len(self._rows) < self._cache_size:
             row = len(self._rows)
             self._vectors[row] = vec
@@ -121,6 +137,22 @@ class FastDecoder:
             return entry
         scratch.append(vec)  # cache full: the vector travels beside the gather (row -1 - its index)
         return (-len(scratch), norm, org, gz, cands)
+
+    def _word_vector(self, own: list[str], keep: list[str]) -> np.ndarray:
+        """The (5, K) vector `segment_scores` gives for (own, ctx[-2], ctx[-1], ctx[1], ctx[2]) of
+        `FeatureExtractor.word_info`: the same rows gathered in the same order, so the same sums to the bit
+        (a context list is `keep` prefixed, and a shared prefix keeps the sorted order)."""
+        w = self.w
+        zero = w._zero_row
+        idx = [zero]
+        idx.extend(r for r in map(w.attr_row.get, own) if r is not None)
+        offsets = [0]
+        found = [t for t in map(self._ctx_rows.get, keep) if t is not None]
+        for j in range(len(FeatureExtractor.OFFSETS)):
+            offsets.append(len(idx))
+            idx.append(zero)
+            idx.extend(t[j] for t in found if t[j] is not None)
+        return np.add.reduceat(w.matrix[idx], offsets, axis=0)
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, K) state scores of all tokens of non-empty sentences, and the sentence lengths.

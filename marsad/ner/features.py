@@ -211,6 +211,8 @@ SILVER_LISTS = ("sv:", "sfirst", "slast")
 #: (own features, features by context offset, normalised form, clitic readings, org head?, may start a
 #: gazetteer or training-lexicon match?)
 _WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], bool, bool]
+#: the same with the context features as one sorted list of base features (``w=…``), unprefixed
+_WordCore = tuple[list[str], list[str], str, list[tuple[str, str]], bool, bool]
 
 
 class FeatureExtractor:
@@ -246,10 +248,22 @@ class FeatureExtractor:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
+        feats, keep, norm, cands, org, gz = self.word_core(word)
+        ctx = {off: [f"{off}:{f}" for f in keep] for off in self.OFFSETS}
+        out = (feats, ctx, norm, cands, org, gz)
+        if len(self._cache) < self._cache_size:
+            self._cache[word] = out
+        return out
+
+    def word_core(self, word: str) -> _WordCore:
+        """`word_info` before its context features are spelt out, unmemoised: the fast decoder maps the
+        sorted context base features to weight rows itself, so building ``-2:…``…``2:…`` strings (and
+        caching them a second time beside its own vectors) was most of a new word type's cost."""
         norm = normalize(word)
         tag, stem = stem_of(norm)
         clusters = self.res.clusters
-        feats = ["b", "w=" + norm, "s=" + stem, "p=" + tag, "sh=" + _shape(word)]
+        shape = "sh=" + _shape(word)
+        feats = ["b", "w=" + norm, "s=" + stem, "p=" + tag, shape]
         n = len(norm)
         feats.append("len=" + (str(n) if n < 8 else "8+"))
         for k in (1, 2, 3):
@@ -288,15 +302,11 @@ class FeatureExtractor:
         feats.extend(lex)
         # sorted, not a set: feature order must not depend on the per-process string hash salt,
         # or two training runs would write byte-different (if equivalent) models
-        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, "sh=" + _shape(word), *ctx_c, *lex})
-        ctx = {off: [f"{off}:{f}" for f in keep] for off in self.OFFSETS}
+        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, shape, *ctx_c, *lex})
         cands = clitic_candidates(norm)
         starts = self.res.gazetteer.max_len, self.train_lex.max_len
         gz = any(first in m for _t, first in cands for m in starts)
-        out = (feats, ctx, norm, cands, "lex=orghead" in lex, gz)
-        if len(self._cache) < self._cache_size:
-            self._cache[word] = out
-        return out
+        return feats, keep, norm, cands, "lex=orghead" in lex, gz
 
     def gazetteer_match(
         self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]], mask: Sequence[bool]
