@@ -18,7 +18,11 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from marsad.ner.features import FeatureExtractor, gaz_context_features
+from marsad.ner.features import FeatureExtractor, Starts, gaz_context_features
+
+#: A word type's cached facts: (vector row, normalised form, org head?, may start a gazetteer match?,
+#: clitic readings, its gazetteer starts, its training-lexicon starts)
+_Entry = tuple[int, str, bool, bool, list[tuple[str, str]], Starts, Starts]
 
 #: Word types whose weight vectors are kept (36 MB): on SaudiNewsNet the 100K commonest raw tokens
 #: cover 98% of running text (50K: 94%); the rest are computed on the fly.
@@ -105,7 +109,7 @@ class FastDecoder:
         self.w = weights
         k = len(weights.labels)
         self._vectors = np.zeros((cache_size + 1, 5, k))  # the last row is scratch space for misses
-        self._rows: dict[str, tuple[int, str, bool, bool, list[tuple[str, str]]]] = {}
+        self._rows: dict[str, _Entry] = {}
         self._cache_size = cache_size
         self._bos = _or_zero(weights.vec("BOS"), k)
         self._eos = _or_zero(weights.vec("EOS"), k)
@@ -122,21 +126,24 @@ class FastDecoder:
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
         self._ctx_rows = weights.context_rows(FeatureExtractor.OFFSETS)
 
-    def _entry(self, word: str, scratch: list[np.ndarray]) -> tuple[int, str, bool, bool, list[tuple[str, str]]]:
-        """(vector row, normalised form, org head?, may start a gazetteer match?, clitic readings)."""
+    def _entry(self, word: str, scratch: list[np.ndarray]) -> _Entry:
+        """(vector row, normalised form, org head?, may start a gazetteer match?, clitic readings, and the
+        readings that start a gazetteer and a training-lexicon entry)."""
         hit = self._rows.get(word)
         if hit is not None:
             return hit
-        own, keep, norm, cands, org, gz = self.fx.word_core(word)
+        fx = self.fx
+        own, keep, norm, cands, org, gz = fx.word_core(word)
         vec = self._word_vector(own, keep)
+        starts = (fx.res.gazetteer.starts(cands), fx.train_lex.starts(cands)) if gz else ((), ())
         if len(self._rows) < self._cache_size:
             row = len(self._rows)
             self._vectors[row] = vec
-            entry = (row, norm, org, gz, cands)
+            entry = (row, norm, org, gz, cands, *starts)
             self._rows[word] = entry
             return entry
         scratch.append(vec)  # cache full: the vector travels beside the gather (row -1 - its index)
-        return (-len(scratch), norm, org, gz, cands)
+        return (-len(scratch), norm, org, gz, cands, *starts)
 
     def _word_vector(self, own: list[str], keep: list[str]) -> np.ndarray:
         """The (5, K) vector `segment_scores` gives for (own, ctx[-2], ctx[-1], ctx[1], ctx[2]) of
@@ -219,7 +226,7 @@ class FastDecoder:
     def _gazetteer(self, e: np.ndarray, seg: list) -> None:
         """Add the gazetteer-derived features of one sentence (memoised by the neighbouring matches)."""
         norms = [x[1] for x in seg]
-        gaz = self.fx.gazetteer_match(norms, [x[4] for x in seg], [x[3] for x in seg])
+        gaz = self.fx.gazetteer_from_starts(norms, [x[5] for x in seg], [x[6] for x in seg])
         n = len(gaz)
         hit = [i for i in range(n) if gaz[i]]
         if not hit:
@@ -269,16 +276,16 @@ def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.
     tr = trans[None, :, :]
     for t in range(1, length):
         cand = score[:, :, None] + tr  # sequence × from × to
-        best = cand.argmax(axis=1)
-        back[t] = best
-        score = cand.max(axis=1) + x[t]
-        hist[t] = score
+        cand.argmax(axis=1, out=back[t])
+        score = np.add(cand.max(axis=1), x[t], out=hist[t])
+    # past its end a sequence points each label back to itself, so one backtracking pass carries its
+    # final label unchanged down to its last position, with no per-step masking (padding tags are dropped)
+    back[np.arange(length)[:, None] >= lens[None, :]] = np.arange(k)
     rows = np.arange(s_n)
     cur = hist[lens - 1, rows].argmax(axis=1)
-    tags = np.zeros((length, s_n), dtype=np.int64)
-    for t in range(length - 1, -1, -1):
-        valid = t < lens
-        tags[t] = np.where(valid, cur, 0)
-        if t > 0:
-            cur = np.where(valid, back[t, rows, cur], cur)
+    tags = np.empty((length, s_n), dtype=np.int64)
+    for t in range(length - 1, 0, -1):
+        tags[t] = cur
+        cur = back[t, rows, cur]
+    tags[0] = cur
     return [tags[: lens[i], i] for i in range(s_n)]

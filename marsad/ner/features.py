@@ -125,6 +125,10 @@ def _shape(word: str) -> str:
     return "punct"
 
 
+#: (reading, the lengths of the entries it starts) for each reading of a word that starts one
+Starts = tuple[tuple[str, tuple[int, ...]], ...]
+
+
 @dataclass
 class Gazetteer:
     """Multi-word name lists keyed by normalised token tuples.
@@ -167,17 +171,22 @@ class Gazetteer:
         as written. Every start position is tried (but those `mask` rules out: their word starts no entry),
         so overlapping names all contribute features.
         """
+        return self.annotate_starts(norms, [self.starts(c) if mask is None or mask[i] else ()
+                                            for i, c in enumerate(cands)])
+
+    def starts(self, cands: Sequence[tuple[str, str]]) -> Starts:
+        """The readings of a word that start an entry, each with its entry lengths (longest first), in the
+        order of `cands`: a property of the word type, so the fast decoder keeps it with the word."""
+        lengths = self.lengths
+        return tuple((first, lengths[first]) for _tag, first in cands if lengths.get(first))
+
+    def annotate_starts(self, norms: Sequence[str], starts: Sequence[Starts]) -> list[list[str]]:
+        """`annotate` from each token's `starts` (empty: the token starts nothing)."""
         n = len(norms)
         out: list[list[str]] = [[] for _ in range(n)]
         entries = self.entries
-        lengths = self.lengths
-        for i in range(n):
-            if mask is not None and not mask[i]:
-                continue
-            for _tag, first in cands[i]:
-                ls = lengths.get(first)
-                if not ls:
-                    continue
+        for i, st in enumerate(starts):
+            for first, ls in st:
                 for length in ls:
                     if length > n - i:
                         continue
@@ -312,9 +321,16 @@ class FeatureExtractor:
         self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]], mask: Sequence[bool]
     ) -> list[list[str]]:
         """Per-token gazetteer and training-lexicon features; `mask` marks tokens that may start a match."""
-        gaz = self.res.gazetteer.annotate(norms, cands, mask)
+        g, t = self.res.gazetteer, self.train_lex
+        return self.gazetteer_from_starts(norms, [g.starts(c) if m else () for c, m in zip(cands, mask, strict=True)],
+                                          [t.starts(c) if m else () for c, m in zip(cands, mask, strict=True)])
+
+    def gazetteer_from_starts(self, norms: Sequence[str], gaz_starts: Sequence[Starts],
+                              lex_starts: Sequence[Starts]) -> list[list[str]]:
+        """`gazetteer_match` from each token's `Gazetteer.starts` in the gazetteer and the training lexicon."""
+        gaz = self.res.gazetteer.annotate_starts(norms, gaz_starts)
         if self.train_lex.entries:
-            for i, feats in enumerate(self.train_lex.annotate(norms, cands, mask)):
+            for i, feats in enumerate(self.train_lex.annotate_starts(norms, lex_starts)):
                 gaz[i].extend("t" + f for f in feats)
         return gaz
 
