@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from marsad.annotate.pipeline import register
 from marsad.document import Document
-from marsad.text.segment import Token, sentences, tokens
+from marsad.text.segment import Token, sentences, token_spans
 
 if TYPE_CHECKING:
     from marsad.ner.tagger import NerTagger
@@ -23,19 +23,24 @@ Mention = tuple[int, int, str]
 
 def bio_spans(sent_tokens: Sequence[Sequence[Token]], tags: Sequence[Sequence[str]]) -> list[Mention]:
     """Character spans (start, end, type) of B-/I- tag runs."""
+    return tag_spans([[(t.start, t.end) for t in toks] for toks in sent_tokens], tags)
+
+
+def tag_spans(sent_spans: Sequence[Sequence[tuple[int, int]]], tags: Sequence[Sequence[str]]) -> list[Mention]:
+    """`bio_spans` from each token's (start, end)."""
     out: list[Mention] = []
-    for toks, tgs in zip(sent_tokens, tags, strict=True):
+    for toks, tgs in zip(sent_spans, tags, strict=True):
         cur: list[int] | None = None
         cur_type = ""
-        for t, tag in zip(toks, tgs, strict=True):
+        for (ts, te), tag in zip(toks, tgs, strict=True):
             if tag.startswith("I-") and cur is not None and tag[2:] == cur_type:
-                cur[1] = t.end
+                cur[1] = te
                 continue
             if cur is not None:
                 out.append((cur[0], cur[1], cur_type))
                 cur = None
             if tag != "O":
-                cur, cur_type = [t.start, t.end], tag[2:]
+                cur, cur_type = [ts, te], tag[2:]
         if cur is not None:
             out.append((cur[0], cur[1], cur_type))
     return out
@@ -77,9 +82,9 @@ def find_entities(doc: Document, tagger: NerTagger) -> Document:
 
     text = doc.text
     sents = list(sentences(text))
-    toks = [tokens(text, s, e) for s, e in sents]
-    tags = tagger.tag_sentences([[t.text for t in ts] for ts in toks])
-    stat = bio_spans(toks, tags)
+    spans = [token_spans(text, s, e) for s, e in sents]
+    tags = tagger.tag_sentences([[text[a:b] for a, b in sp] for sp in spans])
+    stat = tag_spans(spans, tags)
     known = [(s, e, t) for s, e, t, _id in find_known_mentions(text, stat)]
     mentions = attach_heads(text, trim_conjunctions(text, drop_non_names(text, merge_mentions(stat, known))))
     mentions = cued_places(text, extend_person_names(text, coordinated_persons(text, mentions)))

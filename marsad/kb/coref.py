@@ -9,6 +9,7 @@ conservative: a wrong merge corrupts who-did-what, a missed one only splits an e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -53,6 +54,13 @@ _FAMILY = ("بن", "بنت", "ال", "ابن")
 def name_words(words: Sequence[str]) -> list[str]:
     """A person's normalised name words with spelling variants unified: «عبد العزيز» and «عبدالعزيز» are
     one word, ابن inside a name is بن, آل (normalised ال) stays a word of its own."""
+    return list(_name_words(tuple(words)))
+
+
+@lru_cache(maxsize=50_000)
+def _name_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`name_words` as a tuple, memoised: the linker compares every unknown name with every earlier one
+    (`extends_name`, `is_partial_name`), so the same few names are unified thousands of times a document."""
     out: list[str] = []
     k = 0
     while k < len(words):
@@ -63,7 +71,7 @@ def name_words(words: Sequence[str]) -> list[str]:
             continue
         out.append(_NASAB.get(w, w) if out else w)
         k += 1
-    return out
+    return tuple(out)
 
 
 def extends_name(longer: Sequence[str], known: Sequence[str]) -> bool:
@@ -71,7 +79,7 @@ def extends_name(longer: Sequence[str], known: Sequence[str]) -> bool:
     سعود» extends «سلمان بن عبد العزيز». `known` must have two words at least (a given name alone is shared
     by too many), and the added part must start with بن/بنت or آل, so «محمد بن سلمان» never extends into
     «محمد بن نايف»."""
-    a, b = name_words(longer), name_words(known)
+    a, b = _name_words(tuple(longer)), _name_words(tuple(known))
     return len(b) >= 2 and len(a) > len(b) and a[:len(b)] == b and a[len(b)] in _FAMILY
 
 
@@ -82,10 +90,10 @@ def is_partial_name(short: Sequence[str], full: Sequence[str]) -> bool:
     word (first names are shared by too many people to link on). Compound words are compared joined
     (عبد الرحمن → رامي عبدالرحمن).
     """
-    short, full = name_words(short), name_words(full)
+    short, full = _name_words(tuple(short)), _name_words(tuple(full))
     if not short or len(short) >= len(full):
         return False
-    if list(full[-len(short):]) == list(short):
+    if full[-len(short):] == short:
         return True
     return len(short) == 1 and len(short[0]) >= 4 and short[0] in full[1:]
 

@@ -36,7 +36,9 @@ def _rare(raw: str) -> bool:
     return zipf_frequency(raw, "ar") < RARE
 
 
+@lru_cache(maxsize=100_000)
 def _cue(word: str) -> str | None:
+    """The strong place cue a word is, proclitics allowed (memoised: asked of every word of an article)."""
     for v, _cut in clitic_variants(word):
         if v in STRONG_CUES:
             return v

@@ -148,8 +148,10 @@ def is_cue(word: str) -> bool:
     return _cue_word(word) is not None
 
 
+@lru_cache(maxsize=100_000)
 def _cue_word(word: str) -> str | None:
-    """The place cue `word` is, proclitics allowed (بمدينة، وبلدات، بحي), else None."""
+    """The place cue `word` is, proclitics allowed (بمدينة، وبلدات، بحي), else None (memoised: it is asked
+    of every word of every article)."""
     if word in PLACE_CUES:
         return word
     for k in (1, 2):

@@ -18,7 +18,11 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from marsad.ner.features import FeatureExtractor, gaz_context_features
+from marsad.ner.features import FeatureExtractor, Starts, gaz_context_features
+
+#: A word type's cached facts: (vector row, normalised form, org head?, may start a gazetteer match?,
+#: clitic readings, its gazetteer starts, its training-lexicon starts)
+_Entry = tuple[int, str, bool, bool, list[tuple[str, str]], Starts, Starts]
 
 #: Word types whose weight vectors are kept (36 MB): on SaudiNewsNet the 100K commonest raw tokens
 #: cover 98% of running text (50K: 94%); the rest are computed on the fly.
@@ -72,6 +76,21 @@ class CrfWeights:
             idx.extend(r for r in map(get, feats) if r is not None)
         return np.add.reduceat(self.matrix[idx], offsets, axis=0)
 
+    def context_rows(self, offsets: Sequence[int]) -> dict[str, tuple[int | None, ...]]:
+        """Base feature → its row at each offset (``-2:w=…`` … ``2:w=…``; None where the model has none).
+
+        One lookup per context feature of a word instead of one per feature and offset, and no
+        ``f"{off}:{f}"`` strings to build for a word type seen for the first time.
+        """
+        slot = {str(off): j for j, off in enumerate(offsets)}
+        acc: dict[str, list[int | None]] = {}
+        for attr, r in self.attr_row.items():
+            pre, sep, base = attr.partition(":")
+            j = slot.get(pre) if sep else None
+            if j is not None:
+                acc.setdefault(base, [None] * len(offsets))[j] = r
+        return {base: tuple(rows) for base, rows in acc.items()}
+
     def vec(self, feat: str) -> np.ndarray | None:
         r = self.attr_row.get(feat)
         return None if r is None else self.matrix[r]
@@ -90,7 +109,7 @@ class FastDecoder:
         self.w = weights
         k = len(weights.labels)
         self._vectors = np.zeros((cache_size + 1, 5, k))  # the last row is scratch space for misses
-        self._rows: dict[str, tuple[int, str, bool, bool, list[tuple[str, str]]]] = {}
+        self._rows: dict[str, _Entry] = {}
         self._cache_size = cache_size
         self._bos = _or_zero(weights.vec("BOS"), k)
         self._eos = _or_zero(weights.vec("EOS"), k)
@@ -105,22 +124,42 @@ class FastDecoder:
                     if sep:
                         table[(a, b)] = weights.matrix[r]
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
+        self._ctx_rows = weights.context_rows(FeatureExtractor.OFFSETS)
 
-    def _entry(self, word: str, scratch: list[np.ndarray]) -> tuple[int, str, bool, bool, list[tuple[str, str]]]:
-        """(vector row, normalised form, org head?, may start a gazetteer match?, clitic readings)."""
+    def _entry(self, word: str, scratch: list[np.ndarray]) -> _Entry:
+        """(vector row, normalised form, org head?, may start a gazetteer match?, clitic readings, and the
+        readings that start a gazetteer and a training-lexicon entry)."""
         hit = self._rows.get(word)
         if hit is not None:
             return hit
-        own, ctx, norm, cands, org, gz = self.fx.word_info(word)
-        vec = self.w.segment_scores((own, ctx[-2], ctx[-1], ctx[1], ctx[2]))
+        fx = self.fx
+        own, keep, norm, cands, org, gz = fx.word_core(word)
+        vec = self._word_vector(own, keep)
+        starts = (fx.res.gazetteer.starts(cands), fx.train_lex.starts(cands)) if gz else ((), ())
         if len(self._rows) < self._cache_size:
             row = len(self._rows)
             self._vectors[row] = vec
-            entry = (row, norm, org, gz, cands)
+            entry = (row, norm, org, gz, cands, *starts)
             self._rows[word] = entry
             return entry
         scratch.append(vec)  # cache full: the vector travels beside the gather (row -1 - its index)
-        return (-len(scratch), norm, org, gz, cands)
+        return (-len(scratch), norm, org, gz, cands, *starts)
+
+    def _word_vector(self, own: list[str], keep: list[str]) -> np.ndarray:
+        """The (5, K) vector `segment_scores` gives for (own, ctx[-2], ctx[-1], ctx[1], ctx[2]) of
+        `FeatureExtractor.word_info`: the same rows gathered in the same order, so the same sums to the bit
+        (a context list is `keep` prefixed, and a shared prefix keeps the sorted order)."""
+        w = self.w
+        zero = w._zero_row
+        idx = [zero]
+        idx.extend(r for r in map(w.attr_row.get, own) if r is not None)
+        offsets = [0]
+        found = [t for t in map(self._ctx_rows.get, keep) if t is not None]
+        for j in range(len(FeatureExtractor.OFFSETS)):
+            offsets.append(len(idx))
+            idx.append(zero)
+            idx.extend(t[j] for t in found if t[j] is not None)
+        return np.add.reduceat(w.matrix[idx], offsets, axis=0)
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, K) state scores of all tokens of non-empty sentences, and the sentence lengths.
@@ -187,7 +226,7 @@ class FastDecoder:
     def _gazetteer(self, e: np.ndarray, seg: list) -> None:
         """Add the gazetteer-derived features of one sentence (memoised by the neighbouring matches)."""
         norms = [x[1] for x in seg]
-        gaz = self.fx.gazetteer_match(norms, [x[4] for x in seg], [x[3] for x in seg])
+        gaz = self.fx.gazetteer_from_starts(norms, [x[5] for x in seg], [x[6] for x in seg])
         n = len(gaz)
         hit = [i for i in range(n) if gaz[i]]
         if not hit:
@@ -237,16 +276,16 @@ def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.
     tr = trans[None, :, :]
     for t in range(1, length):
         cand = score[:, :, None] + tr  # sequence × from × to
-        best = cand.argmax(axis=1)
-        back[t] = best
-        score = cand.max(axis=1) + x[t]
-        hist[t] = score
+        cand.argmax(axis=1, out=back[t])
+        score = np.add(cand.max(axis=1), x[t], out=hist[t])
+    # past its end a sequence points each label back to itself, so one backtracking pass carries its
+    # final label unchanged down to its last position, with no per-step masking (padding tags are dropped)
+    back[np.arange(length)[:, None] >= lens[None, :]] = np.arange(k)
     rows = np.arange(s_n)
     cur = hist[lens - 1, rows].argmax(axis=1)
-    tags = np.zeros((length, s_n), dtype=np.int64)
-    for t in range(length - 1, -1, -1):
-        valid = t < lens
-        tags[t] = np.where(valid, cur, 0)
-        if t > 0:
-            cur = np.where(valid, back[t, rows, cur], cur)
+    tags = np.empty((length, s_n), dtype=np.int64)
+    for t in range(length - 1, 0, -1):
+        tags[t] = cur
+        cur = back[t, rows, cur]
+    tags[0] = cur
     return [tags[: lens[i], i] for i in range(s_n)]

@@ -61,6 +61,11 @@ _PREFIXES: tuple[tuple[str, str, str], ...] = (
     ("وب", "w+b", ""), ("ول", "w+l", ""), ("وك", "w+k", ""), ("فب", "f+b", ""), ("فل", "f+l", ""),
     ("و", "w", ""), ("ف", "f", ""), ("ب", "b", ""), ("ل", "l", ""), ("ك", "k", ""),
 )
+#: `_PREFIXES` by their first letter, in the same order: most words start with none of و ف ب ل ك, and
+#: the two loops below were a fifth of a new word type's cost
+_PREFIXES_BY_FIRST: dict[str, tuple[tuple[str, str, str], ...]] = {
+    ch: tuple(p for p in _PREFIXES if p[0][0] == ch) for ch in {p[0][0] for p in _PREFIXES}
+}
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
 
 
@@ -82,7 +87,7 @@ def clitic_candidates(norm: str) -> list[tuple[str, str]]:
     decide; feature extraction takes the first stripped reading as the stem.
     """
     out = [("", norm)]
-    for written, tag, repl in _PREFIXES:
+    for written, tag, repl in _PREFIXES_BY_FIRST.get(norm[:1], ()):
         if norm.startswith(written):
             rest = repl + norm[len(written):]
             if len(rest) - len(repl) >= 2:
@@ -97,7 +102,7 @@ def stem_of(norm: str) -> tuple[str, str]:
     letters remain, which keeps short names intact more often than not; the CRF sees both the word
     and the stem, so a wrong cut only costs a weak feature.
     """
-    for written, tag, repl in _PREFIXES:
+    for written, tag, repl in _PREFIXES_BY_FIRST.get(norm[:1], ()):
         if norm.startswith(written):
             rest = norm[len(written):]
             if repl:
@@ -123,6 +128,10 @@ def _shape(word: str) -> str:
     if _LATIN.search(word):
         return "latin"
     return "punct"
+
+
+#: (reading, the lengths of the entries it starts) for each reading of a word that starts one
+Starts = tuple[tuple[str, tuple[int, ...]], ...]
 
 
 @dataclass
@@ -167,17 +176,22 @@ class Gazetteer:
         as written. Every start position is tried (but those `mask` rules out: their word starts no entry),
         so overlapping names all contribute features.
         """
+        return self.annotate_starts(norms, [self.starts(c) if mask is None or mask[i] else ()
+                                            for i, c in enumerate(cands)])
+
+    def starts(self, cands: Sequence[tuple[str, str]]) -> Starts:
+        """The readings of a word that start an entry, each with its entry lengths (longest first), in the
+        order of `cands`: a property of the word type, so the fast decoder keeps it with the word."""
+        lengths = self.lengths
+        return tuple((first, lengths[first]) for _tag, first in cands if lengths.get(first))
+
+    def annotate_starts(self, norms: Sequence[str], starts: Sequence[Starts]) -> list[list[str]]:
+        """`annotate` from each token's `starts` (empty: the token starts nothing)."""
         n = len(norms)
         out: list[list[str]] = [[] for _ in range(n)]
         entries = self.entries
-        lengths = self.lengths
-        for i in range(n):
-            if mask is not None and not mask[i]:
-                continue
-            for _tag, first in cands[i]:
-                ls = lengths.get(first)
-                if not ls:
-                    continue
+        for i, st in enumerate(starts):
+            for first, ls in st:
                 for length in ls:
                     if length > n - i:
                         continue
@@ -211,6 +225,8 @@ SILVER_LISTS = ("sv:", "sfirst", "slast")
 #: (own features, features by context offset, normalised form, clitic readings, org head?, may start a
 #: gazetteer or training-lexicon match?)
 _WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], bool, bool]
+#: the same with the context features as one sorted list of base features (``w=…``), unprefixed
+_WordCore = tuple[list[str], list[str], str, list[tuple[str, str]], bool, bool]
 
 
 class FeatureExtractor:
@@ -246,10 +262,22 @@ class FeatureExtractor:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
+        feats, keep, norm, cands, org, gz = self.word_core(word)
+        ctx = {off: [f"{off}:{f}" for f in keep] for off in self.OFFSETS}
+        out = (feats, ctx, norm, cands, org, gz)
+        if len(self._cache) < self._cache_size:
+            self._cache[word] = out
+        return out
+
+    def word_core(self, word: str) -> _WordCore:
+        """`word_info` before its context features are spelt out, unmemoised: the fast decoder maps the
+        sorted context base features to weight rows itself, so building ``-2:…``…``2:…`` strings (and
+        caching them a second time beside its own vectors) was most of a new word type's cost."""
         norm = normalize(word)
         tag, stem = stem_of(norm)
         clusters = self.res.clusters
-        feats = ["b", "w=" + norm, "s=" + stem, "p=" + tag, "sh=" + _shape(word)]
+        shape = "sh=" + _shape(word)
+        feats = ["b", "w=" + norm, "s=" + stem, "p=" + tag, shape]
         n = len(norm)
         feats.append("len=" + (str(n) if n < 8 else "8+"))
         for k in (1, 2, 3):
@@ -288,23 +316,26 @@ class FeatureExtractor:
         feats.extend(lex)
         # sorted, not a set: feature order must not depend on the per-process string hash salt,
         # or two training runs would write byte-different (if equivalent) models
-        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, "sh=" + _shape(word), *ctx_c, *lex})
-        ctx = {off: [f"{off}:{f}" for f in keep] for off in self.OFFSETS}
+        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, shape, *ctx_c, *lex})
         cands = clitic_candidates(norm)
         starts = self.res.gazetteer.max_len, self.train_lex.max_len
         gz = any(first in m for _t, first in cands for m in starts)
-        out = (feats, ctx, norm, cands, "lex=orghead" in lex, gz)
-        if len(self._cache) < self._cache_size:
-            self._cache[word] = out
-        return out
+        return feats, keep, norm, cands, "lex=orghead" in lex, gz
 
     def gazetteer_match(
         self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]], mask: Sequence[bool]
     ) -> list[list[str]]:
         """Per-token gazetteer and training-lexicon features; `mask` marks tokens that may start a match."""
-        gaz = self.res.gazetteer.annotate(norms, cands, mask)
+        g, t = self.res.gazetteer, self.train_lex
+        return self.gazetteer_from_starts(norms, [g.starts(c) if m else () for c, m in zip(cands, mask, strict=True)],
+                                          [t.starts(c) if m else () for c, m in zip(cands, mask, strict=True)])
+
+    def gazetteer_from_starts(self, norms: Sequence[str], gaz_starts: Sequence[Starts],
+                              lex_starts: Sequence[Starts]) -> list[list[str]]:
+        """`gazetteer_match` from each token's `Gazetteer.starts` in the gazetteer and the training lexicon."""
+        gaz = self.res.gazetteer.annotate_starts(norms, gaz_starts)
         if self.train_lex.entries:
-            for i, feats in enumerate(self.train_lex.annotate(norms, cands, mask)):
+            for i, feats in enumerate(self.train_lex.annotate_starts(norms, lex_starts)):
                 gaz[i].extend("t" + f for f in feats)
         return gaz
 

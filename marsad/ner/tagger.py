@@ -17,7 +17,7 @@ from marsad.lazy import lazy_singleton
 from marsad.ner.bio import repair
 from marsad.ner.consistency import propagate
 from marsad.ner.decode import CrfWeights, FastDecoder
-from marsad.ner.features import FeatureExtractor, add_stacked
+from marsad.ner.features import FeatureExtractor, add_stacked, clitic_candidates, normalize
 from marsad.ner.resources import MODEL_DIR, MODEL_FILE, WIKI_MODEL_FILE, load_resources
 
 #: Sentences longer than this are tagged in windows: CRF decoding is linear, but a single "sentence"
@@ -76,8 +76,21 @@ class NerTagger:
             return propagate(sentences, out, self._readings)
 
     def _readings(self, word: str) -> tuple[str, list[tuple[str, str]]]:
-        info = self._fx.word_info(str(word))
-        return info[2], info[3]
+        """(normalised form, clitic readings) of a word, from whichever cache already holds it.
+
+        The decoder has just seen every word of the document, so its entries nearly always answer; a
+        miss is computed from `normalize` alone rather than through `word_info`, whose full feature
+        build (and 30K cache, which the decoder no longer fills) it does not need.
+        """
+        w = str(word)
+        hit = self._fast._rows.get(w) if self._fast is not None else None
+        if hit is not None:
+            return hit[1], hit[4]
+        info = self._fx._cache.get(w)
+        if info is not None:
+            return info[2], info[3]
+        norm = normalize(w)
+        return norm, clitic_candidates(norm)
 
     def _tag_fast(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The numpy decoder over all sentences at once, long ones in `MAX_SENT` windows."""

@@ -46,6 +46,22 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each token of text[start:end]: `tokens` without building a frozen `Token` per word,
+    which was most of segmenting an article for the entity stage."""
+    end = len(text) if end is None else end
+    out = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    if any(e - s > _MAX_TOKEN for s, e in out):
+        capped: list[tuple[int, int]] = []
+        for s, e in out:
+            while e - s > _MAX_TOKEN:
+                capped.append((s, s + _MAX_TOKEN))
+                s += _MAX_TOKEN
+            capped.append((s, e))
+        return capped
+    return out
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order; ends are exclusive."""
     pos = 0
