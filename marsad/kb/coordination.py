@@ -76,7 +76,7 @@ def _given_name_back(text: str, toks: tuple[tuple[int, int, str], ...], starts: 
     out = []
     for s, e, t in ms:
         k = bisect_left(starts, s) - 1
-        if t in PERSON and k >= 0 and toks[k + 1][0] == s and text[toks[k][1]:s].isspace():
+        if t in PERSON and 0 <= k < len(toks) - 1 and toks[k + 1][0] == s and text[toks[k][1]:s].isspace():
             w = toks[k][2]
             start = toks[k][0] + 1
             if w[:1] == "و" and w[1:] in given_names() and not any(a < s and start < b for a, b in spans):

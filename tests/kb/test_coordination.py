@@ -21,3 +21,11 @@ def test_a_clause_between_persons_or_after_punctuation_is_not_a_person() -> None
     text = "استقبل خالد منصور وبحث معه الأوضاع، وعمر ياسين حضر اللقاء."
     found = _spans(text, ["خالد منصور", "عمر ياسين"])
     assert coordinated_persons(text, found) == sorted(found)
+
+
+def test_a_person_written_on_the_last_word_after_its_conjunction_is_kept() -> None:
+    # the mention starts inside the text's last token (after its «و»): no token follows it
+    text = "وزار الوفد مدنا كثيرة منها حمص ودرعا، وقابل سمير العلي وحسان"
+    found = _spans(text, ["سمير العلي"]) + [(text.rindex("حسان"), len(text), "PERS")]
+    out = {text[s:e] for s, e, _t in coordinated_persons(text, found)}
+    assert {"سمير العلي", "حسان"} <= out
