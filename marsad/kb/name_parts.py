@@ -47,7 +47,7 @@ def extend_person_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 last += 1
                 e = toks[last][1]
             first = bisect_left(starts, s)
-            if first >= 2 and toks[first][0] == s and not gaps[first - 1] and not gaps[first - 2] \
+            if 2 <= first < len(toks) and toks[first][0] == s and not gaps[first - 1] and not gaps[first - 2] \
                     and toks[first - 1][2] == _GOD and toks[first - 2][2] in THEOPHORIC \
                     and not _inside(taken, toks[first - 2][0]):
                 s = toks[first - 2][0]

@@ -20,3 +20,9 @@ def test_a_separate_family_name_ending_joins_the_name() -> None:
 def test_god_in_a_formula_is_not_taken_into_a_name() -> None:
     text = "وقال إن الله حفظ البلاد، وأضاف محمد سالم أن الوضع مستقر."
     assert _grown(text, "محمد سالم") == "محمد سالم"
+
+
+def test_a_person_starting_inside_the_last_word_is_kept_as_it_is() -> None:
+    text = "وكان في استقباله وزير الداخلية وحسان"
+    s = text.rindex("حسان")
+    assert extend_person_names(text, [(s, len(text), "PERS")]) == [(s, len(text), "PERS")]
