@@ -6,15 +6,19 @@
   nothing to attack is a topic, not an event.
 * «استشهد بـ…» is "to cite" (استشهدت الصحيفة بخبير), not "to be martyred" (استشهد برصاص …).
 * «الإعدام» as a penalty in a law or a sentence (عقوبات تصل إلى الإعدام، حكم بالإعدام) is no execution.
+* An event noun names no occurrence where it only qualifies another noun or a judgement (`occurs`): the
+  complement of an agreement, a law, a plan or talks («اتفاق وقف القتال», «خطة لنشر قوات»), what a speaker
+  calls an event already told («وصف ما جرى بالمجزرة»), and a kind of act judged in general («اقتحام البيوت
+  ضروري»).
 """
 
 from __future__ import annotations
 
 from marsad.events.lexicon import bare
-from marsad.events.tokens import CLAUSE_BREAK, Hit, Ment, Tok, unclitic
+from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
-__all__ = ["human_follows", "sense_ok", "target_word"]
+__all__ = ["human_follows", "occurs", "sense_ok", "target_word"]
 
 
 def _prefixes(words: str) -> tuple[str, ...]:
@@ -149,3 +153,63 @@ def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     if t.cameo == "1823" and unclitic(toks[h.i].bare) in _MARTYR_FORMS and _cites(toks, h, ments):
         return False
     return not (t.cameo == "185" and "اعدام" in toks[h.i].key and _penalty(toks, h))
+
+
+# Nouns whose complement is the content of a text, an agreement or a project, not an occurrence (whole
+# words: «قانونية» or «اتفاقهم» is no head of a construct).
+_FRAME = frozenset(bare(normalize(w)) for w in (
+    "اتفاق اتفاقية اتفاقيات اتفاقات مشروع مشاريع مشروعات قانون قوانين خطة خطط مبادرة مبادرات شروط بنود "
+    "استراتيجية سياسة سياسات مفاوضات محادثات مباحثات مسودة وثيقة ميثاق معاهدة معاهدات اقتراح "
+    "مقترح مقترحات").split())
+# Verbs (and participles) of calling something by a name: وصف/يصف/واصفا/وصفه.
+_DESCRIBE = ("وصف", "يصف", "تصف", "نصف", "واصف")
+_BY_PRONOUN = frozenset({"به", "بها", "بهم", "بهما", "بهن"})  # «وصفت بها عمليات …»: what is described follows
+# Judgements that make an event noun a kind of act: «اقتحام البيوت ضروري».
+_JUDGED = frozenset(bare(normalize(w)) for w in (
+    "ضروري ضرورية ضروريا لازم لازمة لازما واجب مبرر مبررة مقبول مقبولة ممنوع ممنوعة محظور "
+    "محظورة محرم محرمة مرفوض مرفوضة جائز جائزة").split())
+
+
+def _bare_word(t: Tok) -> str:
+    return unclitic(t.bare).lstrip("«\"“(")
+
+
+def occurs(toks: list[Tok], h: Hit) -> bool:
+    """False where a nominal trigger names no occurrence: the complement of a frame noun, the name a
+    speaker gives to what happened, or a kind of act under a general judgement."""
+    if h.form.verbal:
+        return True
+    prev = h.i - 1
+    while prev >= 0 and toks[prev].key in ("«", "\"", "“", "("):
+        prev -= 1
+    # construct state: a frame noun governs the event noun directly or through one more noun of the chain
+    # (مشروع مكافحة الهجمات); a noun with a preposition on it (لدعم، بالتفجير) is no member of a chain
+    chain = (prev, prev - 1) if toks[h.i].key.lstrip("وف")[:1] not in ("ب", "ل", "ك") else ()
+    for k in chain:
+        if k < 0 or toks[k].bare in PREPS:
+            break
+        head = toks[k].key.lstrip("وف")
+        definite = "ال" in head[:3] or head.startswith("لل")
+        if not definite and (_bare_word(toks[k]) in _FRAME or toks[k].bare in _FRAME):
+            return False  # the head of a construct carries no article (اتفاق وقف النار، بمشروع مكافحة …)
+        if definite or head.startswith(("ب", "ل", "ك", "ي")):
+            break  # a definite noun ends the chain; a preposition or an imperfect verb (يخفف) opens another
+    for k in range(h.i - 1, max(-1, h.i - 7), -1):
+        key = toks[k].key
+        if key in (".", "؛", ";", "،", ","):
+            break
+        if toks[k].bare.startswith(_DESCRIBE) or _bare_word(toks[k]).startswith(_DESCRIBE):
+            # called by that name: «واصفا ما حدث بعملية …», «وصفه بأنه معركة …»
+            # the name comes with «بـ» on it or on the word before it (بعملية قتل، بأنه هجوم)
+            if toks[h.i].key.lstrip("وف")[:1] == "ب" or any(
+                    toks[x].key[:1] == "ب" and toks[x].key not in _BY_PRONOUN
+                    for x in range(max(k + 1, h.i - 2), h.i)):
+                return False
+            break
+    # a judgement one to three words after the noun: the act in general, not one occurrence
+    for k in range(h.j + 1, min(len(toks), h.j + 4)):
+        if toks[k].key in (".", "؛", ";", "،", ","):
+            break
+        if toks[k].key in _JUDGED:  # a bare predicate: not «الممنوعة» (an attribute), not «للمشروع»
+            return False
+    return True

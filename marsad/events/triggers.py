@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from marsad.events.lexicon import FORMS, PHRASES, Form
 from marsad.events.protest import crowd_near, street_context
-from marsad.events.senses import human_follows, sense_ok
+from marsad.events.senses import human_follows, occurs, sense_ok
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, is_place
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits"]
@@ -154,6 +154,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if t.type == "ASSAULT" and not sense_ok(toks, h, ments):
             continue
         if t.human and not human_follows(toks, h, ments):
+            continue
+        if not occurs(toks, h):
             continue
         valid.append(h)
     return valid

@@ -53,3 +53,38 @@ def test_arrest_verbs_that_are_ordinary_words_need_people_after_them() -> None:
     assert coerce("وأمر القاضي بتوقيف المتهمين الأربعة.")
     assert coerce("وأوقفت الشرطة حركة السير في الشارع الرئيسي.") == []
     assert coerce("ويستطيع المستخدم ضبط درجة الحرارة من هاتفه.") == []
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in _events(text)]
+
+
+def test_an_event_noun_that_only_qualifies_an_agreement_or_a_plan_names_no_occurrence() -> None:
+    assert "RETREAT" not in _types("وتعهد الطرفان باحترام اتفاق وقف إطلاق النار في الجنوب.")
+    assert "ASSAULT" not in _types("وناقش النواب مشروع مكافحة الهجمات الإلكترونية على المصارف.")
+    # the same noun heading its own clause is an occurrence
+    assert "ASSAULT" in _types("وقتل ثلاثة جنود في هجوم على حاجز للجيش قرب الموصل.")
+
+
+def test_what_a_speaker_calls_an_event_already_told_is_no_second_event() -> None:
+    assert _assaults("وقال شاهد إن مسلحين قتلوا سائقا قرب الحاجز، واصفا ما جرى بالمجزرة.") == ["قتلوا"]
+    assert _assaults("ووصف المتحدث الحادث بأنه هجوم جبان على المدنيين.") == []
+
+
+def test_a_kind_of_act_under_a_general_judgement_is_no_event() -> None:
+    assert "COERCE" not in _types("ويرى الوزير أن تفتيش المنازل ضروري لحفظ الأمن في الأحياء.")
+    assert "COERCE" in _types("وقالت الشرطة إنها فتشت منازل في الحي واعتقلت خمسة أشخاص.")
+
+
+def test_what_is_described_or_qualified_by_an_attribute_is_still_an_event() -> None:
+    # «وصفت بها X»: X is what was described, not the name given to it
+    assert "COERCE" in _types("وهي العبارة التي وصفت بها الحكومة حملة الاعتقالات الواسعة في المدينة.")
+    # an attribute with the article agrees with the noun: «المظاهرات الممنوعة» took place
+    assert "PROTEST" in _types("وفرقت الشرطة المظاهرات الممنوعة في العاصمة بالقوة.")
+
+
+def test_only_a_whole_frame_noun_heading_a_construct_takes_the_event_out() -> None:
+    # «قانونية» is an adjective and «بالتفجير» has a preposition: no construct with a frame noun
+    assert "ASSAULT" in _types("ونظم السكان وقفة غير قانونية متعلقة بالتفجير الذي دمر السوق في المدينة.")
+    # after a definite noun the event is the subject of its own clause
+    assert "ASSAULT" in _types("وبعد انتهاء المباحثات قصف الطيران مواقع المسلحين شمال حلب.")
