@@ -452,9 +452,12 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
         if m.prep == "من" and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in ("ASSAULT", "COERCE"):
             f.recip = [m]  # قتلت 23 عنصرا من تنظيم داعش، اعتقل عشرة من أعضاء الحزب: their group
             break
-        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE") and m.ti - j <= 4 and \
+        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE") and m.lead - j <= 4 and \
                 (is_agent(m, False) or m.ent.type == "GPE"):
             f.recip = [m]  # محادثاته مع الرئيس الكيني
+            break
+        if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
+            f.recip = [m]  # التقى بالرئيس X، اجتمع بوزير الخارجية X: whom one meets
             break
         if trig.cameo in ("042", "043") and m.ti - j <= 2 and m.ent.type == "GPE" and m.prep in (None, "ل") \
                 and m.ent.precision == "country":

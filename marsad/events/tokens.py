@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from marsad.document import Document, Entity, Speaker
 from marsad.events.lexicon import Form, bare
+from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
@@ -61,7 +62,7 @@ class Tok:
 
 
 class Ment:
-    __slots__ = ("start", "end", "ent", "ti", "tj", "prep", "loc")
+    __slots__ = ("start", "end", "ent", "ti", "tj", "prep", "loc", "lead")
 
     def __init__(self, start: int, end: int, ent: Entity) -> None:
         self.start = start
@@ -71,6 +72,7 @@ class Ment:
         self.tj = 0  # one past the last token index
         self.prep: str | None = None  # governing preposition (attached ب/ل or a preceding word)
         self.loc = 0  # 2: after a locative word (في، قرب، شمال، ريف …), 1: after من/الى, 0: none
+        self.lead = 0  # first token of the phrase the mention heads (its title: رئيس الوزراء العراقي X)
 
 
 class Hit:
@@ -131,6 +133,7 @@ class Sentence:
         for m in ments:
             m.ti = max(0, bisect_right(starts, m.start) - 1)
             m.tj = max(m.ti + 1, bisect_left(starts, m.end))
+            m.lead = m.ti
             self._prep(m)
 
     def quote_at(self, pos: int) -> tuple[int, int, Ment | None] | None:
@@ -167,6 +170,8 @@ class Sentence:
             k = first[1:] if first[:1] in "وف" and name[:1] not in "وف" else first
             if k[:1] in "بل" and name[:1] != k[:1] and len(k) > 2:
                 m.prep = k[0]
+        if m.ent.type == "PER" and self._title_prep(m):
+            return
         # A preceding preposition or locative word, skipping one place-class noun (في مدينة حلب).
         k = m.ti - 1
         seen = 0
@@ -199,3 +204,28 @@ class Sentence:
                 break
             k -= 1
 
+    def _title_prep(self, m: Ment) -> bool:
+        """A person after a title phrase (مع الرئيس الكيني X، على رئيس الوزراء العراقي X): the preposition
+        before the title governs the person. True when a title phrase was there."""
+        toks = self.toks
+        head = None
+        for k in range(m.ti - 1, max(-1, m.ti - 6), -1):
+            key = toks[k].key
+            if title_head(key) is not None:
+                head = k  # keep looking: «نائب رئيس الوزراء» starts at نائب
+                continue
+            if head is not None or not (key in RANKS or key.lstrip("وف").startswith("ال") and len(key) > 3):
+                break  # words before the office noun belong to the clause (استقبل الرئيس المصري وزير …)
+        if head is None:
+            return False
+        m.lead = head
+        first = toks[head].key.lstrip("وف")
+        if first.startswith(("لل", "بال")) or (first[:1] in "بل" and title_head(first[1:]) is not None):
+            m.prep = m.prep or first[0]  # للرئيس، برئيس الوزراء
+        elif head >= 1:
+            b = toks[head - 1].bare
+            if b[:1] in "وف" and b[1:] in _CONJ_PREPS:
+                b = b[1:]
+            if b in PREPS or b in ("من", "الى", "الي"):
+                m.prep = m.prep or b
+        return True

@@ -123,3 +123,16 @@ def test_clashes_named_with_sidam_are_an_attack_between_the_sides() -> None:
 def test_the_party_after_ala_in_a_nominal_attack_is_its_target() -> None:
     ev = _one(_events("وبدأ الجيش السوري حملة غارات جوية على مواقع تنظيم داعش قرب الرقة."), "ASSAULT")
     assert ev.actor == ["m:syr_army"] and ev.recipient == ["Q2429253"]
+
+
+def test_the_preposition_before_a_title_governs_the_person_named_after_it() -> None:
+    # «مع + title phrase + name»: the person is the other party of the talks, not their subject
+    evs = _events("وعقد الأردن مباحثات مع رئيس الوزراء العراقي خالد العمري في عمان أمس.")
+    ev = _one(evs, "CONSULT")
+    assert ev.recipient == ["m:khalid"]
+    assert "m:khalid" not in ev.actor
+
+
+def test_whom_one_meets_after_bi_is_the_other_party() -> None:
+    ev = _one(_events("واجتمع ملك الأردن بوزير الدفاع العراقي خالد العمري في عمان."), "CONSULT")
+    assert ev.recipient == ["m:khalid"]
