@@ -269,10 +269,17 @@ CAMEO_TO_PLOVER: dict[str, tuple[str, str, str]] = {
 
 
 
+# Where CAMEO2PLOVER keeps an older reading than the PLOVER definitions analysts code by (and our gold
+# guide follows): signing a formal agreement is AGREE, an apology is CONCEDE, not SUPPORT.
+_AS_PLOVER_DEFINES: dict[str, tuple[str, str]] = {"057": ("AGREE", ""), "055": ("CONCEDE", "")}
+
+
 def plover_of(code: str) -> tuple[str, str] | None:
     """PLOVER (type, mode) of a CAMEO code; the longest listed prefix wins (`0234` → `023` → `02`)."""
     if code.startswith("02"):
         return ("REQUEST", "")
+    if code in _AS_PLOVER_DEFINES:
+        return _AS_PLOVER_DEFINES[code]
     for k in range(len(code), 2, -1):
         hit = CAMEO_TO_PLOVER.get(code[:k])
         if hit:

@@ -30,6 +30,7 @@ class Trigger:
     kind: str  # "v" verb, "n" noun
     conf: float = 0.6
     need: tuple[str, ...] = ()  # a following word (bare form; trailing * = prefix) must match
+    reach: int = 4  # how many words after the trigger `need` looks at
     mil: bool = False
     protest: bool = False
     sport: bool = False
@@ -153,6 +154,8 @@ def _parse_opts(s: str) -> dict[str, object]:
         k, v = m.group(1), m.group(2)
         if k == "conf":
             opts["conf"] = float(v or 0.6)
+        elif k == "reach":
+            opts["reach"] = int(v or 4)
         elif k == "need":
             opts["need"] = tuple(bare(normalize(w)) if not w.endswith("*") else bare(normalize(w[:-1])) + "*"
                                  for w in (v or "").split(","))
@@ -196,6 +199,7 @@ def _build() -> tuple[dict[str, Form], dict[str, list[tuple[tuple[str, ...], For
             trig = Trigger(pm[0], mode or None, code, "v" if kind in ("V", "PV") else "n",
                            conf=float(opts.get("conf", 0.6)),  # type: ignore[arg-type]
                            need=opts.get("need", ()),  # type: ignore[arg-type]
+                           reach=int(opts.get("reach", 4)),  # type: ignore[arg-type]
                            **{k: True for k in _FLAGS if k in opts})
         for w in words:
             n_entries += 1

@@ -23,6 +23,8 @@ vocabulary; `sport` the trigger is dropped in sports sentences (هجوم "attack
 `victim` the noun's genitive is the recipient (اغتيال X, اعتقال X), not the actor; `cas` a casualty word
 (مقتل) that joins a preceding event of its sentence instead of opening one; `place` a place mention must
 follow within three tokens (تحرير حلب, not رئيس التحرير); `obj` an entity mention must follow within four tokens (دعم X, not دعم الاقتصاد);
+`reach=N` how many words after the trigger `need` looks at (default 4: the object may stand after a
+subject: «حمّلت الحركة قوات الاحتلال المسؤولية», «وقّعت الدولتان في العاصمة أمس اتفاقاً»);
 `nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `participant` the protest's
 participants (المتظاهرون): they make a protest whatever they are said to do, also inside a generic-agent
 mention; `crowd` a crowd word (آلاف، مئات، عشرات، حشود، جموع) or participants within five words; `street` a
@@ -44,6 +46,8 @@ LEXICON = r"""
 190            N  قصف هجوم هجمات هجمه الهجوم اعتداء اعتداءات عدوان غزو توغل اقتحام ; sport
 190            N  استهداف ; mil sport
 190            N  معارك معركه قتال مواجهات عمليه_عسكريه عمليات_عسكريه ; sport mil conf=0.5
+190/aerial     PN حمله_جويه حملات_جويه الحمله_الجويه ; conf=0.8
+190            PN حمله_عسكريه حملات_عسكريه الحمله_العسكريه ; mil conf=0.6
 190/aerial     N  غاره غارات طلعات_جويه ضربه_جويه ضربات_جويه قصف_جوي القصف_الجوي ; conf=0.85
 190            N  ضربه ضربات ; mil sport conf=0.5
 190            V  حرر ; place mil
@@ -54,6 +58,7 @@ LEXICON = r"""
 190            PV سيطر_على ; place mil conf=0.5
 190            PV بسط_سيطرت* ; mil conf=0.5
 1823           V  قتل ; cas target conf=0.6
+1823           V  ذبح ; cas target conf=0.6
 1823           N  قتل ; cas target conf=0.6
 1823           N  مقتل مصرع استشهاد ; cas conf=0.6
 1823           PV لقي_مصرع* لقي_حتف* ; cas conf=0.6
@@ -119,6 +124,7 @@ LEXICON = r"""
 112/allege     V  اتهم ; conf=0.9
 112/allege     N  اتهام اتهامات ; conf=0.7
 112/allege     PV حمل_المسؤوليه حمل_مسؤوليه ; conf=0.7
+112/allege     V  حمل ; need=المسؤوليه,مسؤوليه reach=7 conf=0.6
 115/allege     PN دعوى_قضائيه رفع_دعوى ; conf=0.7
 090/investigate PV فتح_تحقيق* ; conf=0.8
 090/investigate N  تحقيق تحقيقات ; need=في,مع,حول conf=0.6
@@ -138,6 +144,7 @@ LEXICON = r"""
 100            V  طالب طلب ناشد حث ; conf=0.7
 100            V  دعا>دعو ; conf=0.7
 100            N  مطالبه مطالبات مناشده دعوه دعوات ; conf=0.5
+100            N  داعيا مطالبا مناشدا ; conf=0.6
 
 # ---------------------------------------------------------------- AGREE / SUPPORT (CAMEO 03, 05)
 030            V  اتفق تعهد ; conf=0.7
@@ -151,6 +158,7 @@ LEXICON = r"""
 050            V  دعم ساند ; obj conf=0.6
 050            N  دعم مسانده ; obj conf=0.4
 057            PV وقع_اتفاق* وقع_اتفاقي* وقع_مذكره وقع_معاهده وقع_مذكرات ; conf=0.85
+057            V  وقع ; need=اتفاقا,اتفاقيه,اتفاقيات,اتفاقات,معاهده,مذكره,مذكرات reach=10 conf=0.7
 057            PN توقيع_اتفاق* توقيع_اتفاقي* توقيع_مذكره توقيع_معاهده ; conf=0.75
 055            V  اعتذر ; conf=0.6
 
@@ -236,7 +244,9 @@ STOP           P  مجلس_التعاون منظمه_التعاون رئيس_ا�
 
 # Generated forms that are, in running text, mostly another word: طالب "student", فجر "dawn", قاتل
 # "killer/lethal", ثمن "price", وزارة "ministry" (و+زار+ه), فائدة "benefit", تشاد "Chad", طلبة "students", تدمر "Palmyra",
-# أسير "prisoner" (not "I walk"), فدان "acre" (not "then condemned"). Their other inflections (طالبت، يطالب، فجروا) stay triggers.
+# أسير "prisoner" (not "I walk"), فدان "acre" (not "then condemned"), حملة "campaign" (not "held him responsible"), تحمّل
+# "to bear" (not "she holds … responsible"), ذبح "the slaughter" of livestock. Their other inflections (طالبت، يطالب، فجروا) stay triggers.
 DROP_FORMS = frozenset({"طالب", "فجر", "وفجر", "ففجر", "قاتل", "ثمن", "وثمن", "بحث", "وزاره", "فايده", "تشاد",
                         "طالبه", "طالبا", "طلبه", "مسيرته", "مسيرتها", "طلب", "وزارتها", "وزارتهم",
-                        "تدمر", "اسير", "واسير", "فاسير", "فدان"})
+                        "تدمر", "اسير", "واسير", "فاسير", "فدان", "حمله", "وحمله", "حملته", "وحملته", "حملتها",
+                        "وحملتها", "بحمله", "لحمله", "حمل", "وحمل", "تحمل", "وتحمل", "ذبح", "وذبح"})

@@ -315,7 +315,8 @@ _HEADLINE_BREAK = frozenset({":", "-", "–"})  # a byline or a headline ends th
 def _other_event(key: str, typ: str | None) -> bool:
     """A verb of another type of event (دانت مصر التفجير: a condemnation governs the bombing)."""
     form = FORMS.get(key)
-    return form is not None and form.trig.type not in (None, typ) and form.verbal
+    # a verb that is a trigger only with its complement (وقّع اتفاقاً) is here, usually, another verb (وقعت)
+    return form is not None and form.trig.type not in (None, typ) and form.verbal and not form.trig.need
 
 
 def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:

@@ -6,6 +6,7 @@
   nothing to attack is a topic, not an event.
 * «استشهد بـ…» is "to cite" (استشهدت الصحيفة بخبير), not "to be martyred" (استشهد برصاص …).
 * «الإعدام» as a penalty in a law or a sentence (عقوبات تصل إلى الإعدام، حكم بالإعدام) is no execution.
+* «دعا الله أن …», «داعيا لهم بالتوفيق» is a prayer, not an appeal to a party (`prayer`).
 * An event noun names no occurrence where it only qualifies another noun or a judgement (`occurs`): the
   complement of an agreement, a law, a plan or talks («اتفاق وقف القتال», «خطة لنشر قوات»), what a speaker
   calls an event already told («وصف ما جرى بالمجزرة»), and a kind of act judged in general («اقتحام البيوت
@@ -18,7 +19,7 @@ from marsad.events.lexicon import bare
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
-__all__ = ["human_follows", "occurs", "sense_ok", "target_word"]
+__all__ = ["human_follows", "occurs", "prayer", "sense_ok", "target_word"]
 
 
 def _prefixes(words: str) -> tuple[str, ...]:
@@ -213,3 +214,18 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
         if toks[k].key in _JUDGED:  # a bare predicate: not «الممنوعة» (an attribute), not «للمشروع»
             return False
     return True
+
+
+_GOD = frozenset(bare(normalize(w)) for w in "الله لله المولى للمولى ربه ربها ربنا".split())
+_CALLING = ("دع", "يدع", "تدع", "ندع", "داعي", "دعو")
+_FOR_THEM = frozenset({"له", "لها", "لهم", "لهما", "لكم", "لنا"})
+
+
+def prayer(toks: list[Tok], h: Hit) -> bool:
+    """A verb of calling (دعا، داعيا) addressed to God, or «for someone» + ب (داعيا لهم بالشفاء): a prayer."""
+    k = h.j + 1
+    if k >= len(toks) or not unclitic(toks[h.i].bare).startswith(_CALLING):
+        return False
+    if toks[k].key in _GOD or toks[k].bare in _GOD:
+        return True
+    return toks[k].key in _FOR_THEM and any(t.key[:1] == "ب" for t in toks[k + 1:k + 3])

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from marsad.events.lexicon import FORMS, PHRASES, Form
 from marsad.events.protest import crowd_near, street_context
-from marsad.events.senses import human_follows, occurs, sense_ok
+from marsad.events.senses import human_follows, occurs, prayer, sense_ok
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, is_place
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits"]
@@ -38,8 +38,8 @@ _SPORT = frozenset({"مباراه", "مباريات", "الدوري", "دوري"
                     "النصر", "الاتحاد", "الاهلي", "الشباب", "الفيصلي", "ركله", "تسديده", "الحكم", "البطوله"})
 
 
-def _need_ok(toks: list[Tok], j: int, hi: int, need: tuple[str, ...]) -> bool:
-    for k in range(j + 1, min(hi, j + 5)):
+def _need_ok(toks: list[Tok], j: int, hi: int, need: tuple[str, ...], reach: int = 4) -> bool:
+    for k in range(j + 1, min(hi, j + 1 + reach)):
         b = toks[k].bare
         for w in need:
             if (w.endswith("*") and b.startswith(w[:-1])) or b == w:
@@ -138,7 +138,7 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         t = h.form.trig
         if t.light:
             continue
-        if t.need and not _need_ok(toks, h.j, n, t.need):
+        if t.need and not _need_ok(toks, h.j, n, t.need, t.reach):
             continue
         if (t.mil and not flag("mil")) or (t.protest and not flag("protest")) or (t.sport and flag("sport")):
             continue
@@ -152,6 +152,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
             if not any(0 < m.ti - h.j <= 3 and is_place(m.ent) for m in ments):
                 continue
         if t.type == "ASSAULT" and not sense_ok(toks, h, ments):
+            continue
+        if t.type == "REQUEST" and prayer(toks, h):
             continue
         if t.human and not human_follows(toks, h, ments):
             continue
@@ -195,6 +197,8 @@ def support_verb(toks: list[Tok], h: Hit) -> tuple[int, bool, bool]:
             if key in CLAUSE_BREAK or toks[k].bare in PREPS:
                 break  # تقوده واشنطن في تحرير الرقة: the support verb governs another phrase
             f = FORMS.get(key)
+            if f is not None and f.trig.need and not _need_ok(toks, k, len(toks), f.trig.need, f.trig.reach):
+                continue  # a word that is a trigger only with its complement (حمّل … المسؤولية): here a noun
             if f is not None:
                 if f.trig.light or (f.verbal and f.trig.type is None):
                     v, verbal, future = k, True, f.future

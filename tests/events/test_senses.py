@@ -88,3 +88,21 @@ def test_only_a_whole_frame_noun_heading_a_construct_takes_the_event_out() -> No
     assert "ASSAULT" in _types("ونظم السكان وقفة غير قانونية متعلقة بالتفجير الذي دمر السوق في المدينة.")
     # after a definite noun the event is the subject of its own clause
     assert "ASSAULT" in _types("وبعد انتهاء المباحثات قصف الطيران مواقع المسلحين شمال حلب.")
+
+
+def test_a_prayer_is_no_appeal() -> None:
+    assert "REQUEST" not in _types("وهنأ المدير الموظفين بالعيد، داعيا الله أن يحفظ البلاد.")
+    assert "REQUEST" not in _types("وختم الخطيب كلمته داعيا لهم بالتوفيق والسداد.")
+    assert "REQUEST" in _types("وختم الوزير كلمته داعيا الفصائل إلى وقف القتال فورا.")
+
+
+def test_signing_an_agreement_named_after_its_subject_is_an_agreement() -> None:
+    # the agreement stands several words after the verb of signing (subject, date and place between)
+    assert "AGREE" in _types("ووقع البلدان في العاصمة الأردنية أمس الأول اتفاقا لتبادل الأسرى.")
+    # «وقعت» as «took place» is no signing
+    assert "AGREE" not in _types("ووقعت اشتباكات عنيفة قرب الحدود أمس.")
+
+
+def test_holding_a_party_responsible_is_an_accusation() -> None:
+    assert "ACCUSE" in _types("وحملت الجبهة الشعبية قوات الأمن المسؤولية الكاملة عن مقتل المتظاهرين.")
+    assert "ACCUSE" not in _types("وعلى كل طرف أن يتحمل نصيبه من المسؤولية في هذه الأزمة.")
