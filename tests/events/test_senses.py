@@ -106,3 +106,12 @@ def test_signing_an_agreement_named_after_its_subject_is_an_agreement() -> None:
 def test_holding_a_party_responsible_is_an_accusation() -> None:
     assert "ACCUSE" in _types("وحملت الجبهة الشعبية قوات الأمن المسؤولية الكاملة عن مقتل المتظاهرين.")
     assert "ACCUSE" not in _types("وعلى كل طرف أن يتحمل نصيبه من المسؤولية في هذه الأزمة.")
+
+
+def test_words_that_contain_a_trigger_but_name_no_event() -> None:
+    assert "ASSAULT" not in _types("ويحتاج القادة إلى صورة واضحة لما يجري في ميدان المعركة.")
+    assert "CONSULT" not in _types("وقال الوزير في لقاء تلفزيوني إن الموازنة ستقر قريبا.")
+    assert "CONSULT" not in _types("ونال الجائزة لقاء ما قدمه للمسرح طوال عقود.")
+    assert "SANCTION" not in _types("ويطالب الأهالي برفع العقوبات عن البلاد بعد سنوات الحصار.")
+    assert "SANCTION" not in _types("وينص النظام على أشد العقوبات لمن يخالف التعليمات.")
+    assert "SANCTION" in _types("وفرض الاتحاد الأوروبي عقوبات على ثلاثة مسؤولين في حكومة مالي.")
