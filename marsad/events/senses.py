@@ -69,6 +69,7 @@ _ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عص
                       "مواطن مقيم وافد شاب شبان رجل رجال امرأة نساء عنصر عناصر ارهابي مسلح ناشط نشطاء "
                       "صحفي معارض زعيم قيادي عدد عشرات مئات")
 _NUMBER_WORDS = frozenset(bare(normalize(w)) for w in "اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split())
+_AMOUNTS = frozenset(bare(normalize(w)) for w in "مبلغ مبالغ مليون ملايين مليار مليارات الف ألف آلاف".split())
 
 
 def human_follows(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
@@ -180,6 +181,10 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
     speaker gives to what happened, or a kind of act under a general judgement."""
     if h.form.verbal:
         return True
+    if toks[h.i].bare == "لقاء" and h.j + 1 < len(toks) and (
+            toks[h.j + 1].key[:1].isdigit() or toks[h.j + 1].bare in _NUMBER_WORDS or
+            toks[h.j + 1].bare in _AMOUNTS):
+        return False  # «لقاء أربعة ملايين»، «لقاء مبلغ»: in exchange for, not a meeting
     prev = h.i - 1
     while prev >= 0 and toks[prev].key in ("«", "\"", "“", "("):
         prev -= 1

@@ -38,6 +38,13 @@ _SPORT = frozenset({"مباراه", "مباريات", "الدوري", "دوري"
                     "النصر", "الاتحاد", "الاهلي", "الشباب", "الفيصلي", "ركله", "تسديده", "الحكم", "البطوله"})
 
 
+# Market words: in a sentence about prices and indices, «يدعم»، «يهدد»، «تراجع»، «يحاصر» are figures of speech.
+_MARKET = frozenset({"اسعار", "سعر", "بورصه", "البورصه", "مؤشر", "المؤشر", "اسهم", "الاسهم", "سهم", "الدولار",
+                     "دولار", "برميل", "للبرميل", "تداولات", "التداولات", "نقطه", "نقاط", "العمله", "عمله",
+                     "السوق", "الاسواق", "اسواق", "العقود", "الخام", "برنت", "الذهب", "اليورو", "الين"})
+_FIGURATIVE_IN_MARKETS = frozenset({"SUPPORT", "THREATEN", "RETREAT", "COERCE"})
+
+
 def _need_ok(toks: list[Tok], j: int, hi: int, need: tuple[str, ...], reach: int = 4) -> bool:
     for k in range(j + 1, min(hi, j + 1 + reach)):
         b = toks[k].bare
@@ -111,6 +118,11 @@ def _has_prefix(toks: list[Tok], prefixes: tuple[str, ...]) -> bool:
     return any(t.bare.startswith(prefixes) for t in toks)
 
 
+def _is_market(toks: list[Tok]) -> bool:
+    """Two or more market words: prices find «support», currencies «retreat», costs «besiege»."""
+    return sum(1 for t in toks if t.key in _MARKET or t.bare in _MARKET) >= 2
+
+
 def _is_sport(toks: list[Tok]) -> bool:
     """Two or more sports words: a match report, where هجوم is an offensive play and لقاء a game."""
     return sum(1 for t in toks if t.bare in _SPORT or t.key in _SPORT) >= 2
@@ -129,7 +141,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if name not in flags:
             flags[name] = (_has_prefix(toks, _MIL_PREFIXES) if name == "mil" else
                            _has_prefix(toks, _PROTEST_PREFIXES) if name == "protest" else
-                           street_context(toks) if name == "street" else _is_sport(toks))
+                           street_context(toks) if name == "street" else
+                           _is_market(toks) if name == "market" else _is_sport(toks))
         return flags[name]
 
     n = len(toks)
@@ -143,6 +156,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if (t.mil and not flag("mil")) or (t.protest and not flag("protest")) or (t.sport and flag("sport")):
             continue
         if (t.crowd and not crowd_near(toks, h.i, h.j)) or (t.street and not flag("street")):
+            continue
+        if t.type in _FIGURATIVE_IN_MARKETS and flag("market"):
             continue
         if t.nob and h.j + 1 < n and toks[h.j + 1].key[:1] == "ب":
             continue

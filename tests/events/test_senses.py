@@ -115,3 +115,13 @@ def test_words_that_contain_a_trigger_but_name_no_event() -> None:
     assert "SANCTION" not in _types("ويطالب الأهالي برفع العقوبات عن البلاد بعد سنوات الحصار.")
     assert "SANCTION" not in _types("وينص النظام على أشد العقوبات لمن يخالف التعليمات.")
     assert "SANCTION" in _types("وفرض الاتحاد الأوروبي عقوبات على ثلاثة مسؤولين في حكومة مالي.")
+
+
+def test_support_and_retreat_in_a_market_report_are_figures_of_speech() -> None:
+    assert _types("وتلقت أسعار النفط الدعم من تراجع الدولار في تعاملات أمس.") == []
+    assert "SUPPORT" in _types("وأعلنت روسيا دعمها الكامل لسوريا في معركتها ضد المسلحين.")
+
+
+def test_liqa_before_an_amount_is_in_exchange_for() -> None:
+    assert "CONSULT" not in _types("وانتقل اللاعب إلى النادي لقاء أربعة ملايين دولار.")
+    assert "CONSULT" in _types("وعقد الوزيران لقاء مطولا في موسكو.")
