@@ -46,6 +46,7 @@ class Trigger:
     street: bool = False  # a street or square, or protest vocabulary, must be in the sentence
     target: bool = False  # a destroying/killing word: its object must be a possible target (sense check)
     human: bool = False  # people must follow (an arrest verb that is also an ordinary word)
+    bcomp: bool = False  # a بـ complement must follow (هدد بقصف): without it the word means "endanger"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def _with_clitics(form: str, noun: bool, verb_impf: bool) -> list[str]:
 
 
 _FLAGS = ("mil", "protest", "sport", "victim", "cas", "place", "light", "obj", "nob", "participant", "crowd", "street",
-          "target", "human")
+          "target", "human", "bcomp")
 _OPT = re.compile(r"(\w+)(?:=(\S+))?")
 
 

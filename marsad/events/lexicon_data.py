@@ -25,7 +25,8 @@ vocabulary; `sport` the trigger is dropped in sports sentences (هجوم "attack
 follow within three tokens (تحرير حلب, not رئيس التحرير); `obj` an entity mention must follow within four tokens (دعم X, not دعم الاقتصاد);
 `reach=N` how many words after the trigger `need` looks at (default 4: the object may stand after a
 subject: «حمّلت الحركة قوات الاحتلال المسؤولية», «وقّعت الدولتان في العاصمة أمس اتفاقاً»);
-`nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `participant` the protest's
+`bcomp` a بـ complement (بقصف، بالرد) must follow within four words: what is threatened, not what is
+endangered («يهدد الأمن»، «التهديد الإرهابي»); `nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `participant` the protest's
 participants (المتظاهرون): they make a protest whatever they are said to do, also inside a generic-agent
 mention; `crowd` a crowd word (آلاف، مئات، عشرات، حشود، جموع) or participants within five words; `street` a
 street or square (or أمام, in front of), or protest vocabulary, in the sentence; `human` people (a person, suspects, a number of them, a named person) must follow within three words
@@ -135,8 +136,8 @@ LEXICON = r"""
 129            PV استخدم_الفيتو استخدم_حق_النقض ; conf=0.9
 
 # ---------------------------------------------------------------- THREATEN (CAMEO 13)
-130            V  هدد توعد ; conf=0.8
-130            N  تهديد تهديدات وعيد ; conf=0.6
+130            V  هدد توعد ; bcomp conf=0.8
+130            N  تهديد تهديدات ; bcomp conf=0.6
 139            N  انذار انذارا ; mil conf=0.5
 138/violence   PN تهديد_عسكري ; conf=0.8
 

@@ -118,6 +118,34 @@ def _has_prefix(toks: list[Tok], prefixes: tuple[str, ...]) -> bool:
     return any(t.bare.startswith(prefixes) for t in toks)
 
 
+# Words that begin with ب without being a بـ complement of a verb of threatening.
+_NOT_BI = frozenset({"بين", "بعد", "بعدما", "بعض", "بينما", "بلاد", "بلاده", "بلادها", "بلادهم", "بشكل", "بصوره",
+                     "بحسب", "بسبب", "بدون", "بدوره", "بدورها", "برئاسه", "بقياده", "بلده", "بلدان", "بيان", "بيانا",
+                     "بيروت", "بغداد", "بنغازي", "بريطانيا", "بكين", "برلين", "بروكسل", "باكستان", "بوتين",
+                     "بالنسبه", "بها", "به", "بهم", "بما", "بان", "بانه", "بانها", "بل", "بذلك", "بهذا", "بهذه"})
+
+
+_RECEIVE = ("تلق", "يتلق", "وجه", "توجيه", "تعرض", "يتعرض", "اطلق")
+
+
+def _received(toks: list[Tok], i: int) -> bool:
+    """Threats received, addressed or made (تلقى تهديدات، وجّه تهديدات): acts, whatever follows them."""
+    return any(toks[k].bare.lstrip("وف").startswith(_RECEIVE) for k in range(max(0, i - 6), i))
+
+
+def _bi_complement(toks: list[Tok], j: int, n: int) -> bool:
+    """A word with an attached بـ within eight words after the trigger, the subject and its apposition
+    between (هدد بالرد، هددت الفنانة التونسية فلانة بمقاضاة …، وهدد قيادي في الحزب، باللجوء …)."""
+    for k in range(j + 1, min(n, j + 9)):
+        t = toks[k]
+        if t.key in (".", "؛", ";", ":", "!", "؟"):
+            return False
+        w = t.key.lstrip("وف")
+        if w[:1] == "ب" and len(w) >= 3 and w not in _NOT_BI:
+            return True
+    return False
+
+
 def _is_market(toks: list[Tok]) -> bool:
     """Two or more market words: prices find «support», currencies «retreat», costs «besiege»."""
     return sum(1 for t in toks if t.key in _MARKET or t.bare in _MARKET) >= 2
@@ -160,6 +188,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if t.type in _FIGURATIVE_IN_MARKETS and flag("market"):
             continue
         if t.nob and h.j + 1 < n and toks[h.j + 1].key[:1] == "ب":
+            continue
+        if t.bcomp and not _bi_complement(toks, h.j, n) and not (not h.form.verbal and _received(toks, h.i)):
             continue
         if t.obj and not any(0 < m.ti - h.j <= 4 for m in ments):
             continue

@@ -125,3 +125,11 @@ def test_support_and_retreat_in_a_market_report_are_figures_of_speech() -> None:
 def test_liqa_before_an_amount_is_in_exchange_for() -> None:
     assert "CONSULT" not in _types("وانتقل اللاعب إلى النادي لقاء أربعة ملايين دولار.")
     assert "CONSULT" in _types("وعقد الوزيران لقاء مطولا في موسكو.")
+
+
+def test_a_threat_says_what_it_threatens_with() -> None:
+    assert "THREATEN" in _types("وهددت الحكومة بقطع الكهرباء عن المناطق المتمردة.")
+    assert "THREATEN" in _types("وتوعد قائد الجيش المسلحين بالرد الحاسم.")
+    assert "THREATEN" not in _types("وقال الوزير إن التلوث يهدد صحة السكان في المدينة.")
+    assert "THREATEN" not in _types("وبحث الجانبان التهديد الإرهابي في المنطقة.")
+    assert "THREATEN" in _types("وتلقى الصحفي تهديدات عبر الهاتف بعد نشر التحقيق.")
