@@ -7,6 +7,7 @@
 * «استشهد بـ…» is "to cite" (استشهدت الصحيفة بخبير), not "to be martyred" (استشهد برصاص …).
 * «الإعدام» as a penalty in a law or a sentence (عقوبات تصل إلى الإعدام، حكم بالإعدام) is no execution.
 * «دعا الله أن …», «داعيا لهم بالتوفيق» is a prayer, not an appeal to a party (`prayer`).
+* «تحقيق» + a definite object is "achieving" it (تحقيق الأهداف), not an inquiry.
 * An event noun names no occurrence where it only qualifies another noun or a judgement (`occurs`): the
   complement of an agreement, a law, a plan or talks («اتفاق وقف القتال», «خطة لنشر قوات»), what a speaker
   calls an event already told («وصف ما جرى بالمجزرة»), and a kind of act judged in general («اقتحام البيوت
@@ -181,6 +182,9 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
     speaker gives to what happened, or a kind of act under a general judgement."""
     if h.form.verbal:
         return True
+    if h.form.trig.cameo == "090" and h.i == h.j and h.j + 1 < len(toks) and \
+            not toks[h.i].key.lstrip("وفبل").startswith("ال") and toks[h.j + 1].key.startswith("ال"):
+        return False  # «تحقيق التوازن»: achieving an aim, not an inquiry (تحقيق في، تحقيق مستقل)
     if toks[h.i].bare == "لقاء" and h.j + 1 < len(toks) and (
             toks[h.j + 1].key[:1].isdigit() or toks[h.j + 1].bare in _NUMBER_WORDS or
             toks[h.j + 1].bare in _AMOUNTS):

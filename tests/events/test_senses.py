@@ -133,3 +133,9 @@ def test_a_threat_says_what_it_threatens_with() -> None:
     assert "THREATEN" not in _types("وقال الوزير إن التلوث يهدد صحة السكان في المدينة.")
     assert "THREATEN" not in _types("وبحث الجانبان التهديد الإرهابي في المنطقة.")
     assert "THREATEN" in _types("وتلقى الصحفي تهديدات عبر الهاتف بعد نشر التحقيق.")
+
+
+def test_achieving_an_aim_is_no_inquiry_and_lifting_a_siege_no_siege() -> None:
+    assert "ACCUSE" not in _types("وتسعى الحكومة إلى تحقيق التوازن في الموازنة العامة.")
+    assert "ACCUSE" in _types("وطالبت المنظمة بفتح تحقيق مستقل في مقتل الصحفي.")
+    assert "COERCE" not in _types("ودعا النواب إلى رفع الحصار عن المدينة فورا.")
