@@ -245,10 +245,10 @@ def _score_doc(sc: Any, g: dict[str, Any], doc: Document, tally: _Tally, verbose
                 if ok is not None:
                     tally.role_n[f"{how}:{r}"] += 1
                     tally.role_ok[f"{how}:{r}"] += ok
-                    if verbose and how == "first" and not ok:
+                    if verbose and not ok:
                         got = ev.get(r) or []
                         got = [by_id[i]["name"] if i in by_id else i for i in ([got] if isinstance(got, str) else got)]
-                        print(f"  {g['file']} {r} wrong for {gv['type']} «{gv['anchor']}»: {got} want {gv[r]}")
+                        print(f"  {g['file']} {r} wrong ({how}) for {gv['type']} «{gv['anchor']}»: {got} want {gv[r]}")
 
 
 def visible_gold(annotate: Any, verbose: bool) -> None:

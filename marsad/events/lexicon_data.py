@@ -126,6 +126,9 @@ LEXICON = r"""
 112/allege     N  اتهام اتهامات ; conf=0.7
 112/allege     PV حمل_المسؤوليه حمل_مسؤوليه ; conf=0.7
 112/allege     V  حمل ; need=المسؤوليه,مسؤوليه reach=7 conf=0.6
+112/allege     N  متهما ; bcomp conf=0.6
+112/allege     N  محملا ; need=المسؤوليه,مسؤوليه reach=6 conf=0.6
+111/disapprove N  منددا مستنكرا ; conf=0.6
 115/allege     PN دعوى_قضائيه رفع_دعوى ; conf=0.7
 090/investigate PV فتح_تحقيق* ; conf=0.8
 090/investigate N  تحقيق تحقيقات ; need=في,مع,حول conf=0.6

@@ -32,6 +32,7 @@ from marsad.events.tokens import (
     unclitic,
 )
 from marsad.kb import country_of_adjective
+from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
 __all__ = ["roles"]
@@ -243,7 +244,7 @@ def _verbal_actor(f: _Frame) -> None:
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):
-                f.actor = _coordinated(ms, m, toks, assault)
+                f.actor = _coordinated(ms, _titled_person(f, m) or m, toks, assault)
                 break
             if assault and is_place(m.ent):
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
@@ -261,6 +262,23 @@ def _verbal_actor(f: _Frame) -> None:
                         f.actor.insert(0, x)
                     break
                 break
+
+
+def _participle(key: str) -> bool:
+    """An active participle in the accusative of circumstance (داعيا، مطالبا، متهما، منددا)."""
+    w = key.lstrip("وف")
+    return len(w) > 4 and w.endswith("ا") and (w[0] == "م" or w.startswith("داعي"))
+
+
+def _titled_person(f: _Frame, m: Ment) -> Ment | None:
+    """The person a title names when the mention found is the title's complement: «محافظ القطيف فلان»,
+    «وزير خارجية إيران فلان» — the place or body belongs to the office, the person holds it."""
+    if m.ent.type == "PER" or m.ti < 1 or not any(title_head(f.toks[k].key) for k in range(max(0, m.ti - 2), m.ti)):
+        return None
+    for p in f.ms:
+        if p.ent.type == "PER" and 0 <= p.ti - m.tj <= 1:
+            return p
+    return None
 
 
 def _verb_trigger(key: str) -> bool:
@@ -323,6 +341,12 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
     """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
     toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
+    if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _participle(toks[f.i].key):
+        # داعيا إسرائيل إلى …، متهما الحكومة بـ …: the participle's object is the party addressed; its
+        # subject is the main clause's
+        if is_agent(gen[0], assault):
+            f.recip = [gen[0]]
+        gen = []
     if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _possessive(toks[j].key, trig):
         # the pronoun is the genitive (زيارته كينيا، هجومهم الأخير): the noun after is its object
         m = gen[0]

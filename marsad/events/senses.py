@@ -6,7 +6,8 @@
   nothing to attack is a topic, not an event.
 * «استشهد بـ…» is "to cite" (استشهدت الصحيفة بخبير), not "to be martyred" (استشهد برصاص …).
 * «الإعدام» as a penalty in a law or a sentence (عقوبات تصل إلى الإعدام، حكم بالإعدام) is no execution.
-* «دعا الله أن …», «داعيا لهم بالتوفيق» is a prayer, not an appeal to a party (`prayer`).
+* «دعا الله أن …», «داعيا لهم بالتوفيق» is a prayer, not an appeal to a party, and «أيده الله» a blessing,
+  not support (`prayer`).
 * «تحقيق» + a definite object is "achieving" it (تحقيق الأهداف), not an inquiry.
 * An event noun names no occurrence where it only qualifies another noun or a judgement (`occurs`): the
   complement of an agreement, a law, a plan or talks («اتفاق وقف القتال», «خطة لنشر قوات»), what a speaker
@@ -233,7 +234,11 @@ _FOR_THEM = frozenset({"له", "لها", "لهم", "لهما", "لكم", "لنا
 def prayer(toks: list[Tok], h: Hit) -> bool:
     """A verb of calling (دعا، داعيا) addressed to God, or «for someone» + ب (داعيا لهم بالشفاء): a prayer."""
     k = h.j + 1
-    if k >= len(toks) or not unclitic(toks[h.i].bare).startswith(_CALLING):
+    if k >= len(toks):
+        return False
+    if (toks[k].key in _GOD or toks[k].bare in _GOD) and h.form.verbal and toks[h.i].key.endswith(("ه", "ها", "هم")):
+        return True  # a blessing formula after a name: أيده الله، نصره الله
+    if not unclitic(toks[h.i].bare).startswith(_CALLING):
         return False
     if toks[k].key in _GOD or toks[k].bare in _GOD:
         return True

@@ -170,7 +170,7 @@ class Sentence:
             k = first[1:] if first[:1] in "وف" and name[:1] not in "وف" else first
             if k[:1] in "بل" and name[:1] != k[:1] and len(k) > 2:
                 m.prep = k[0]
-        if m.ent.type == "PER" and self._title_prep(m):
+        if self._title_prep(m):
             return
         # A preceding preposition or locative word, skipping one place-class noun (في مدينة حلب).
         k = m.ti - 1

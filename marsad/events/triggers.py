@@ -198,7 +198,7 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
                 continue
         if t.type == "ASSAULT" and not sense_ok(toks, h, ments):
             continue
-        if t.type == "REQUEST" and prayer(toks, h):
+        if prayer(toks, h):
             continue
         if t.human and not human_follows(toks, h, ments):
             continue

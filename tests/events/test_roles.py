@@ -136,3 +136,24 @@ def test_the_preposition_before_a_title_governs_the_person_named_after_it() -> N
 def test_whom_one_meets_after_bi_is_the_other_party() -> None:
     ev = _one(_events("واجتمع ملك الأردن بوزير الدفاع العراقي خالد العمري في عمان."), "CONSULT")
     assert ev.recipient == ["m:khalid"]
+
+
+def test_the_holder_of_an_office_acts_not_the_place_it_is_named_after() -> None:
+    # «محافظ الموصل خالد العمري»: the governor acts, not the city his title names
+    ev = _one(_events("وأدان محافظ الموصل خالد العمري الهجوم على السوق."), "ACCUSE")
+    assert ev.actor == ["m:khalid"]
+
+
+def test_the_object_of_a_circumstantial_participle_is_the_party_addressed() -> None:
+    ev = _one(_events("وختم الوزير كلمته، داعيا الكويت إلى دعم الجهود الإنسانية."), "REQUEST")
+    assert ev.recipient == ["Q817"]
+    assert "Q817" not in ev.actor
+    accusations = [e for e in _events("وانتقد المتحدث الهجوم، متهما الأردن بالتقصير في حماية الحدود.")
+                   if e.type == "ACCUSE"]
+    assert any(e.recipient == ["Q810"] for e in accusations)
+
+
+def test_a_body_after_a_title_governed_by_a_preposition_is_no_subject() -> None:
+    # «التقى برئيس الجيش العراقي»: the army follows «برئيس», it is whom one met, not who met
+    ev = _one(_events("وقال مسؤول إن خالد العمري التقى برئيس الجيش العراقي في بغداد."), "CONSULT")
+    assert "m:irq_army" not in ev.actor

@@ -139,3 +139,7 @@ def test_achieving_an_aim_is_no_inquiry_and_lifting_a_siege_no_siege() -> None:
     assert "ACCUSE" not in _types("وتسعى الحكومة إلى تحقيق التوازن في الموازنة العامة.")
     assert "ACCUSE" in _types("وطالبت المنظمة بفتح تحقيق مستقل في مقتل الصحفي.")
     assert "COERCE" not in _types("ودعا النواب إلى رفع الحصار عن المدينة فورا.")
+
+
+def test_a_blessing_formula_is_no_support() -> None:
+    assert "SUPPORT" not in _types("ونقل الوزير تحيات الملك، أيده الله، إلى الرئيس.")
