@@ -161,6 +161,10 @@ def _event(doc: Document, st: Sentence, h: Hit, date_ref: DateRef | None, dead: 
     actor, recip, target = roles(st, h, v, verbal)
     used = {m.ent.id for m in actor} | {m.ent.id for m in recip}
     loc = location(st, h, used, target)
+    if t.cameo == "042" and recip and recip[0].ent.type == "GPE":
+        host = recip[0].ent  # a visit happens in the country visited, unless a place in it is named
+        if loc is None or loc.country != host.country or loc.precision not in ("settlement", "region"):
+            loc = host
     trig_s, trig_e = toks[h.i].start, toks[h.j].end
     source, q_date = quote_context(doc, trig_s)
     conf = t.conf

@@ -157,3 +157,8 @@ def test_a_body_after_a_title_governed_by_a_preposition_is_no_subject() -> None:
     # «التقى برئيس الجيش العراقي»: the army follows «برئيس», it is whom one met, not who met
     ev = _one(_events("وقال مسؤول إن خالد العمري التقى برئيس الجيش العراقي في بغداد."), "CONSULT")
     assert "m:irq_army" not in ev.actor
+
+
+def test_a_visit_takes_place_in_the_country_visited() -> None:
+    ev = _one(_events("وبدأ الرئيس جولة في الشرق الأوسط بزيارته الكويت أمس."), "CONSULT")
+    assert ev.location == "Q817"
