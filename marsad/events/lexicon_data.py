@@ -159,6 +159,14 @@ LEXICON = r"""
 051            N  اشاده ; conf=0.5
 051            PN برقيه_تهنئه برقيات_تهنئه ; conf=0.7
 051            V  ثمن ; conf=0.5
+# pledging allegiance and solidarity (the guide's SUPPORT: endorsement, pledge of allegiance)
+051            V  بايع ; conf=0.7
+051            N  مبايعه ; obj conf=0.6
+051            V  اقسم ; need=الولاء,ولاء reach=8 conf=0.6
+051            V  تضامن ; need=مع reach=4 conf=0.6
+051            N  تضامن ; need=مع reach=4 conf=0.5
+# admitting (اعترف بمعاناة …); with a state or body after بـ it is recognition (see senses.recognition)
+080            V  اعترف ; bcomp conf=0.5
 050            V  دعم ساند ; obj conf=0.6
 050            N  دعم مسانده ; obj conf=0.4
 057            PV وقع_اتفاق* وقع_اتفاقي* وقع_مذكره وقع_معاهده وقع_مذكرات ; conf=0.85
@@ -217,6 +225,8 @@ LEXICON = r"""
 154/troops     PV نشر_قوات نشر_قوه نشر_جنود نشر_الاف نشر_صواريخ دفع_بتعزيزات ارسل_قوات ارسل_تعزيزات ارسل_جنود حشد_قوات ; conf=0.8
 154/troops     PN نشر_قوات نشر_جنود نشر_صواريخ حشد_قوات حشود_عسكريه ; conf=0.75
 154/troops     N  تعزيزات ; mil conf=0.6
+154/troops     V  زج ; mil need=بقوات,بعناصر,بمقاتلين,بتعزيزات,بقاده,بدفعه,بالاف,بمئات reach=2 conf=0.6
+154/troops     N  زج ; mil conf=0.5
 154/troops     PV تدخل_عسكريا ; conf=0.7
 154/troops     PN تدخل_عسكري التدخل_العسكري ; conf=0.7
 154/troops     PV تدخل_في_الحرب تدخل_في_سوريا ; conf=0.7
@@ -252,8 +262,10 @@ STOP           P  ميدان_المعركه ساحه_المعركه ارض_ال�
 # Generated forms that are, in running text, mostly another word: طالب "student", فجر "dawn", قاتل
 # "killer/lethal", ثمن "price", وزارة "ministry" (و+زار+ه), فائدة "benefit", تشاد "Chad", طلبة "students", تدمر "Palmyra",
 # أسير "prisoner" (not "I walk"), فدان "acre" (not "then condemned"), حملة "campaign" (not "held him responsible"), تحمّل
-# "to bear" (not "she holds … responsible"), ذبح "the slaughter" of livestock, عفوًا "spontaneously". Their other inflections (طالبت، يطالب، فجروا) stay triggers.
+# "to bear" (not "she holds … responsible"), ذبح "the slaughter" of livestock, عفوًا "spontaneously",
+# بائع "seller" (the hamza folds onto بايع "pledged allegiance"; its other inflections stay). Their other inflections (طالبت، يطالب، فجروا) stay triggers.
 DROP_FORMS = frozenset({"طالب", "فجر", "وفجر", "ففجر", "قاتل", "ثمن", "وثمن", "بحث", "وزاره", "فايده", "تشاد",
                         "طالبه", "طالبا", "طلبه", "مسيرته", "مسيرتها", "طلب", "وزارتها", "وزارتهم",
                         "تدمر", "اسير", "واسير", "فاسير", "فدان", "حمله", "وحمله", "حملته", "وحملته", "حملتها",
-                        "وحملتها", "بحمله", "لحمله", "حمل", "وحمل", "تحمل", "وتحمل", "ذبح", "وذبح", "عفوا"})
+                        "وحملتها", "بحمله", "لحمله", "حمل", "وحمل", "تحمل", "وتحمل", "ذبح", "وذبح", "عفوا",
+                        "بايع", "وبايع", "بايعه", "وبايعه", "بايعا", "بايعي", "بايعو"})

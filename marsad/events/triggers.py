@@ -133,6 +133,16 @@ def _received(toks: list[Tok], i: int) -> bool:
     return any(toks[k].bare.lstrip("وف").startswith(_RECEIVE) for k in range(max(0, i - 6), i))
 
 
+def _recognises(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
+    """«اعترف بـ» + a state or a body is recognition (اعترفت السويد بدولة فلسطين), not an admission."""
+    starts = {m.ti: m for m in ments}
+    for k in range(h.j + 1, min(len(toks), h.j + 5)):
+        if toks[k].key.lstrip("وف")[:1] == "ب":
+            m = starts.get(k) or starts.get(k + 1)
+            return m is not None and m.ent.type in ("GPE", "ORG") or toks[k].bare.startswith(("بدوله", "دوله"))
+    return False
+
+
 def _bi_complement(toks: list[Tok], j: int, n: int) -> bool:
     """A word with an attached بـ within eight words after the trigger, the subject and its apposition
     between (هدد بالرد، هددت الفنانة التونسية فلانة بمقاضاة …، وهدد قيادي في الحزب، باللجوء …)."""
@@ -199,6 +209,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if t.type == "ASSAULT" and not sense_ok(toks, h, ments):
             continue
         if prayer(toks, h):
+            continue
+        if t.cameo == "080" and _recognises(toks, h, ments):
             continue
         if t.human and not human_follows(toks, h, ments):
             continue

@@ -143,3 +143,16 @@ def test_achieving_an_aim_is_no_inquiry_and_lifting_a_siege_no_siege() -> None:
 
 def test_a_blessing_formula_is_no_support() -> None:
     assert "SUPPORT" not in _types("ونقل الوزير تحيات الملك، أيده الله، إلى الرئيس.")
+
+
+def test_admitting_is_a_concession_recognising_a_state_is_not() -> None:
+    assert "CONCEDE" in _types("واعترف وزير الدفاع بوقوع أخطاء في إدارة المعركة.")
+    assert "CONCEDE" not in _types("واعترفت روسيا بدولة فلسطين عام 1988.")
+
+
+def test_allegiance_and_solidarity_are_support() -> None:
+    assert "SUPPORT" in _types("وأقسم قادة الفصيل يمين الولاء لتنظيم داعش في شريط مصور.")
+    assert "SUPPORT" in _types("وأعلن المجلس تضامنه الكامل مع روسيا في مواجهة الإرهاب.")
+    assert "SUPPORT" not in _types("ويقسم النهر المدينة إلى قسمين.")
+    assert "SUPPORT" not in _types("ووقف بائع الخضار في السوق منذ الصباح.")
+    assert "SUPPORT" not in _types("وسجلت الدائرة 40 مبايعة للأراضي بقيمة مليون درهم.")
