@@ -122,6 +122,8 @@ LEXICON = r"""
 # ---------------------------------------------------------------- ACCUSE (CAMEO 09, 11)
 111/disapprove V  ادان>دين دان>دين ندد استنكر شجب انتقد ; conf=0.85
 111/disapprove N  ادانه تنديد استنكار شجب انتقاد انتقادات ; conf=0.7
+# a government's formal protest is a complaint, not a demonstration
+111/disapprove PN مذكره_احتجاج مذكرة_احتجاج احتجاج_رسمي احتجاجا_رسميا ; conf=0.8
 112/allege     V  اتهم ; conf=0.9
 112/allege     N  اتهام اتهامات ; conf=0.7
 112/allege     PV حمل_المسؤوليه حمل_مسؤوليه ; conf=0.7

@@ -8,6 +8,7 @@
 * «الإعدام» as a penalty in a law or a sentence (عقوبات تصل إلى الإعدام، حكم بالإعدام) is no execution.
 * «دعا الله أن …», «داعيا لهم بالتوفيق» is a prayer, not an appeal to a party, and «أيده الله» a blessing,
   not support (`prayer`).
+* A bomb found, seized or defused (تفكيك عبوة ناسفة) exploded nowhere.
 * «تحقيق» + a definite object is "achieving" it (تحقيق الأهداف), not an inquiry.
 * An event noun names no occurrence where it only qualifies another noun or a judgement (`occurs`): the
   complement of an agreement, a law, a plan or talks («اتفاق وقف القتال», «خطة لنشر قوات»), what a speaker
@@ -71,6 +72,8 @@ _ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عص
                       "مواطن مقيم وافد شاب شبان رجل رجال امرأة نساء عنصر عناصر ارهابي مسلح ناشط نشطاء "
                       "صحفي معارض زعيم قيادي عدد عشرات مئات")
 _NUMBER_WORDS = frozenset(bare(normalize(w)) for w in "اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split())
+_DEFUSED = frozenset(bare(normalize(w)) for w in (
+    "تفكيك ابطال ضبط العثور عثر عثرت مصادره مصادرة ضبطت فككت فكك تفجيرها_المتحكم").split())
 _AMOUNTS = frozenset(bare(normalize(w)) for w in "مبلغ مبالغ مليون ملايين مليار مليارات الف ألف آلاف".split())
 
 
@@ -190,6 +193,9 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
             toks[h.j + 1].key[:1].isdigit() or toks[h.j + 1].bare in _NUMBER_WORDS or
             toks[h.j + 1].bare in _AMOUNTS):
         return False  # «لقاء أربعة ملايين»، «لقاء مبلغ»: in exchange for, not a meeting
+    if h.form.trig.mode == "explosives" and any(
+            toks[k].bare.lstrip("وف") in _DEFUSED for k in range(max(0, h.i - 3), h.i)):
+        return False  # «تفكيك 15 عبوة ناسفة», «ضبط سيارة مفخخة»: a bomb found or defused went off nowhere
     prev = h.i - 1
     while prev >= 0 and toks[prev].key in ("«", "\"", "“", "("):
         prev -= 1

@@ -156,3 +156,10 @@ def test_allegiance_and_solidarity_are_support() -> None:
     assert "SUPPORT" not in _types("ويقسم النهر المدينة إلى قسمين.")
     assert "SUPPORT" not in _types("ووقف بائع الخضار في السوق منذ الصباح.")
     assert "SUPPORT" not in _types("وسجلت الدائرة 40 مبايعة للأراضي بقيمة مليون درهم.")
+
+
+def test_a_defused_bomb_and_a_protest_note() -> None:
+    assert "ASSAULT" not in _types("وتمكنت فرق الهندسة من تفكيك 12 عبوة ناسفة زرعت على الطريق.")
+    assert "ASSAULT" in _types("وانفجرت عبوة ناسفة بدورية للجيش قرب الموصل.")
+    types = _types("وقدمت الخارجية مذكرة احتجاج إلى السفير بعد الحادث.")
+    assert "PROTEST" not in types and "ACCUSE" in types
