@@ -120,7 +120,8 @@ LEXICON = r"""
 144/obstruct   PV قطع_الطريق قطع_الطرق اغلق_الطريق ; protest conf=0.6
 
 # ---------------------------------------------------------------- ACCUSE (CAMEO 09, 11)
-111/disapprove V  ادان>دين دان>دين ندد استنكر شجب انتقد ; conf=0.85
+111/disapprove V  ادان>دين دان>دين ; nob conf=0.85
+111/disapprove V  ندد استنكر شجب انتقد ; conf=0.85
 111/disapprove N  ادانه تنديد استنكار شجب انتقاد انتقادات ; conf=0.7
 # a government's formal protest is a complaint, not a demonstration
 111/disapprove PN مذكره_احتجاج مذكرة_احتجاج احتجاج_رسمي احتجاجا_رسميا ; conf=0.8

@@ -38,7 +38,28 @@ _MODE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Verbs of refusing or abstaining: the act right after them did not happen (رفض توقيع الاتفاق، امتنع عن التصويت).
+# Refusing one's own act (رفض الوفد توقيع الاتفاق) — refusing an attack is condemning one that happened.
+_REFUSE = frozenset({"رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "يرفضون"})
+_ABSTAIN = frozenset({"امتنع", "امتنعت", "امتنعوا", "يمتنع", "تمتنع", "توقف", "توقفت", "توقفوا", "يتوقف", "تتوقف",
+                      "كف", "كفت", "كفوا"})
+
+
+def _refused(toks: list[Tok], h: Hit) -> bool:
+    """The act is the object of a refusal or an abstention: (رفض [subject] توقيع، توقفوا عن القتال)."""
+    words = _ABSTAIN if h.form.trig.type == "ASSAULT" else _REFUSE | _ABSTAIN
+    for k in range(h.i - 1, max(-1, h.i - 5), -1):
+        b = toks[k].bare
+        if b in words or (b[:1] in ("و", "ف") and b[1:] in words):
+            return True
+        if toks[k].key in ("،", ",", ".", "؛") or FORMS.get(toks[k].key) is not None:
+            return False
+    return False
+
+
 def negated(toks: list[Tok], v: int, h: Hit) -> bool:
+    if h.form.trig.type != "REJECT" and not h.form.verbal and _refused(toks, h):
+        return True
     for k in range(max(0, v - 3), v):
         b = toks[k].bare
         key = toks[k].key
@@ -65,7 +86,10 @@ _IRREALIS = frozenset((
     "رجح", "رجحت", "رجحوا", "يرجح", "ترجح", "يرجحون", "توقع", "توقعت", "توقعوا", "يتوقع", "تتوقع", "يتوقعون",
     "متوقع", "المتوقع", "احتمال", "احتماليه", "امكانيه", "امكان", "يمكن", "يمكنه", "يمكنها", "ممكن", "ربما",
     "لعل", "يحتمل", "يخشي", "تخشي", "يخشون", "خشيه", "مخاوف", "تخوف", "تخوفا", "بهدف", "بغيه", "كي", "لكي",
-    "اجل"))
+    "اجل",
+    # hopes and preludes: «أعرب عن أمله في …», «آمال لاستئناف …», «تمهد لانسحابهم»
+    "امل", "امله", "املها", "املهم", "امال", "يامل", "تامل", "نامل", "ياملون", "تمهد", "يمهد", "تمهيدا",
+    "تمهيد"))
 _MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})
 _ANY = frozenset({"اي", "ايه"})
 

@@ -118,6 +118,7 @@ def _has_prefix(toks: list[Tok], prefixes: tuple[str, ...]) -> bool:
     return any(t.bare.startswith(prefixes) for t in toks)
 
 
+_INTENSIFIERS = frozenset({"بشده", "باشد", "بقوه", "بحزم", "بشكل"})
 # Words that begin with ب without being a بـ complement of a verb of threatening.
 _NOT_BI = frozenset({"بين", "بعد", "بعدما", "بعض", "بينما", "بلاد", "بلاده", "بلادها", "بلادهم", "بشكل", "بصوره",
                      "بحسب", "بسبب", "بدون", "بدوره", "بدورها", "برئاسه", "بقياده", "بلده", "بلدان", "بيان", "بيانا",
@@ -197,8 +198,8 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
             continue
         if t.type in _FIGURATIVE_IN_MARKETS and flag("market"):
             continue
-        if t.nob and h.j + 1 < n and toks[h.j + 1].key[:1] == "ب":
-            continue
+        if t.nob and h.j + 1 < n and toks[h.j + 1].key[:1] == "ب" and toks[h.j + 1].bare not in _INTENSIFIERS:
+            continue  # يدين بالإسلام "professes", يتظاهر بالمرض "pretends"; not «أدان بشدة»
         if t.bcomp and not _bi_complement(toks, h.j, n) and not (not h.form.verbal and _received(toks, h.i)):
             continue
         if t.obj and not any(0 < m.ti - h.j <= 4 for m in ments):

@@ -163,3 +163,18 @@ def test_a_defused_bomb_and_a_protest_note() -> None:
     assert "ASSAULT" in _types("وانفجرت عبوة ناسفة بدورية للجيش قرب الموصل.")
     types = _types("وقدمت الخارجية مذكرة احتجاج إلى السفير بعد الحادث.")
     assert "PROTEST" not in types and "ACCUSE" in types
+
+
+def test_profess_hope_zone_and_frame_are_no_events() -> None:
+    assert "ACCUSE" not in _types("وجاء آلاف المقاتلين الذين يدينون بالمذهب نفسه إلى البلاد.")
+    assert "ACCUSE" in _types("وأدانت روسيا بشدة الهجوم على السفارة.")
+    assert "AID" not in _types("وأعرب الوزير عن أمله في تأمين دخول المساعدات الإنسانية قريبا.")
+    assert "ASSAULT" not in _types("وتقع المحطة في منطقة الاشتباكات ولا يمكن الوصول إليها.")
+    # «في إطار» is "as part of": the raids happened
+    assert "COERCE" in _types("واعتقلت الشرطة عشرين شخصا في إطار سلسلة مداهمات في العاصمة.")
+
+
+def test_an_act_refused_or_stopped_did_not_happen() -> None:
+    ev = next(e for e in _events("ورفض وفد المعارضة توقيع الاتفاق في الجولة الأخيرة.") if e.type == "AGREE")
+    assert ev.negated
+    assert all(e.negated for e in _events("وسلم المسلحون أسلحتهم وتوقفوا عن القتال.") if e.type == "ASSAULT")
