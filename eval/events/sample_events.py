@@ -9,7 +9,7 @@ new offset gives articles no rule was written from.
     .venv/bin/python eval/events/sample_events.py --offset 22000 --articles 250 --n 60 --seed 5
 
 Prints one line per sampled event: index, type, trigger, actor and recipient names, and the context. The
-verdicts for the sample above are in `judged_sample.tsv` (2026-12-05).
+verdicts for three draws (the commit whose output was judged, the offset and seed) are in `judged_sample.tsv`.
 """
 
 from __future__ import annotations
