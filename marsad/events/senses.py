@@ -73,7 +73,11 @@ _ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عص
                       "صحفي معارض زعيم قيادي عدد عشرات مئات")
 _NUMBER_WORDS = frozenset(bare(normalize(w)) for w in "اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split())
 _DEFUSED = frozenset(bare(normalize(w)) for w in (
-    "تفكيك ابطال ضبط العثور عثر عثرت مصادره مصادرة ضبطت فككت فكك تفجيرها_المتحكم").split())
+    "تفكيك ابطال ضبط العثور عثر عثرت مصادره مصادرة ضبطت فككت فكك بحوزته بحوزتها بحوزتهم حيازة حيازته "
+    "تخزين تهريب").split())
+# What bursts by accident (a tyre, a pipe, a gas cylinder), not a bomb.
+_BURST = _prefixes("اطار اطارات انبوب انابيب ماسوره اسطوانه اسطوانات قاروره خزان محول بالون غلايه")
+_PARTICIPLES_AS_NOUNS = frozenset({"متهما", "متهمين"})
 _AMOUNTS = frozenset(bare(normalize(w)) for w in "مبلغ مبالغ مليون ملايين مليار مليارات الف ألف آلاف".split())
 
 
@@ -193,9 +197,14 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
             toks[h.j + 1].key[:1].isdigit() or toks[h.j + 1].bare in _NUMBER_WORDS or
             toks[h.j + 1].bare in _AMOUNTS):
         return False  # «لقاء أربعة ملايين»، «لقاء مبلغ»: in exchange for, not a meeting
-    if h.form.trig.mode == "explosives" and any(
-            toks[k].bare.lstrip("وف") in _DEFUSED for k in range(max(0, h.i - 3), h.i)):
-        return False  # «تفكيك 15 عبوة ناسفة», «ضبط سيارة مفخخة»: a bomb found or defused went off nowhere
+    if h.form.trig.mode == "explosives" and (any(
+            toks[k].bare.lstrip("وف") in _DEFUSED for k in range(max(0, h.i - 4), h.i)) or any(
+            toks[k].bare.startswith(_BURST) or unclitic(toks[k].bare).startswith(_BURST)
+            for k in range(h.j + 1, min(len(toks), h.j + 3)))):
+        return False  # «تفكيك عبوة ناسفة», «بحوزتهم عبوات», «انفجار أحد الإطارات»: no bomb went off at anyone
+    if toks[h.i].bare in _PARTICIPLES_AS_NOUNS and h.i >= 1 and (
+            toks[h.i - 1].key[:1].isdigit() or toks[h.i - 1].bare in _NUMBER_WORDS):
+        return False  # «24 متهما»: defendants, not «accusing»
     prev = h.i - 1
     while prev >= 0 and toks[prev].key in ("«", "\"", "“", "("):
         prev -= 1

@@ -178,3 +178,10 @@ def test_an_act_refused_or_stopped_did_not_happen() -> None:
     ev = next(e for e in _events("ورفض وفد المعارضة توقيع الاتفاق في الجولة الأخيرة.") if e.type == "AGREE")
     assert ev.negated
     assert all(e.negated for e in _events("وسلم المسلحون أسلحتهم وتوقفوا عن القتال.") if e.type == "ASSAULT")
+
+
+def test_accidents_bombs_in_hand_and_defendants_are_no_events() -> None:
+    assert "ASSAULT" not in _types("ووقع الحادث بسبب انفجار أحد إطارات الشاحنة على الطريق السريع.")
+    assert "ASSAULT" not in _types("واعتقلت الشرطة ثلاثة رجال وبحوزتهم حقيبة فيها عبوات ناسفة.")
+    assert "ACCUSE" not in _types("وأصدرت المحكمة حكما بسجن 12 متهما بتهمة التهريب.")
+    assert "SUPPORT" not in _types("ودفع السكان ثمنا باهظا للحرب.")
