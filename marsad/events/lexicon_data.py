@@ -171,7 +171,7 @@ LEXICON = r"""
 # admitting (اعترف بمعاناة …); with a state or body after بـ it is recognition (see senses.recognition)
 080            V  اعترف ; bcomp conf=0.5
 050            V  دعم ساند ; obj conf=0.6
-050            N  دعم مسانده ; obj conf=0.4
+050            N  دعم مسانده ; obj victim conf=0.4
 057            PV وقع_اتفاق* وقع_اتفاقي* وقع_مذكره وقع_معاهده وقع_مذكرات ; conf=0.85
 057            V  وقع ; need=اتفاقا,اتفاقيه,اتفاقيات,اتفاقات,معاهده,مذكره,مذكرات reach=10 conf=0.7
 057            PN توقيع_اتفاق* توقيع_اتفاقي* توقيع_مذكره توقيع_معاهده ; conf=0.75

@@ -223,6 +223,9 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
 def _verbal_actor(f: _Frame) -> None:
     """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
     toks, ms, v, i, j, n, assault = f.toks, f.ms, f.v, f.i, f.j, f.n, f.assault
+    if v >= 1 and toks[v - 1].key in ("من", "ومن") and v == i and (
+            v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or toks[v - 2].key in CLAUSE_BREAK):
+        return  # «هناك من اتهم واشنطن»: "who" has no antecedent here; what follows the verb is its object
     pron_subject = v >= 1 and toks[v - 1].bare in _PRON_SUBJ
     if pron_subject and toks[v - 1].bare in _RELATIVE:
         _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
@@ -368,7 +371,10 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         elif m.ent.type == "GPE" and m.ent.precision != "country" and m.prep is None:
             f.target_place = f.st.ments.index(m)  # مفاوضات جنيف، قصف حلب: the scene, not a party
         elif (m.prep in (None, "ل")) and m.loc == 0 and is_agent(m, assault):
-            if trig.victim:
+            # اعتقال X، لدعم المعارضة: the genitive undergoes it — unless لـ names who does (دعم روسيا للأسد)
+            # or the support is what something came with (بدعم X: X gave it)
+            with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب"
+            if trig.victim and not with_it and not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after):
                 f.recip = [m]
             elif trig.type == "PROTEST":
                 f.recip = [m] if m.prep == "ل" else []

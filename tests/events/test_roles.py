@@ -162,3 +162,20 @@ def test_a_body_after_a_title_governed_by_a_preposition_is_no_subject() -> None:
 def test_a_visit_takes_place_in_the_country_visited() -> None:
     ev = _one(_events("وبدأ الرئيس جولة في الشرق الأوسط بزيارته الكويت أمس."), "CONSULT")
     assert ev.location == "Q817"
+
+
+def test_the_genitive_of_support_is_who_is_supported_unless_li_names_them() -> None:
+    ev = _one(_events("وأكد الوزير استمرار مساندة الأردن في حربه على الإرهاب."), "SUPPORT")
+    assert ev.recipient == ["Q810"]
+    ev = _one(_events("وانتقد المتحدث دعم الكويت للجيش العراقي."), "SUPPORT")
+    assert ev.actor == ["Q817"]
+
+
+def test_who_without_antecedent_leaves_the_actor_open() -> None:
+    ev = _one(_events("وهناك من اتهم الكويت بالتقصير في حماية الحدود."), "ACCUSE")
+    assert ev.actor == [] and ev.recipient == ["Q817"]
+
+
+def test_with_the_support_of_names_the_supporter() -> None:
+    ev = _one(_events("وتقدمت القوات في المدينة بمساندة الكويت وحلفائها."), "SUPPORT")
+    assert ev.actor == ["Q817"]
