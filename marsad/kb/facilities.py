@@ -140,7 +140,9 @@ def attach_heads(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 def _natural_features(text: str, toks: Sequence[tuple[int, int, str]], taken: Sequence[Mention]) -> list[Mention]:
     """«سهل الغاب», «جبل الشيخ»: a natural feature's head and the definite word after it, where free."""
     out: list[Mention] = []
-    for k in range(len(toks) - 1):
+    # the memoised head test over all words at once; the raw word is cut out only for the few heads
+    heads = list(map(_head_of, [t[2] for t in toks[:-1]]))
+    for k in [k for k, h in enumerate(heads) if h is not None]:
         h = _head(toks[k][2], text[toks[k][0]:toks[k][1]])
         if h is None or h[0] not in NATURAL_HEADS or h[0] in AMBIGUOUS_HEADS:
             continue

@@ -57,7 +57,9 @@ def kingdom_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     kingdoms = [e for e in entities if e.type == "GPE" and e.country in KINGDOMS and is_country(e)]
     out = list(entities)
     saudi = None
-    for i, (s, e, w) in enumerate(toks):
+    tail = _HEAD[2:]
+    for i in [i for i, t in enumerate(toks) if t[2].endswith(tail)]:  # every form `_head_cut` accepts ends so
+        s, e, w = toks[i]
         cut = _head_cut(w)
         if cut is None or (i + 1 < len(toks) and not gaps[i] and _continues_name(toks[i + 1][2])):
             continue

@@ -32,7 +32,7 @@ from marsad.kb.place_gate import (
     words_of,
 )
 from marsad.kb.store import KBEntry, get_kb
-from marsad.kb.titles import TITLE_HEADS
+from marsad.kb.titles import TITLE_HEADS, token_gaps
 from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
 from marsad.text.normalize import normalize, strip_proclitics
 
@@ -437,7 +437,7 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
     n = len(toks)
     if not n:
         return []
-    joinable = [text[toks[j][1]:toks[j + 1][0]].strip() == "" for j in range(n - 1)] + [False]
+    joinable = [not g for g in token_gaps(text)]  # shared with the title and alias passes; the last is "."
     hits: list[tuple[int, int, int, str]] = []  # (token index, length, entry index, matched key)
     i = 0
     auto, auto_first = kb.auto, kb.auto_first

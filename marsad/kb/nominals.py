@@ -102,8 +102,11 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     out = list(entities)
     n = len(toks)
     i = 0
+    memo = _READINGS.get
     while i < n:
-        readings = _readings(toks[i][2])
+        readings = memo(toks[i][2])
+        if readings is None:
+            readings = _readings(toks[i][2])
         hit = _match(text, toks, i, out, readings) if readings else None
         if hit is None:
             i += 1

@@ -98,9 +98,11 @@ def add_apposed_persons(text: str, entities: list[Entity]) -> list[Entity]:
     covered = _covered(d, entities)
     lone = {i for i, e in d.per_at.items() if d.per_end.get(i) is e}  # a one-word person (ابراهيم)
     out = list(entities)
+    # the memoised reading over all words at once: most words are no given name, and `_given` is then None
+    maybe = list(map(_given_reading, [t[2] for t in d.toks]))
     k = 0
     while k < n:
-        cut = None if k in covered else _given(d, k)
+        cut = None if k in covered or maybe[k] is None else _given(d, k)
         end = _name_end(d, k, covered, lone) if cut is not None else None
         if end is None or (not _apposed_before(d, k) and title_after(d, end) is None):
             k += 1

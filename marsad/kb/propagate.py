@@ -40,9 +40,11 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         del names[key]
     if not names:
         return entities
-    lengths: dict[str, set[int]] = {}
+    by_first: dict[str, set[int]] = {}
     for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
+        by_first.setdefault(key[0], set()).add(len(key))
+    # longest first, sorted once: sorting (mostly nothing) per token and reading was most of this pass
+    lengths = {w: sorted(v, reverse=True) for w, v in by_first.items()}
     toks = norm_tokens(text)
     taken = TakenSpans(entities)
     added = False
@@ -51,7 +53,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     while i < n:
         step = 1
         for word, cut in clitic_variants(toks[i][2]):
-            for ln in sorted(lengths.get(word, ()), reverse=True):
+            for ln in lengths.get(word, ()):
                 if i + ln > n:
                     continue
                 key = (word, *(toks[i + k][2] for k in range(1, ln)))

@@ -13,6 +13,7 @@ most of the time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -124,42 +125,68 @@ class FastDecoder:
                     if sep:
                         table[(a, b)] = weights.matrix[r]
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
-        self._ctx_rows = weights.context_rows(FeatureExtractor.OFFSETS)
+        zero = weights._zero_row
+        self._ctx_rows = {base: tuple(zero if r is None else r for r in rows)
+                          for base, rows in weights.context_rows(FeatureExtractor.OFFSETS).items()}
 
-    def _entry(self, word: str, scratch: list[np.ndarray]) -> _Entry:
-        """(vector row, normalised form, org head?, may start a gazetteer match?, clitic readings, and the
-        readings that start a gazetteer and a training-lexicon entry)."""
-        hit = self._rows.get(word)
-        if hit is not None:
-            return hit
+    def _entries(self, words: list[str], scratch: list[np.ndarray]) -> list[_Entry]:
+        """Each word's cached facts (vector row, normalised form, org head?, may start a gazetteer match?,
+        clitic readings, and the readings that start a gazetteer and a training-lexicon entry).
+
+        A document's new word types are scored together, one gather and one segmented sum for all of
+        them: per word, the numpy call overhead cost more than the sums themselves.
+        """
+        get = self._rows.get
+        entries = [get(w) for w in words]
+        missing = [i for i, x in enumerate(entries) if x is None]
+        if not missing:
+            return entries
+        new = list(dict.fromkeys([words[i] for i in missing]))
         fx = self.fx
-        own, keep, norm, cands, org, gz = fx.word_core(word)
-        vec = self._word_vector(own, keep)
-        starts = (fx.res.gazetteer.starts(cands), fx.train_lex.starts(cands)) if gz else ((), ())
-        if len(self._rows) < self._cache_size:
-            row = len(self._rows)
-            self._vectors[row] = vec
-            entry = (row, norm, org, gz, cands, *starts)
-            self._rows[word] = entry
-            return entry
-        scratch.append(vec)  # cache full: the vector travels beside the gather (row -1 - its index)
-        return (-len(scratch), norm, org, gz, cands, *starts)
+        cores = [fx.word_core(w) for w in new]
+        vecs = self._word_vectors(cores)
+        gaz, lex = fx.res.gazetteer, fx.train_lex
+        made: dict[str, _Entry] = {}
+        cached: list[int] = []
+        for j, (word, (_own, _keep, norm, cands, org, gz)) in enumerate(zip(new, cores, strict=True)):
+            starts = (gaz.starts(cands), lex.starts(cands)) if gz else ((), ())
+            if len(self._rows) < self._cache_size:
+                entry = (len(self._rows), norm, org, gz, cands, *starts)
+                self._rows[word] = entry
+                cached.append(j)
+            else:  # cache full: the vector travels beside the gather (row -1 - its index)
+                scratch.append(vecs[j])
+                entry = (-len(scratch), norm, org, gz, cands, *starts)
+            made[word] = entry
+        if cached:
+            self._vectors[[made[new[j]][0] for j in cached]] = vecs[cached]
+        for i in missing:
+            entries[i] = made[words[i]]
+        return entries
 
-    def _word_vector(self, own: list[str], keep: list[str]) -> np.ndarray:
-        """The (5, K) vector `segment_scores` gives for (own, ctx[-2], ctx[-1], ctx[1], ctx[2]) of
-        `FeatureExtractor.word_info`: the same rows gathered in the same order, so the same sums to the bit
-        (a context list is `keep` prefixed, and a shared prefix keeps the sorted order)."""
+    def _word_vectors(self, cores: Sequence[tuple]) -> np.ndarray:
+        """(n, 5, K): for each `FeatureExtractor.word_core`, the vectors `segment_scores` gives for (own,
+        ctx[-2], ctx[-1], ctx[1], ctx[2]) of `FeatureExtractor.word_info`: the same rows gathered in the same
+        order, so the same sums to the bit (a context list is `keep` prefixed, and a shared prefix keeps
+        the sorted order). A feature the model lacks gathers the zero row instead of being skipped: a sum
+        that starts at +0.0 never becomes -0.0, so adding +0.0 changes no bit, and the rows of a word are
+        then laid out by C-level `map` and `zip` rather than per-feature Python filtering."""
         w = self.w
         zero = w._zero_row
-        idx = [zero]
-        idx.extend(r for r in map(w.attr_row.get, own) if r is not None)
-        offsets = [0]
-        found = [t for t in map(self._ctx_rows.get, keep) if t is not None]
-        for j in range(len(FeatureExtractor.OFFSETS)):
+        get, cget = w.attr_row.get, self._ctx_rows.get
+        nslots = len(FeatureExtractor.OFFSETS)
+        none = (zero,) * nslots
+        idx: list[int] = []
+        offsets: list[int] = []
+        for own, keep, *_rest in cores:
             offsets.append(len(idx))
             idx.append(zero)
-            idx.extend(t[j] for t in found if t[j] is not None)
-        return np.add.reduceat(w.matrix[idx], offsets, axis=0)
+            idx.extend(map(get, own, repeat(zero, len(own))))
+            for col in list(zip(*map(cget, keep, repeat(none, len(keep))), strict=True)) or [()] * nslots:
+                offsets.append(len(idx))
+                idx.append(zero)
+                idx.extend(col)
+        return np.add.reduceat(w.matrix[idx], offsets, axis=0).reshape(len(cores), nslots + 1, -1)
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, K) state scores of all tokens of non-empty sentences, and the sentence lengths.
@@ -169,7 +196,7 @@ class FastDecoder:
         sents = [s for s in sentences if len(s)]
         lens = np.array([len(s) for s in sents], dtype=np.int64)
         scratch: list[np.ndarray] = []
-        entries = [self._entry(t, scratch) for s in sents for t in s]
+        entries = self._entries([t for s in sents for t in s], scratch)
         n = len(entries)
         k = len(self.w.labels)
         if n == 0:
@@ -191,57 +218,80 @@ class FastDecoder:
         e[:-2] += v[2:, 4] * (rest[:-2] >= 2)[:, None]
         e[starts] += self._bos
         e[starts + lens - 1] += self._eos
-        self._pairs_and_heads(e, entries, rest)
-        off = 0
-        for length in lens.tolist():
-            seg = entries[off:off + length]
-            if any(x[3] for x in seg):
-                self._gazetteer(e[off:off + length], seg)
-            off += length
+        norms = [x[1] for x in entries]
+        rest_l = rest.tolist()
+        self._pairs_and_heads(e, norms, [j for j, x in enumerate(entries) if x[2]], rest_l)
+        self._gazetteer(e, entries, norms, pos.tolist(), rest_l)
         return e, lens
 
-    def _pairs_and_heads(self, e: np.ndarray, entries: list, rest: np.ndarray) -> None:
-        """Bigram features and organisation-head features, inside sentences only."""
-        bp, bn = self._bg_prev, self._bg_next
-        same_next = (rest >= 1).tolist()
-        n = len(entries)
-        for i in range(n - 1):
-            if not same_next[i]:
-                continue
-            pair = (entries[i][1], entries[i + 1][1])
-            v = bn.get(pair)
-            if v is not None:
-                e[i] += v
-            v = bp.get(pair)
-            if v is not None:
-                e[i + 1] += v
-        rest_l = rest.tolist()
-        for j in range(n):
-            if entries[j][2]:  # an organisation head word: orgh-d on the next three tokens
-                for d in (1, 2, 3):
-                    v = self._orgh[d - 1]
-                    if v is not None and d <= rest_l[j]:
-                        e[j + d] += v
+    def _pairs_and_heads(self, e: np.ndarray, norms: list[str], heads: list[int], rest: list[int]) -> None:
+        """Bigram features and organisation-head features, inside sentences only.
 
-    def _gazetteer(self, e: np.ndarray, seg: list) -> None:
-        """Add the gazetteer-derived features of one sentence (memoised by the neighbouring matches)."""
-        norms = [x[1] for x in seg]
-        gaz = self.fx.gazetteer_from_starts(norms, [x[5] for x in seg], [x[6] for x in seg])
-        n = len(gaz)
-        hit = [i for i in range(n) if gaz[i]]
-        if not hit:
+        Each kind is added to all its rows in one fancy-indexed add (a row gets at most one term of a kind,
+        so each sum is the one a per-token loop gives), in the order that loop adds them to a row:
+        ``bg-`` before ``bg+``, then ``orgh-3`` before ``orgh-2`` before ``orgh-1``.
+        """
+        pairs = list(zip(norms, norms[1:], strict=False))
+        for table, shift in ((self._bg_prev, 1), (self._bg_next, 0)):
+            got = list(map(table.get, pairs))
+            at = [i for i, v in enumerate(got) if v is not None and rest[i] >= 1]
+            if at:
+                e[[i + shift for i in at]] += np.stack([got[i] for i in at])
+        if heads:  # an organisation head word: orgh-d on the next three tokens
+            for d in (3, 2, 1):
+                v = self._orgh[d - 1]
+                at = [j + d for j in heads if d <= rest[j]]
+                if v is not None and at:
+                    e[at] += v
+
+    def _gazetteer(self, e: np.ndarray, entries: list, norms: list[str], pos: list[int], rest: list[int]) -> None:
+        """Add the gazetteer-derived features of the document's tokens (memoised by the neighbouring
+        matches); only tokens next to a match are visited, not every sentence holding a possible start."""
+        feats = self._gaz_matches(entries, norms, rest)
+        if not feats:
             return
-        near = sorted({j for i in hit for j in (i - 1, i, i + 1) if 0 <= j < n})
         empty: tuple[str, ...] = ()
+        near = {i for i in feats}
+        near.update([i - 1 for i in feats if pos[i] >= 1])
+        near.update([i + 1 for i in feats if rest[i] >= 1])
         cache = self._gaz_cache
-        for i in near:
-            key = (tuple(gaz[i - 1]) if i > 0 else empty, tuple(gaz[i]), tuple(gaz[i + 1]) if i + 1 < n else empty)
+        get = feats.get
+        for i in sorted(near):
+            key = (tuple(get(i - 1, empty)) if pos[i] >= 1 else empty, tuple(get(i, empty)),
+                   tuple(get(i + 1, empty)) if rest[i] >= 1 else empty)
             v = cache.get(key)
             if v is None:
-                v = self.w.score(gaz_context_features(gaz, i))
+                v = self.w.score(gaz_context_features(key, 1))
                 if len(cache) < 100_000:
                     cache[key] = v
             e[i] += v
+
+    def _gaz_matches(self, entries: list, norms: list[str], rest: list[int]) -> dict[int, list[str]]:
+        """Token → its `FeatureExtractor.gazetteer_from_starts` features, for the tokens that have any; the
+        same lists in the same order (gazetteer matches by start, then the training lexicon's), found
+        document-wide with the sentence ends as the limit of a match."""
+        out: dict[int, list[str]] = {}
+        cand = [i for i, x in enumerate(entries) if x[3]]
+        for col, table, pre in ((5, self.fx.res.gazetteer, "gz"), (6, self.fx.train_lex, "tgz")):
+            known = table.entries
+            b, m, inner = pre + "B=", pre + "M=", pre + "I="
+            for i in cand:
+                for first, ls in entries[i][col]:
+                    for length in ls:
+                        if length > rest[i] + 1:
+                            continue
+                        labels = known.get((first, *norms[i + 1:i + length]))
+                        if labels is None:
+                            continue
+                        for lab in labels:
+                            here = out.setdefault(i, [])
+                            here.append(b + lab)
+                            if length > 1:
+                                here.append(m + lab)
+                            for j in range(i + 1, i + length):
+                                out.setdefault(j, []).append(inner + lab)
+                        break
+        return out
 
     def tag_indices(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Best label index sequence of each sentence (Viterbi over all sentences at once)."""
@@ -270,22 +320,27 @@ def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.
     x = np.zeros((length, s_n, k))
     x[pos, sent] = e
     hist = np.empty((length, s_n, k))
-    back = np.empty((length, s_n, k), dtype=np.int64)
-    score = x[0]
-    hist[0] = score
-    tr = trans[None, :, :]
+    back = np.empty((length, s_n * k), dtype=np.int64)
+    hist[0] = x[0]
+    # sequence × to × from: the max over the last, contiguous axis is one argmax and one flat take of
+    # the argmax's cells (the same value `max` gives); a max over the middle axis cost twice as much
+    trt = np.ascontiguousarray(trans.T)
+    cand = np.empty((s_n, k, k))
+    cells = cand.reshape(-1)
+    first = np.arange(s_n * k) * k
     for t in range(1, length):
-        cand = score[:, :, None] + tr  # sequence × from × to
-        cand.argmax(axis=1, out=back[t])
-        score = np.add(cand.max(axis=1), x[t], out=hist[t])
+        np.add(hist[t - 1][:, None, :], trt, out=cand)
+        bt = back[t]
+        cand.argmax(axis=2, out=bt.reshape(s_n, k))
+        np.add(cells.take(first + bt).reshape(s_n, k), x[t], out=hist[t])
     # past its end a sequence points each label back to itself, so one backtracking pass carries its
     # final label unchanged down to its last position, with no per-step masking (padding tags are dropped)
-    back[np.arange(length)[:, None] >= lens[None, :]] = np.arange(k)
-    rows = np.arange(s_n)
-    cur = hist[lens - 1, rows].argmax(axis=1)
+    back.reshape(length, s_n, k)[np.arange(length)[:, None] >= lens[None, :]] = np.arange(k)
+    rows = np.arange(s_n) * k
+    cur = hist[lens - 1, np.arange(s_n)].argmax(axis=1)
     tags = np.empty((length, s_n), dtype=np.int64)
     for t in range(length - 1, 0, -1):
         tags[t] = cur
-        cur = back[t, rows, cur]
+        cur = back[t].take(rows + cur)
     tags[0] = cur
     return [tags[: lens[i], i] for i in range(s_n)]

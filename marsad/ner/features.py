@@ -222,6 +222,21 @@ class Resources:
 #: word lists learnt from silver-tagged news (`training/silver.py`): ``sv:TYPE``, ``sfirst``, ``slast``
 SILVER_LISTS = ("sv:", "sfirst", "slast")
 
+_LEN = tuple(f"len={i}" for i in range(8))
+_OOV_CTX = ("c1=oov",)
+_CLUSTER_FEATURES: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+
+
+def _cluster_features(c: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(own, context) feature strings of a cluster path, memoised: there are far fewer paths than words,
+    and formatting them was a good part of a new word type's cost."""
+    hit = _CLUSTER_FEATURES.get(c)
+    if hit is None:
+        hit = _CLUSTER_FEATURES[c] = ([f"c{i}={v}" for i, v in enumerate(c)],
+                                      [f"c{i}={v}" for i, v in enumerate(c[:3])])
+    return hit
+
+
 #: (own features, features by context offset, normalised form, clitic readings, org head?, may start a
 #: gazetteer or training-lexicon match?)
 _WordInfo = tuple[list[str], dict[int, list[str]], str, list[tuple[str, str]], bool, bool]
@@ -277,22 +292,40 @@ class FeatureExtractor:
         tag, stem = stem_of(norm)
         clusters = self.res.clusters
         shape = "sh=" + _shape(word)
-        feats = ["b", "w=" + norm, "s=" + stem, "p=" + tag, shape]
         n = len(norm)
-        feats.append("len=" + (str(n) if n < 8 else "8+"))
-        for k in (1, 2, 3):
-            if len(stem) > k:
-                feats.append(f"sf{k}=" + stem[-k:])
-                feats.append(f"sp{k}=" + stem[:k])
+        feats = ["b", "w=" + norm, "s=" + stem, "p=" + tag, shape, _LEN[n] if n < 8 else "len=8+"]
+        ls = len(stem)
+        if ls > 1:
+            feats += ("sf1=" + stem[-1:], "sp1=" + stem[:1])
+            if ls > 2:
+                feats += ("sf2=" + stem[-2:], "sp2=" + stem[:2])
+                if ls > 3:
+                    feats += ("sf3=" + stem[-3:], "sp3=" + stem[:3])
         if n > 4:
             feats.append("nf4=" + norm[-4:])
         c = clusters.get(norm) or clusters.get(stem) or clusters.get("ال" + stem)
         if c is None:
             feats.append("c=oov")
-            ctx_c: list[str] = ["c1=oov"]
+            ctx_c: Sequence[str] = _OOV_CTX
         else:
-            feats.extend(f"c{i}={v}" for i, v in enumerate(c))
-            ctx_c = [f"c{i}={v}" for i, v in enumerate(c[:3])]
+            own_c, ctx_c = _cluster_features(c)
+            feats += own_c
+        lex = self._lex(norm, stem)
+        feats += lex
+        # sorted, not a set: feature order must not depend on the per-process string hash salt,
+        # or two training runs would write byte-different (if equivalent) models
+        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, shape, *ctx_c, *lex})
+        cands = clitic_candidates(norm)
+        g, t = self.res.gazetteer.max_len, self.train_lex.max_len
+        gz = False
+        for _t, first in cands:
+            if first in g or first in t:
+                gz = True
+                break
+        return feats, keep, norm, cands, "lex=orghead" in lex, gz
+
+    def _lex(self, norm: str, stem: str) -> list[str]:
+        """The word-list features of a word (closed-class cues, name lists, silver lists, nisba shape)."""
         lex = []
         if norm in PERSON_TITLES or stem in PERSON_TITLES:
             lex.append("lex=title")
@@ -310,17 +343,12 @@ class FeatureExtractor:
             lex.append("lex=last")
         if norm in self._nisba or stem in self._nisba:
             lex.append("lex=nisba")
-        lex.extend(self._silver.get(stem, ()))
-        if stem.endswith(("يون", "يين", "يه", "يات")) and len(stem) > 5:
+        silver = self._silver.get(stem)
+        if silver:
+            lex += silver
+        if len(stem) > 5 and stem.endswith(("يون", "يين", "يه", "يات")):
             lex.append("lex=nisbasuf")
-        feats.extend(lex)
-        # sorted, not a set: feature order must not depend on the per-process string hash salt,
-        # or two training runs would write byte-different (if equivalent) models
-        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, shape, *ctx_c, *lex})
-        cands = clitic_candidates(norm)
-        starts = self.res.gazetteer.max_len, self.train_lex.max_len
-        gz = any(first in m for _t, first in cands for m in starts)
-        return feats, keep, norm, cands, "lex=orghead" in lex, gz
+        return lex
 
     def gazetteer_match(
         self, norms: Sequence[str], cands: Sequence[list[tuple[str, str]]], mask: Sequence[bool]
