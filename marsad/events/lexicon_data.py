@@ -24,7 +24,7 @@ vocabulary; `sport` the trigger is dropped in sports sentences (هجوم "attack
 (مقتل) that joins a preceding event of its sentence instead of opening one; `place` a place mention must
 follow within three tokens (تحرير حلب, not رئيس التحرير); `obj` an entity mention must follow within four tokens (دعم X, not دعم الاقتصاد);
 `reach=N` how many words after the trigger `need` looks at (default 4: the object may stand after a
-subject: «حمّلت الحركة قوات الاحتلال المسؤولية», «وقّعت الدولتان في العاصمة أمس اتفاقاً»);
+subject: «حمّلت النقابة الوزارة المسؤولية», «وقّعت الدولتان في العاصمة أمس اتفاقاً»);
 `bcomp` a بـ complement (بقصف، بالرد) must follow within four words: what is threatened, not what is
 endangered («يهدد الأمن»، «التهديد الإرهابي»); `nob` not when the next word starts with بـ (يتظاهر بالتعالم "pretends"); `participant` the protest's
 participants (المتظاهرون): they make a protest whatever they are said to do, also inside a generic-agent

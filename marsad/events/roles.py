@@ -351,7 +351,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
             f.recip = [gen[0]]
         gen = []
     if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _possessive(toks[j].key, trig):
-        # the pronoun is the genitive (زيارته كينيا، هجومهم الأخير): the noun after is its object
+        # the pronoun is the genitive (زيارته تونس، هجومهم الأخير): the noun after is its object
         m = gen[0]
         if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country"):
             f.recip = [m]
@@ -485,14 +485,14 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             break
         if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE") and m.lead - j <= 4 and \
                 (is_agent(m, False) or m.ent.type == "GPE"):
-            f.recip = [m]  # محادثاته مع الرئيس الكيني
+            f.recip = [m]  # مباحثاته مع الوزير اللبناني
             break
         if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
             f.recip = [m]  # التقى بالرئيس X، اجتمع بوزير الخارجية X: whom one meets
             break
         if trig.cameo in ("042", "043") and m.ti - j <= 2 and m.ent.type == "GPE" and m.prep in (None, "ل") \
                 and m.ent.precision == "country":
-            f.recip = [m]  # زيارته كينيا، زيارة لليمن: the host country
+            f.recip = [m]  # زيارته تونس، زيارة للأردن: the host country
             break
         if m.prep in ("على", "علي", "ضد", "بحق") or on:
             if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):

@@ -225,7 +225,7 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
         if key in (".", "؛", ";", "،", ","):
             break
         if toks[k].bare.startswith(_DESCRIBE) or _bare_word(toks[k]).startswith(_DESCRIBE):
-            # called by that name: «واصفا ما حدث بعملية …», «وصفه بأنه معركة …»
+            # called by that name: «واصفا الحادث بالمذبحة»، «وصفها بأنها حرب …»
             # the name comes with «بـ» on it or on the word before it (بعملية قتل، بأنه هجوم)
             if toks[h.i].key.lstrip("وف")[:1] == "ب" or any(
                     toks[x].key[:1] == "ب" and toks[x].key not in _BY_PRONOUN
@@ -246,15 +246,19 @@ _CALLING = ("دع", "يدع", "تدع", "ندع", "داعي", "دعو")
 _FOR_THEM = frozenset({"له", "لها", "لهم", "لهما", "لكم", "لنا"})
 
 
+def _god(t: Tok) -> bool:
+    return t.key in _GOD or t.bare in _GOD  # «الله» keeps its article in the key, loses it in the bare form
+
+
 def prayer(toks: list[Tok], h: Hit) -> bool:
     """A verb of calling (دعا، داعيا) addressed to God, or «for someone» + ب (داعيا لهم بالشفاء): a prayer."""
     k = h.j + 1
     if k >= len(toks):
         return False
-    if (toks[k].key in _GOD or toks[k].bare in _GOD) and h.form.verbal and toks[h.i].key.endswith(("ه", "ها", "هم")):
+    if _god(toks[k]) and h.form.verbal and toks[h.i].key.endswith(("ه", "ها", "هم")):
         return True  # a blessing formula after a name: أيده الله، نصره الله
     if not unclitic(toks[h.i].bare).startswith(_CALLING):
         return False
-    if toks[k].key in _GOD or toks[k].bare in _GOD:
+    if _god(toks[k]):
         return True
     return toks[k].key in _FOR_THEM and any(t.key[:1] == "ب" for t in toks[k + 1:k + 3])

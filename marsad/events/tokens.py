@@ -205,7 +205,7 @@ class Sentence:
             k -= 1
 
     def _title_prep(self, m: Ment) -> bool:
-        """A person after a title phrase (مع الرئيس الكيني X، على رئيس الوزراء العراقي X): the preposition
+        """A person after a title phrase (مع الرئيس اللبناني X، على رئيس الوزراء العراقي X): the preposition
         before the title governs the person. True when a title phrase was there."""
         toks = self.toks
         head = None
