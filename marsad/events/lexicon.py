@@ -85,13 +85,18 @@ def _verb_forms(lemma: str, stem: str | None) -> list[tuple[str, bool]]:
         stem = lemma[1:] if lemma[0] == "ا" and len(lemma) > 3 else lemma
     out: list[tuple[str, bool]] = []
     # Final ى/ي of defective perfects becomes ا before suffixes in writing (نفى → نفت، نفوا): cover both.
+    # Final ا of a defective perfect drops before ت and وا (دعا → دعت، دعوا، دعتا; نفى → نفت).
     perf_base = [lemma]
-    if lemma.endswith("ي"):
+    if lemma.endswith(("ي", "ا")) and len(lemma) >= 3:
         perf_base.append(lemma[:-1])
     for b in perf_base:
         for s in _PERF:
+            if b != lemma and s in ("", "ا", "ن", "نا"):
+                continue  # the shortened base never stands alone (دع، نف are other words)
             out.append((b + s, False))
         for s in ("", "ت", "و"):
+            if b != lemma and s == "":
+                continue
             for o in _OBJ:
                 out.append((b + s + o, False))
     for p in _IMPF_PRE:

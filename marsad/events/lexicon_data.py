@@ -22,7 +22,8 @@ three tokens, else no event; `mil` the sentence needs military vocabulary; `prot
 vocabulary; `sport` the trigger is dropped in sports sentences (هجوم "attack" = an offensive play);
 `victim` the noun's genitive is the recipient (اغتيال X, اعتقال X), not the actor; `cas` a casualty word
 (مقتل) that joins a preceding event of its sentence instead of opening one; `place` a place mention must
-follow within three tokens (تحرير حلب, not رئيس التحرير); `obj` an entity mention must follow within four tokens (دعم X, not دعم الاقتصاد);
+follow within three tokens (تحرير حلب, not رئيس التحرير), counted from the `need` word when there is one
+(سيطرت القوات أمس على مطار X); `obj` an entity mention must follow within four tokens (دعم X, not دعم الاقتصاد);
 `reach=N` how many words after the trigger `need` looks at (default 4: the object may stand after a
 subject: «حمّلت النقابة الوزارة المسؤولية», «وقّعت الدولتان في العاصمة أمس اتفاقاً»);
 `bcomp` a بـ complement (بقصف، بالرد) must follow within four words: what is threatened, not what is
@@ -56,7 +57,7 @@ LEXICON = r"""
 190            V  طرد ; mil conf=0.5
 190            N  طرد ; mil conf=0.5
 190            PN السيطره_على ; place mil conf=0.5
-190            PV سيطر_على ; place mil conf=0.5
+190            V  سيطر ; need=على,علي reach=6 place mil conf=0.5
 190            PV بسط_سيطرت* ; mil conf=0.5
 1823           V  قتل ; cas target conf=0.6
 1823           V  ذبح ; cas target conf=0.6

@@ -480,19 +480,24 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             continue
         k0 = max(j + 1, m.ti - 5)
         on = any(toks[k].bare in _AGAINST or unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
-        if m.prep == "من" and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in ("ASSAULT", "COERCE"):
-            f.recip = [m]  # قتلت 23 عنصرا من تنظيم داعش، اعتقل عشرة من أعضاء الحزب: their group
+        if m.prep in ("من", "في") and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in _AIMED and \
+                m.ent.type in AGENT_TYPES:
+            f.recip = [m]  # قتلت 23 عنصرا من تنظيم داعش، طالب الأعضاء في الحزب: their group
             break
-        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE") and m.lead - j <= 4 and \
+        if trig.type in _AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in _OWNED and m.prep == "ل" and \
+                m.ti - max(j, last) <= 8 and is_agent(m, False):
+            f.recip = [m]  # استنكر قيام عناصر تابعة للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
+            break
+        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") and m.lead - j <= 4 and \
                 (is_agent(m, False) or m.ent.type == "GPE"):
-            f.recip = [m]  # مباحثاته مع الوزير اللبناني
+            f.recip = [m]  # مباحثاته مع الوزير اللبناني، تضامنها مع الأردن
             break
         if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
             f.recip = [m]  # التقى بالرئيس X، اجتمع بوزير الخارجية X: whom one meets
             break
-        if trig.cameo in ("042", "043") and m.ti - j <= 2 and m.ent.type == "GPE" and m.prep in (None, "ل") \
-                and m.ent.precision == "country":
-            f.recip = [m]  # زيارته تونس، زيارة للأردن: the host country
+        if trig.cameo in ("042", "043") and m.ent.type == "GPE" and m.ent.precision == "country" and (
+                (m.ti - j <= 2 and m.prep in (None, "ل")) or (m.ti - j <= 6 and m.prep in ("ل", "الى", "الي"))):
+            f.recip = [m]  # زيارته تونس، زيارة للأردن، زيارة استغرقت يومين إلى مصر: the host country
             break
         if m.prep in ("على", "علي", "ضد", "بحق") or on:
             if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):
@@ -515,14 +520,19 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
 _AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
                       "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
 # Nouns of members whose group is named after من (عنصرا من، مقاتلين من، أعضاء في).
+#: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
+_AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
+#: Words of belonging before لـ (مواقع تابعة للجيش، عناصر موالية للنظام): the owner is the party aimed at.
+_OWNED = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "التابعه", "التابع", "التابعين", "مواليه", "موالين",
+                    "موال", "الموالين", "المواليه", "المنتمين", "منتمين", "منتميه"})
 _MEMBERS = ("عنصر", "عناصر", "مقاتل", "مسلح", "اعضاء", "عضو", "جنود", "جندي", "قاده", "قيادي", "افراد",
-            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين")
+            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين", "اخوه", "اخوان")
 
 
 def _member_of(toks: list[Tok], k: int) -> bool:
     """Token k (right before من) closes a count of members: 23 عنصرا، عشرات المقاتلين، ثلاثة من."""
     b = toks[k].bare
-    if k >= 0 and toks[k].bare in ("من",):
+    if k >= 0 and toks[k].bare in ("من", "في"):
         k -= 1
         b = toks[k].bare if k >= 0 else ""
     return b.startswith(_MEMBERS) or b[:1].isdigit()

@@ -46,12 +46,17 @@ _FIGURATIVE_IN_MARKETS = frozenset({"SUPPORT", "THREATEN", "RETREAT", "COERCE"})
 
 
 def _need_ok(toks: list[Tok], j: int, hi: int, need: tuple[str, ...], reach: int = 4) -> bool:
+    return _need_at(toks, j, hi, need, reach) >= 0
+
+
+def _need_at(toks: list[Tok], j: int, hi: int, need: tuple[str, ...], reach: int = 4) -> int:
+    """Index of the first word of `need` within `reach` words after token j, or -1."""
     for k in range(j + 1, min(hi, j + 1 + reach)):
         b = toks[k].bare
         for w in need:
             if (w.endswith("*") and b.startswith(w[:-1])) or b == w:
-                return True
-    return False
+                return k
+    return -1
 
 
 def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
@@ -205,7 +210,9 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
         if t.obj and not any(0 < m.ti - h.j <= 4 for m in ments):
             continue
         if t.place:
-            if not any(0 < m.ti - h.j <= 3 and is_place(m.ent) for m in ments):
+            # the place follows the trigger, or its complement when the subject stands between them
+            at = _need_at(toks, h.j, n, t.need, t.reach) if t.need else h.j
+            if not any(0 < m.ti - at <= 3 and is_place(m.ent) for m in ments):
                 continue
         if t.type == "ASSAULT" and not sense_ok(toks, h, ments):
             continue
