@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from marsad.dates import resolve_sentence_date
 from marsad.document import DateRef, Document, Entity, Event, Extent, Span
+from marsad.events.anaphora import prior_parties
 from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
 from marsad.events.lexicon import bare
@@ -57,7 +58,9 @@ def code_events(doc: Document) -> list[Event]:
     mstarts: list[int] = []
     country_ents: dict[str, Entity] = {}
     events: list[Event] = []
+    starts: list[int] = []  # sentence starts, for the context of pronoun antecedents
     for s, e in sentences(text):
+        starts.append(s)
         # Most sentences hold no trigger word: one C-level set test rejects them before any token work.
         if TRIGGER_KEYS.isdisjoint(findall(sh, s, e)) and not MARKS.search(sh, s, e):
             continue
@@ -80,7 +83,8 @@ def code_events(doc: Document) -> list[Event]:
         hits = find_hits(toks, mention_spans)
         if not hits:
             continue
-        events.extend(_code_sentence(doc, toks, s, e, hits, mentions, mstarts, country_ents))
+        ctx = starts[-3] if len(starts) >= 3 else starts[0]
+        events.extend(_code_sentence(doc, toks, s, e, hits, mentions, mstarts, country_ents, ctx, events))
     # an event the text only imagines (a condition, a prediction, a purpose, what is threatened or demanded)
     # did not happen: a reader counts none of them
     events = [ev for ev in events if not ev.hypothetical]
@@ -90,9 +94,10 @@ def code_events(doc: Document) -> list[Event]:
 
 def _code_sentence(doc: Document, toks: list[Tok], s: int, e: int, hits: list[Hit],
                    mentions: list[tuple[int, int, Entity]], mstarts: list[int],
-                   country_ents: dict[str, Entity]) -> list[Event]:
+                   country_ents: dict[str, Entity], ctx: int, prior: list[Event]) -> list[Event]:
     ments = _sentence_mentions(mentions, mstarts, s, e)
     st = Sentence(doc, toks, s, e, ments, country_ents)  # places the mentions, which the conditions read
+    st.context_fn = lambda: prior_parties(doc, prior, ctx, s)
     valid = valid_hits(toks, hits, ments)
     if not valid:
         return []

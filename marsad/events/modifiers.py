@@ -66,8 +66,8 @@ def negated(toks: list[Tok], v: int, h: Hit) -> bool:
         if key in _NEG or b in _NEG:
             if not h.form.verbal and any(toks[x].bare in _COPULA for x in range(k + 1, v)):
                 continue  # لم تكن واقعة التحرش الأولى: the copula is negated, not the event noun
-            # لا/ما negate a verb only when adjacent to it
-            if key in ("لا", "ولا") and k != v - 1:
+            # لا/ما negate a verb only when adjacent to it, or across the subject «أحد» (لا أحد يقبل: nobody)
+            if key in ("لا", "ولا") and k != v - 1 and not (k == v - 2 and toks[v - 1].bare == "احد"):
                 continue
             return True
         if key in ("ما", "وما") and k == v - 1 and h.form.verbal:

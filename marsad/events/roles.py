@@ -17,11 +17,13 @@ The rules run in a fixed order over one `_Frame`, each filling what the earlier 
 
 from __future__ import annotations
 
+from marsad.events.anaphora import agrees_with_verb, overt_subject, pronoun_party, verb_features
 from marsad.events.lexicon import FORMS, bare
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
     CLAUSE_BREAK,
+    GENERIC_AGENTS,
     Hit,
     Ment,
     Sentence,
@@ -58,14 +60,6 @@ _RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "ا
 # A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
 _SPEAKER_PRON = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "وانها", "وانه",
                            "انني", "اننا", "باننا", "بانني"})
-# Unlinked agent nouns that fill the subject slot (اتهمت المعارضةُ النظامَ): the next mention is the object.
-_GENERIC_AGENTS = frozenset({"معارضه", "سلطات", "شرطه", "حكومه", "قوات", "جيش", "مسلحون", "مسلحين",
-                             "متظاهرون", "محتجون", "متظاهرين", "محتجين", "رئيس", "وزير", "وزاره", "تنظيم",
-                             "جماعه", "حركه", "فصائل", "ميليشيات", "مليشيات", "دول", "دوله", "بلدان",
-                             "مجموعه", "عناصر", "مجهولون", "مجهولين", "طائرات", "مقاتلات", "متمردون",
-                             "مسؤولون", "مصادر", "منظمه", "لجنه", "محكمه", "نيابه", "ادعاء"})
-
-
 class _Frame:
     """One trigger's clause: the fixed context the rules read, and the slots they fill."""
 
@@ -122,6 +116,9 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
     if not f.actor and verbal and not f.passive:
         _subject_nationality(f)
+    if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v):
+        m = pronoun_party(st, v, f.j, True, False, f.trig, f.assault, {x.ent.id for x in f.recip})
+        f.actor = [m] if m is not None else []  # وأضافت أنها ستواصل …، ثم هاجموا …: the party continued
     if f.trig.type in _DYADIC and not f.actor:
         _between(f)
     if st.victims:
@@ -227,15 +224,18 @@ def _verbal_actor(f: _Frame) -> None:
             v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or toks[v - 2].key in CLAUSE_BREAK):
         return  # «هناك من اتهم واشنطن»: "who" has no antecedent here; what follows the verb is its object
     pron_subject = v >= 1 and toks[v - 1].bare in _PRON_SUBJ
+    # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
+    # the noun after it is the object (طالبوا الحكومة).
+    plural_verb = verb_features(toks[v].key) in (("m", "pl"), ("*", "pl"), ("f", "pl"))
     if pron_subject and toks[v - 1].bare in _RELATIVE:
         _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
         return
     if pron_subject and f.speaker is not None and toks[v - 1].bare in _SPEAKER_PRON:
         f.actor = [f.speaker]  # قال الجيش إنه قصف …
         return
-    generic_subject = v + 1 < n and toks[v + 1].bare in _GENERIC_AGENTS and not any(
+    generic_subject = v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms)
-    if not pron_subject and not generic_subject:
+    if not pron_subject and not generic_subject and not plural_verb:
         # VSO: the subject follows the verb (adverbs and dates may intervene); with a support verb it
         # stands between the verb and the noun (شنّ سلاح الجو الروسي آلاف الغارات)
         region = [m for m in ms if v < m.ti < i] if v < i else f.after
@@ -257,7 +257,7 @@ def _verbal_actor(f: _Frame) -> None:
         for m in reversed(f.before):  # SVO: the nearest agent before the verb
             if v - m.tj > 12:
                 break
-            if m.prep is None and m.loc == 0 and is_agent(m, assault):
+            if m.prep is None and m.loc == 0 and is_agent(m, assault) and agrees_with_verb(f.st, m, toks[v].key):
                 f.actor = [m]
                 for x in reversed([x for x in f.before if x.tj <= m.ti]):
                     # agents coordinated before it: A وقوات B تشن …
@@ -388,6 +388,13 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         _behind(f)
     if not f.actor and not trig.victim:
         _adjective_actor(f)
+    if not f.actor and _possessive(toks[j].key, trig):
+        # هجومهم، زيارته: the owner of the pronoun made the attack or the visit (اعتقاله: underwent it)
+        m = pronoun_party(f.st, f.i, j, False, True, trig, assault, {x.ent.id for x in f.recip})
+        if m is not None and trig.victim:
+            f.recip = f.recip or [m]
+        elif m is not None:
+            f.actor = [m]
     if not f.actor:
         _governing_subject(f)
 

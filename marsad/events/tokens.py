@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from marsad.document import Document, Entity, Speaker
 from marsad.events.lexicon import Form, bare
@@ -17,7 +18,7 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "AGENT_TYPES", "ARABIC", "CLAUSE_BREAK", "MARKS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "AGENT_TYPES", "ARABIC", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
     "is_agent", "is_place",
 ]
 
@@ -37,6 +38,13 @@ _CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي",
                          "شرق", "غرب", "داخل", "وسط", "حول", "عبر", "نحو", "لدى", "لدي"})
 CLAUSE_BREAK = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
 AGENT_TYPES = frozenset({"PER", "ORG"})
+# Unlinked agent nouns that fill the subject slot (اتهمت المعارضةُ النظامَ): the next mention is the object.
+GENERIC_AGENTS = frozenset({"معارضه", "سلطات", "شرطه", "حكومه", "قوات", "جيش", "مسلحون", "مسلحين",
+                             "متظاهرون", "محتجون", "متظاهرين", "محتجين", "رئيس", "وزير", "وزاره", "تنظيم",
+                             "جماعه", "حركه", "فصائل", "ميليشيات", "مليشيات", "دول", "دوله", "بلدان",
+                             "مجموعه", "عناصر", "مجهولون", "مجهولين", "طائرات", "مقاتلات", "متمردون",
+                             "مسؤولون", "مصادر", "منظمه", "لجنه", "محكمه", "نيابه", "ادعاء"})
+
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -128,6 +136,9 @@ class Sentence:
         self.ments = ments
         self.country_ents = country_ents
         self._quotes: list[tuple[int, int, Ment | None]] | None = None
+        # the parties named in the two sentences before, subjects and objects only (set by the coder)
+        self.context_fn: Callable[[], list[Ment]] | None = None
+        self._context: list[Ment] | None = None
         self.victims: set[int] = set()  # ids of the mentions who died or were hurt (never actors)
         starts = [t.start for t in toks]
         for m in ments:
@@ -135,6 +146,12 @@ class Sentence:
             m.tj = max(m.ti + 1, bisect_left(starts, m.end))
             m.lead = m.ti
             self._prep(m)
+
+    def context(self) -> list[Ment]:
+        """Mentions of the two sentences before this one, in text order (for pronoun antecedents)."""
+        if self._context is None:
+            self._context = self.context_fn() if self.context_fn is not None else []
+        return self._context
 
     def quote_at(self, pos: int) -> tuple[int, int, Ment | None] | None:
         """(content start, content end, the speaker's mention) of the quote whose content holds `pos`."""
@@ -150,8 +167,13 @@ class Sentence:
         return None
 
     def _speaker(self, sp: Speaker | None) -> Ment | None:
-        if sp is None or sp.entity is None:
+        if sp is None:
             return None
+        if sp.entity is None:
+            # a speaker phrase the quote layer left unlinked (حركتا X وY، مصدر في الحركة): the first party
+            # named inside it speaks
+            return next((m for m in self.ments if sp.start <= m.start and m.end <= sp.end and
+                         m.ent.type in AGENT_TYPES), None)
         for m in self.ments:
             if m.ent.id == sp.entity and m.start <= sp.start < m.end:
                 return m

@@ -109,9 +109,10 @@ def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> lis
             if h.form.trig.participant:
                 keep.append(h)
                 continue
-            p = toks[h.i].start
-            x = bisect_right(starts, p) - 1
-            inside = x >= 0 and mention_spans[x][0] <= p < mention_spans[x][1]
+            # the mention may leave out a clitic the token carries (وتشاد: the mention is تشاد)
+            p, pe = toks[h.i].start, toks[h.i].end
+            x = bisect_right(starts, min(pe - 1, p + 2)) - 1
+            inside = x >= 0 and mention_spans[x][0] < pe and p < mention_spans[x][1]
             if not inside:
                 keep.append(h)
         hits = keep

@@ -1,0 +1,271 @@
+"""Who a pronoun or a dropped subject stands for, by agreement: the actor of «وأضافت أنها ستقصف …».
+
+Arabic drops the subject pronoun (pro-drop) and carries the subject's gender and number on the verb
+(قصفت: feminine singular, هاجموا: masculine plural), and it attaches possessive pronouns to event nouns
+(هجومهم "their attack", زيارته "his visit") and subject pronouns to complementizers (أنها "that she/it").
+News continues the same actor across clauses and sentences this way, so an event whose own clause names no
+party usually belongs to the nearest earlier party that agrees with that inflection. The rules here read
+the inflection off the word and the agreement a party takes off its mention (`marsad.kb.agreement`:
+persons by their given name, places and states feminine singular, human plurals masculine plural,
+non-human plurals and most bodies feminine singular), and search the sentence first, then the two before
+it, nearest first. A party governed by a preposition, a place phrase and a victim are never antecedents:
+they are obliques, and the pronoun of a verb or a possessive is its subject or owner.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Document, Event
+from marsad.events.lexicon import Trigger
+from marsad.events.tokens import AGENT_TYPES, Ment, Sentence, Tok, is_agent
+from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
+from marsad.text.normalize import normalize
+
+__all__ = ["agrees_with_verb", "antecedent", "prior_parties", "overt_subject", "pronoun_party", "verb_features"]
+
+Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
+
+# Attached pronouns (longest first) and the features of what they stand for; the dual counts as plural.
+_PRONOUNS: tuple[tuple[str, Feats], ...] = (("هما", ("*", "pl")), ("هم", ("m", "pl")), ("هن", ("f", "pl")),
+                                             ("ها", ("f", "sg")), ("ه", ("m", "sg")))
+# Complementizers carrying the subject pronoun (أنها ستقصف، بأنهم هاجموا).
+_COMPLEMENTIZERS = ("بان", "لان", "وان", "فان", "ان")
+
+
+def pronoun_features(key: str) -> Feats | None:
+    """Features of the pronoun attached to `key` (a noun or a complementizer), or None."""
+    for suf, feats in _PRONOUNS:
+        if key.endswith(suf) and len(key) > len(suf) + 1:
+            return feats
+    return None
+
+
+def complementizer_features(key: str) -> Feats | None:
+    """أنه، أنها، بأنهم … : the features of the subject pronoun the complementizer carries."""
+    for c in _COMPLEMENTIZERS:
+        if key.startswith(c) and len(key) > len(c):
+            rest = key[len(c):]
+            for suf, feats in _PRONOUNS:
+                if rest == suf:
+                    return feats
+    return None
+
+
+def verb_features(key: str) -> Feats | None:
+    """Gender and number of the 3rd-person subject a verb form is inflected for; None when the form says
+    nothing sure (a first or second person, a dual alif that may be a defective root's: دعا).
+
+    Perfect: قصفوا m pl, قصفتا f dual, قصفت f sg, قصف m sg. Imperfect: يقصفون m pl, يقصفان dual, يقصف m sg,
+    تقصف f sg (the 2nd person masculine spells the same; news narrates in the 3rd person)."""
+    w = key
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    if len(w) > 3 and w[0] == "س" and w[1] in "يت":
+        w = w[1:]  # future: سيقصف، ستقصف
+    if len(w) < 3:
+        return None
+    for obj in ("هما", "هم", "ها", "ه"):  # an object pronoun: قصفوه، هاجمتها، يستهدفونهم
+        if w.endswith(obj) and len(w) - len(obj) >= 3:
+            w = w[: -len(obj)]
+            if w.endswith("و"):
+                w += "ا"
+            break
+    if w[0] in "يت" and len(w) >= 4:
+        if w.endswith(("ون", "وا")):
+            return ("m", "pl")
+        if w.endswith("ان"):
+            return ("*", "pl")
+        if w.endswith(("ن", "ين")):
+            return None  # feminine plural or 2nd person feminine: rare in news narration
+        return ("f", "sg") if w[0] == "ت" else ("m", "sg")
+    if w.endswith("وا"):
+        return ("m", "pl")
+    if w.endswith("تا"):
+        return ("f", "pl")
+    if w.endswith(("تم", "نا", "تما")):
+        return None  # first or second person
+    if w.endswith("ت"):
+        return ("f", "sg")
+    if w.endswith("ا"):
+        # دعا، رمى: a defective root's perfect (three letters); قصفا، أكدا: a dual
+        return ("m", "sg") if len(w) == 3 else ("*", "pl")
+    return ("m", "sg")
+
+
+def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
+    """The verb agreements a party's mention can take as subject. Where the morphology says nothing sure
+    (a foreign given name, a bare organisation name, a generic group) every reading is allowed."""
+    e = m.ent
+    if e.type == "GPE":
+        return _F_SG
+    if e.type not in ("PER", "ORG"):
+        return _ANY
+    words = normalize(st.doc.text[m.start:m.end]).split()
+    if not words:
+        return _ANY
+    if e.type == "PER":
+        g = name_gender(words)
+        return frozenset({(g, "sg")}) if g else _ANY_SG
+    head = words[0]
+    if is_human_plural(head):
+        return _M_PL  # المتمردون … هاجموا
+    before = st.doc.text[max(0, m.start - 24):m.start].split()
+    prev = normalize(before[-1]) if before else ""
+    if prev and (is_human_plural(prev) or (prev.endswith("ي") and is_human_plural(prev + "ن"))):
+        return _PLURAL_BODY  # مقاتلو الحزب هاجموا، عناصر التنظيم رفضوا: the members are the subject
+    if is_feminine_plural(head):
+        return _PLURAL_BODY  # القوات … تقدمت / تقدموا
+    if head.endswith("ه") and len(head) > 3:
+        return _F_SG  # الحكومة، حركة X، جبهة X
+    return _ANY_SG  # الجيش، التحالف; a bare name (حماس، داعش) takes either gender
+
+
+_F_SG = frozenset({("f", "sg")})
+_M_PL = frozenset({("m", "pl")})
+_PLURAL_BODY = frozenset({("f", "sg"), ("m", "pl")})
+_ANY_SG = frozenset({("m", "sg"), ("f", "sg")})
+_ANY = frozenset({("m", "sg"), ("f", "sg"), ("m", "pl"), ("f", "pl")})
+
+
+def _agrees(takes: frozenset[Feats], feats: Feats) -> bool:
+    g, n = feats
+    return any(n == tn and (g == "*" or g == tg) for tg, tn in takes)
+
+
+def agrees_with_verb(st: Sentence, m: Ment, key: str) -> bool:
+    """Whether `m`, standing before the verb `key` (SVO), can be its subject: there the verb agrees in
+    gender and number (المسلحون هاجموا، الحكومة قررت); an uninflected form agrees with anything."""
+    feats = verb_features(key)
+    return feats is None or feats == ("m", "sg") or _agrees(_takes(st, m), feats)
+
+
+def antecedent(st: Sentence, ti: int, feats: Feats, assault: bool, exclude: set[str]) -> Ment | None:
+    """The nearest party before token `ti` of the sentence, then in the two sentences before, that can be
+    the subject agreeing with `feats`: not a place phrase, not after a preposition, not a victim, not one
+    of `exclude` (the event's other party)."""
+    for m in reversed(st.ments):
+        if m.tj > ti:
+            continue
+        if m.prep is None and m.loc == 0 and id(m) not in st.victims and m.ent.id not in exclude and \
+                is_agent(m, assault) and _agrees(_takes(st, m), feats):
+            return m
+    for m in reversed(st.context()):
+        if m.ent.id not in exclude and is_agent(m, assault) and _agrees(_takes(st, m), feats):
+            return m
+    return None
+
+
+def prior_parties(doc: Document, events: list[Event], a: int, b: int) -> list[Ment]:
+    """The parties that acted or spoke in [a, b) (the two sentences before), in text order: the actors of
+    the events coded there and the speakers of the quotes. A dropped subject continues one of them — the
+    topic of the discourse — far more often than any other party the sentences name."""
+    ents = {e.id: e for e in doc.entities}
+    out: list[tuple[int, Ment]] = []
+    for ev in events:
+        if not (a <= ev.trigger.start < b):
+            continue
+        for aid in ev.actor:
+            ent = ents.get(aid)
+            sp = next((m for m in ent.mentions if ev.sentence.start <= m.start < ev.sentence.end), None) \
+                if ent is not None else None
+            if sp is not None:
+                out.append((sp.start, Ment(sp.start, sp.end, ent)))
+    for q in doc.quotes:
+        sp = q.speaker
+        if sp is None or not (a <= q.cue.start < b):
+            continue
+        ent = ents.get(sp.entity) if sp.entity else None
+        if ent is None:  # an unlinked speaker phrase: the party named inside it
+            inner = [(m.start, e) for e in doc.entities if e.type in AGENT_TYPES for m in e.mentions
+                     if sp.start <= m.start and m.end <= sp.end]
+            if inner:
+                start, ent = min(inner, key=lambda x: x[0])
+                m0 = next(m for m in ent.mentions if m.start == start)
+                out.append((m0.start, Ment(m0.start, m0.end, ent)))
+            continue
+        out.append((sp.start, Ment(sp.start, sp.end, ent)))
+    out.sort(key=lambda x: x[0])
+    return [m for _, m in out]
+
+
+def overt_subject(toks: list[Tok], v: int) -> bool:
+    """Whether the verb at v may have its subject written after it (وطالب مجمع الفقه، واستنكر يمنيون، ودعا
+    البيان): then no earlier party is continued. A noun after a singular verb may be that subject; only a
+    preposition, a complementizer or a clause break shows the subject is dropped (ودعا إلى، وطالب بـ). A
+    plural verb carries its subject (VSO verbs are singular), so what follows it is the object."""
+    feats = verb_features(toks[v].key)
+    if feats is not None and feats[1] == "pl":
+        return False
+    k = v + 1
+    while k < len(toks) and toks[k].bare in _ADVERBS:
+        k += 1
+    if k >= len(toks):
+        return False
+    key = toks[k].key
+    return not (key in _PARTICLES or key in _BREAKS or (key[:1] in "بل" and not key.startswith("لا")
+                                                          and toks[k].bare not in _SOURCE_NOUNS))
+
+
+# What may follow a verb whose subject is dropped: a preposition, a complementizer, a clause break.
+_PARTICLES = frozenset({"الى", "الي", "على", "علي", "في", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "بان",
+                        "بانه", "بانها", "الا", "خلال", "امام", "ضد", "بين", "لدى", "لدي", "حتى", "عبر"})
+_BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "«", '"'})
+_ADVERBS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "بشده", "مجددا", "سابقا", "لاحقا",
+                      "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+# Nouns starting with ب/ل that are subjects, not a preposition (بيان، لجنة).
+_SOURCE_NOUNS = frozenset({"بيان", "لجنه", "بلديه", "بلد", "بلدان", "لواء"})
+_OPENERS = frozenset({"ثم", "كما", "حيث", "قد", "لقد", "وقد", "فقد", "كذلك", "بينما", "فيما", "حين", "عندما",
+                      "بعدما", "لكنه", "ولكنه", "لكن", "ولكن", "اذ", "اذا", "كان", "وكان", "لم", "ولم", "لن", "ولن",
+                      "لا", "ولا", "ما", "سوف", "ان", "وان", "بعد", "قبل", "عقب", "فور", "كانت", "وكانت"})
+
+
+def _causative(b: str) -> bool:
+    """A masdar of the تفعيل or استفعال pattern (تفجيرها، تدميره، استهدافهم): transitive, so its pronoun is
+    mostly the object (detonating them), not the agent as in هجومهم، زيارته."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if b.endswith(suf):
+            b = b[: -len(suf)]
+            break
+    return (len(b) == 5 and b[0] == "ت" and b[3] == "ي") or b.startswith("است")
+
+
+def _opens_clause(toks: list[Tok], v: int) -> bool:
+    """The verb at v starts a clause: the sentence's first word, after a comma or a clause opener, or
+    with و/ف attached (وأضاف)."""
+    if v == 0 or toks[v].key[:1] in "وف":
+        return True
+    prev = toks[v - 1].key
+    return prev in _OPENERS or prev in ("،", ",", "؛", ";", ":", ".", "«", '"')
+
+
+# Violent and coercive verbs are often passive (قُتل، استُهدفت حافلة), which the script does not show: only a
+# plural inflection (هاجموا، يقصفون) is read as a dropped subject for them.
+_PASSIVE_PRONE = frozenset({"ASSAULT", "COERCE"})
+_RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان", "من", "ما"})
+
+
+def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, trig: Trigger,
+                  assault: bool, exclude: set[str]) -> Ment | None:
+    """The party a dropped subject (a verb at `v` with no subject found), a subject pronoun on the
+    complementizer before it (أنها ستقصف) or a possessive on an event noun (هجومهم) stands for."""
+    toks = st.toks
+    if verbal:
+        pre = toks[v - 1].key if v >= 1 else ""
+        if pre in _RELATIVE:
+            return None  # the relative's antecedent is the subject, read by the role rules
+        feats = complementizer_features(pre)
+        if feats is None:
+            if trig.cas:
+                return None
+            feats = verb_features(toks[v].key)
+            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl":
+                return None
+            if not _opens_clause(toks, v):
+                return None  # a dropped subject starts its clause; else a noun stands before the verb as its
+                # subject (لا أحد يؤيد …), or the form is a noun (عملية سحب القوات)
+    else:
+        # a possessive before a بـ complement is the object (اتهامه بالتخابر: accusing him of spying)
+        obj = j + 1 < len(toks) and toks[j + 1].key[:1] == "ب"
+        feats = pronoun_features(toks[j].key) if possessive and not obj and not _causative(toks[j].bare) else None
+    if feats is None:
+        return None
+    return antecedent(st, v, feats, assault, exclude)

@@ -1,0 +1,74 @@
+"""Dropped subjects and pronouns: the party an inflection or a possessive continues, by agreement.
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.annotate.events import code_events
+from marsad.document import Entity, Event, Span
+from marsad.events.anaphora import verb_features
+from tests.events.test_events import _doc, _one
+
+EXTRA: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
+    "الكويت": ("Q817", "GPE", "KWT", "country", None),
+    "مسلحون": ("agent:UAF", "MISC", None, None, "UAF"),
+}
+
+
+def _events(text: str) -> list[Event]:
+    doc = _doc(text)
+    for surface, (eid, typ, country, precision, sector) in EXTRA.items():
+        spans = [Span(m.start(), m.end(), surface) for m in re.finditer(surface, text)]
+        if spans:
+            doc.entities.append(Entity(id=eid, name=surface, type=typ, country=country, precision=precision,
+                                       sector=sector, mentions=spans))
+    return code_events(doc)
+
+
+def test_verb_inflection_gives_the_subjects_gender_and_number() -> None:
+    assert verb_features("ودعت") == ("f", "sg")
+    assert verb_features("هاجموا") == ("m", "pl")
+    assert verb_features("يقصفون") == ("m", "pl")
+    assert verb_features("تستهدف") == ("f", "sg")
+    assert verb_features("وطالب") == ("m", "sg")
+    assert verb_features("قصفوه") == ("m", "pl")  # an object pronoun after the plural
+    assert verb_features("ودعا") == ("m", "sg") and verb_features("أكدا")[1] == "pl"
+
+
+def test_a_dropped_subject_continues_the_party_of_the_sentence_before() -> None:
+    evs = _events("وأدانت الكويت القصف على حلب. ودعت إلى تحرك دولي فوري.")
+    assert _one(evs, "REQUEST").actor == ["Q817"]
+
+
+def test_the_party_continued_must_agree_with_the_verb() -> None:
+    # ودعا (masculine) continues the man who spoke, not the state (feminine) that acted after him
+    evs = _events("وقال سيرغي لافروف للصحفيين إن الوضع صعب. وأدانت الكويت القصف. ودعا إلى وقف القتال في سوريا.")
+    assert _one(evs, "REQUEST").actor == ["Q7803"]
+
+
+def test_a_plural_verb_continues_the_plural_party() -> None:
+    evs = _events("وهاجم مسلحون حاجزا للشرطة قرب حلب. ثم طالبوا الكويت بدفع فدية.")
+    assert _one(evs, "REQUEST").actor == ["agent:UAF"]
+
+
+def test_a_possessive_names_who_made_the_visit() -> None:
+    evs = _events("وقال سيرغي لافروف للصحفيين إن الوضع صعب. وتأتي زيارته الكويت بعد أسبوع من التوتر.")
+    assert _one(evs, "CONSULT").actor == ["Q7803"]
+
+
+def test_a_noun_after_a_singular_verb_may_be_its_subject() -> None:
+    evs = _events("وأدانت الكويت القصف على حلب. ودعا المجلس الوطني إلى التحرك.")
+    assert _one(evs, "REQUEST").actor == []
+
+
+def test_a_noun_that_spells_like_a_verb_continues_nobody() -> None:
+    evs = _events("وقاتل الجيش السوري في ريف حلب. واكتملت عملية سحب القوات الروسية من سوريا.")
+    assert _one(evs, "RETREAT").actor != ["m:syr_army"]
+
+
+def test_nobody_before_a_verb_negates_it() -> None:
+    evs = _events("وقال سيرغي لافروف إن لا أحد يؤيد قصف المدنيين.")
+    assert all(e.negated for e in evs if e.type == "SUPPORT")
