@@ -396,10 +396,29 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         elif m is not None:
             f.actor = [m]
     if not f.actor:
+        _undertaker(f)
+    if not f.actor:
         _governing_subject(f)
 
 
 _BEHIND = frozenset({"وراء", "خلف"})
+_UNDERTAKE = frozenset({"قيام", "اقدام", "قيامه", "قيامها", "قيامهم", "اقدامه", "اقدامها", "اقدامهم"})
+
+
+def _undertaker(f: _Frame) -> None:
+    """«قيام X بـ[event]» (X's carrying out the event): X, or the body X belongs to (عناصر تابعة لـ Y), acts."""
+    toks, i = f.toks, f.i
+    if toks[i].key.lstrip("وف")[:1] != "ب":
+        return
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if toks[k].key in CLAUSE_BREAK:
+            return
+        if unclitic(toks[k].bare) in _UNDERTAKE:
+            for m in f.ms:
+                if k < m.ti < i and is_agent(m, False) and (m.prep is None or m.prep == "ل"):
+                    f.actor = [m]
+                    return
+            return
 
 
 def _behind(f: _Frame) -> None:

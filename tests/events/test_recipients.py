@@ -35,3 +35,8 @@ def test_taking_control_with_the_subject_between_verb_and_complement() -> None:
     ev = _one(_events("وسيطر الجيش السوري صباح أمس على قاعدة حميميم بعد معارك."), "ASSAULT")
     assert ev.actor == ["m:syr_army"]
     assert not [e for e in _events("وسيطرت الشرطة على الوضع بعد ساعات.") if e.type == "ASSAULT"]
+
+
+def test_who_undertakes_an_act_is_its_actor() -> None:
+    evs = _events("ونددت الكويت بقيام عناصر تابعة لتنظيم داعش بخطف مدنيين قرب الموصل.")
+    assert _one(evs, "ASSAULT").actor == ["Q2429253"]
