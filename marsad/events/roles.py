@@ -399,6 +399,8 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         _undertaker(f)
     if not f.actor:
         _governing_subject(f)
+    if not f.actor and _participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
+        f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
 
 
 _BEHIND = frozenset({"وراء", "خلف"})

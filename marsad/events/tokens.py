@@ -166,6 +166,14 @@ class Sentence:
                 return qs, qe, sp
         return None
 
+    def speaker_of_cue(self, pos: int) -> Ment | None:
+        """The speaker of the quote whose cue word starts at `pos` (a participle such as داعيا is a cue
+        the quote layer resolves, pro-drop included)."""
+        for q in self.doc.quotes:
+            if q.cue.start <= pos < q.cue.end or q.cue.start == pos:
+                return self._speaker(q.speaker)
+        return None
+
     def _speaker(self, sp: Speaker | None) -> Ment | None:
         if sp is None:
             return None

@@ -72,3 +72,9 @@ def test_a_noun_that_spells_like_a_verb_continues_nobody() -> None:
 def test_nobody_before_a_verb_negates_it() -> None:
     evs = _events("وقال سيرغي لافروف إن لا أحد يؤيد قصف المدنيين.")
     assert all(e.negated for e in evs if e.type == "SUPPORT")
+
+
+def test_a_circumstantial_participle_continues_the_speaker_before() -> None:
+    evs = _events("وقال سيرغي لافروف للصحفيين إن الوضع صعب. داعيا الكويت إلى الوساطة.")
+    ev = _one(evs, "REQUEST")
+    assert ev.actor == ["Q7803"] and ev.recipient == ["Q817"]
