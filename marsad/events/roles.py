@@ -510,7 +510,7 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
         on = any(toks[k].bare in _AGAINST or unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
         if m.prep in ("من", "في") and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in _AIMED and \
                 m.ent.type in AGENT_TYPES:
-            f.recip = [m]  # قتلت 23 عنصرا من تنظيم داعش، طالب الأعضاء في الحزب: their group
+            f.recip = [m]  # أسرت القوات 9 مقاتلين من الجماعة، طالب الأعضاء في الحزب: their group
             break
         if trig.type in _AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in _OWNED and m.prep == "ل" and \
                 m.ti - max(j, last) <= 8 and is_agent(m, False):

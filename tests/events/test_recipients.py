@@ -12,7 +12,7 @@ from tests.events.test_roles import _events
 def test_the_owner_after_a_word_of_belonging_is_the_party_aimed_at() -> None:
     ev = _one(_events("ونددت الكويت بقيام عناصر تابعة لتنظيم داعش بخطف مدنيين قرب الموصل."), "ACCUSE")
     assert ev.actor == ["Q817"] and ev.recipient == ["Q2429253"]
-    ev = _one(_events("وقصف الجيش السوري مخازن سلاح تابعة لتنظيم داعش في ريف حلب."), "ASSAULT")
+    ev = _one(_events("وقصف الجيش السوري مخازن سلاح تابعة لتنظيم داعش قرب الموصل."), "ASSAULT")
     assert ev.recipient == ["Q2429253"]
 
 
