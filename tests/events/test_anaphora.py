@@ -5,12 +5,10 @@ Every sentence here was written for these tests (none is in the gold articles or
 
 from __future__ import annotations
 
-import re
-
-from marsad.annotate.events import code_events
-from marsad.document import Entity, Event, Span
+from marsad.document import Event
 from marsad.events.anaphora import verb_features
-from tests.events.test_events import _doc, _one
+from tests.events.test_events import _one
+from tests.events.test_roles import _events as _events_with
 
 EXTRA: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
     "الكويت": ("Q817", "GPE", "KWT", "country", None),
@@ -19,13 +17,7 @@ EXTRA: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
 
 
 def _events(text: str) -> list[Event]:
-    doc = _doc(text)
-    for surface, (eid, typ, country, precision, sector) in EXTRA.items():
-        spans = [Span(m.start(), m.end(), surface) for m in re.finditer(surface, text)]
-        if spans:
-            doc.entities.append(Entity(id=eid, name=surface, type=typ, country=country, precision=precision,
-                                       sector=sector, mentions=spans))
-    return code_events(doc)
+    return _events_with(text, EXTRA)
 
 
 def test_verb_inflection_gives_the_subjects_gender_and_number() -> None:

@@ -21,9 +21,11 @@ EXTRA: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
 }
 
 
-def _events(text: str) -> list[Event]:
+def _events(text: str, extra: dict[str, tuple[str, str, str | None, str | None, str | None]] | None = None
+            ) -> list[Event]:
+    """Events of `text` with the test entities plus EXTRA (or `extra`) found by their surface strings."""
     doc = _doc(text)
-    for surface, (eid, typ, country, precision, sector) in EXTRA.items():
+    for surface, (eid, typ, country, precision, sector) in (EXTRA if extra is None else extra).items():
         spans = [Span(m.start(), m.end(), surface) for m in re.finditer(surface, text)]
         if spans:
             doc.entities.append(Entity(id=eid, name=surface, type=typ, country=country, precision=precision,
