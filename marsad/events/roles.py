@@ -18,6 +18,7 @@ The rules run in a fixed order over one `_Frame`, each filling what the earlier 
 from __future__ import annotations
 
 from marsad.events.anaphora import agrees_with_verb, overt_subject, pronoun_party, verb_features
+from marsad.events.evaluated import adjective_country, evaluated_party
 from marsad.events.lexicon import FORMS, bare
 from marsad.events.tokens import (
     AGENT_TYPES,
@@ -33,7 +34,6 @@ from marsad.events.tokens import (
     is_place,
     unclitic,
 )
-from marsad.kb import country_of_adjective
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
@@ -128,6 +128,10 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _recipient(f, taken)
     if not f.recip and f.assault:
         _losing_side(f, taken)
+    if not f.recip and verbal:
+        last = max([m.tj for m in f.actor if m.ti > f.j] + [f.j + 1])
+        f.recip = evaluated_party(st, f.trig.type, last, [m for m in f.after if m.ent.id not in taken], taken,
+                                  bool(f.actor))
     recip = [m for m in f.recip if m.ent.id not in taken]
     return f.actor, recip, f.target_place
 
@@ -447,7 +451,7 @@ def _adjective_actor(f: _Frame) -> None:
             continue
         if k > j + 2 and not via_min:
             continue
-        code = _adjective_country(toks[k].key)
+        code = adjective_country(toks[k].key)
         if code and code in f.st.country_ents:
             ent = f.st.country_ents[code]
             f.actor = [Ment(toks[k].start, toks[k].end, ent)]
@@ -460,7 +464,7 @@ def _subject_nationality(f: _Frame) -> None:
     for k in range(v - 1, max(-1, v - 5), -1):
         if toks[k].key in CLAUSE_BREAK:
             break
-        code = _adjective_country(toks[k].key)
+        code = adjective_country(toks[k].key)
         if code and code in f.st.country_ents:
             f.actor = [Ment(toks[k].start, toks[k].end, f.st.country_ents[code])]
             break
@@ -576,21 +580,3 @@ def _losing_side(f: _Frame, taken: set[str]) -> None:
                 toks[m.ti - 2].bare == "من" and is_agent(m, False):
             f.recip = [m]
             break
-
-
-_ADJ_CACHE: dict[str, str | None] = {}
-
-
-def _adjective_country(key: str) -> str | None:
-    """ISO code of a nationality adjective token (روسية، التركية، الأمريكي), cached per spelling."""
-    if key in _ADJ_CACHE:
-        return _ADJ_CACHE[key]
-    code = None
-    if len(key) >= 4 and key[-1] in "يه" and ARABIC.search(key):
-        try:
-            code = country_of_adjective(key)
-        except Exception:  # noqa: BLE001 - the KB is optional for coding; no adjective then
-            code = None
-    if len(_ADJ_CACHE) < 200_000:
-        _ADJ_CACHE[key] = code
-    return code

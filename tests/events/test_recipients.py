@@ -40,3 +40,15 @@ def test_taking_control_with_the_subject_between_verb_and_complement() -> None:
 def test_who_undertakes_an_act_is_its_actor() -> None:
     evs = _events("ونددت الكويت بقيام عناصر تابعة لتنظيم داعش بخطف مدنيين قرب الموصل.")
     assert _one(evs, "ASSAULT").actor == ["Q2429253"]
+
+
+def test_whose_act_is_welcomed_or_endorsed_is_the_recipient() -> None:
+    evs = _events("ورحبت الكويت في بيان أمس، بانسحاب الجيش السوري من المدينة.")
+    assert _one(evs, "SUPPORT").recipient == ["m:syr_army"]
+    evs = _events("وأيدت الكويت الخطوات الأردنية لضبط الحدود.")
+    assert _one(evs, "SUPPORT").recipient == ["Q810"]
+
+
+def test_without_a_subject_the_first_noun_is_not_read_as_the_object() -> None:
+    evs = _events("ورفضت الفصائل الأردنية العرض الجديد.")
+    assert all(e.recipient != ["Q810"] for e in evs)

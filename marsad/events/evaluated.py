@@ -1,0 +1,66 @@
+"""Whose act an evaluation is about: «رحّبت X بدخول تركيا»، «أيد X الإجراءات التركية»، «أدان X قرار الحكومة».
+
+A welcome, a condemnation, a rejection or an endorsement takes as its object an act, and the party that
+matters to an analyst is whose act it is: the genitive after the action noun (بدخول تركيا، قرار الحكومة) or
+the nationality adjective on it (الإجراءات التركية: Turkey's). That party is the recipient. The object is
+the first noun after the subject, or the first بـ complement, which may follow a place phrase and a comma
+(رحّبت الفصائل في شمال البلاد، بدخول …).
+"""
+
+from __future__ import annotations
+
+from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, is_agent
+from marsad.kb import country_of_adjective
+
+__all__ = ["adjective_country", "evaluated_party"]
+
+_EVALUATIVE = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+
+
+def evaluated_party(st: Sentence, typ: str | None, start: int, after: list[Ment], taken: set[str],
+                    has_subject: bool) -> list[Ment]:
+    """[the party whose act is the object of an evaluative verb], the object sought from token `start`.
+    Without a subject found, the first noun after the verb may be that subject (رفضت المعارضات السورية …):
+    only a بـ complement is then read."""
+    if typ not in _EVALUATIVE:
+        return []
+    toks, n = st.toks, len(st.toks)
+    for k in range(start, min(n - 1, start + 8)):
+        key = toks[k].key
+        if key in CLAUSE_BREAK:
+            if key in ("،", ",") and toks[k + 1].key[:1] == "ب":
+                continue  # a place phrase, a comma, then the بـ complement
+            return []
+        bi = key[:1] == "ب" and len(key) > 3 and toks[k].bare not in PREPS and key not in PREPS and (
+            k == start or toks[k - 1].key in ("،", ","))  # not a noun with a root ب inside a phrase (في بيان)
+        first = has_subject and k == start and bool(ARABIC.match(key)) and key not in PREPS and toks[k].bare not in PREPS
+        if not (bi or first):
+            continue
+        gen = next((m for m in after if m.ti == k + 1), None)
+        if gen is not None:
+            return [gen] if gen.prep is None and is_agent(gen, False) and gen.ent.id not in taken else []
+        for a in (k + 1, k + 2):
+            code = adjective_country(toks[a].key) if a < n else None
+            ent = st.country_ents.get(code) if code else None
+            if ent is not None and ent.id not in taken:
+                return [Ment(toks[a].start, toks[a].end, ent)]
+        return []
+    return []
+
+
+_ADJ_CACHE: dict[str, str | None] = {}
+
+
+def adjective_country(key: str) -> str | None:
+    """ISO code of a nationality adjective token (روسية، التركية، الأمريكي), cached per spelling."""
+    if key in _ADJ_CACHE:
+        return _ADJ_CACHE[key]
+    code = None
+    if len(key) >= 4 and key[-1] in "يه" and ARABIC.search(key):
+        try:
+            code = country_of_adjective(key)
+        except Exception:  # noqa: BLE001 - the KB is optional for coding; no adjective then
+            code = None
+    if len(_ADJ_CACHE) < 200_000:
+        _ADJ_CACHE[key] = code
+    return code
