@@ -15,7 +15,7 @@ they are obliques, and the pronoun of a verb or a possessive is its subject or o
 from __future__ import annotations
 
 from marsad.document import Document, Event
-from marsad.events.lexicon import Trigger
+from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import AGENT_TYPES, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.text.normalize import normalize
@@ -70,11 +70,13 @@ def verb_features(key: str) -> Feats | None:
                 w += "ا"
             break
     if w[0] in "يت" and len(w) >= 4:
-        if w.endswith(("ون", "وا")):
+        # a plural or dual ending only where the stem without it is itself a form (يقصفون → يقصف); else
+        # the ن or the alif is the root's (يتعاون، تتعاون)
+        if w.endswith(("ون", "وا")) and w[:-2] in FORMS:
             return ("m", "pl")
-        if w.endswith("ان"):
+        if w.endswith("ان") and w[:-2] in FORMS:
             return ("*", "pl")
-        if w.endswith(("ن", "ين")):
+        if (w.endswith("ين") and w[:-2] in FORMS) or (w.endswith("ن") and w[:-1] in FORMS):
             return None  # feminine plural or 2nd person feminine: rare in news narration
         return ("f", "sg") if w[0] == "ت" else ("m", "sg")
     if w.endswith("وا"):
@@ -116,7 +118,7 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
         return _PLURAL_BODY  # القوات … تقدمت / تقدموا
     if head.endswith("ه") and len(head) > 3:
         return _F_SG  # الحكومة، حركة X، جبهة X
-    return _ANY_SG  # الجيش، التحالف; a bare name (حماس، داعش) takes either gender
+    return _ANY  # الجيش، التحالف, a bare name (حماس، داعش): either gender, or the plural of its members
 
 
 _F_SG = frozenset({("f", "sg")})
@@ -249,6 +251,8 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
     complementizer before it (أنها ستقصف) or a possessive on an event noun (هجومهم) stands for."""
     toks = st.toks
     if verbal:
+        if st.doc.text[toks[v].end - 1] == "ة":
+            return None  # a taa marbuta in the text: a noun (دعوة), not a verb with a pronoun (دعوه)
         pre = toks[v - 1].key if v >= 1 else ""
         if pre in _RELATIVE:
             return None  # the relative's antecedent is the subject, read by the role rules
@@ -265,7 +269,9 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
     else:
         # a possessive before a بـ complement is the object (اتهامه بالتخابر: accusing him of spying)
         obj = j + 1 < len(toks) and toks[j + 1].key[:1] == "ب"
-        feats = pronoun_features(toks[j].key) if possessive and not obj and not _causative(toks[j].bare) else None
+        # the pronoun of a death noun is who died (لقوا مصرعهم), never who killed
+        feats = pronoun_features(toks[j].key) if possessive and not obj and not trig.cas and \
+            not _causative(toks[j].bare) else None
     if feats is None:
         return None
     return antecedent(st, v, feats, assault, exclude)

@@ -127,7 +127,8 @@ LEXICON = r"""
 # a government's formal protest is a complaint, not a demonstration
 111/disapprove PN مذكره_احتجاج مذكرة_احتجاج احتجاج_رسمي احتجاجا_رسميا ; conf=0.8
 112/allege     V  اتهم ; conf=0.9
-112/allege     N  اتهام اتهامات ; conf=0.7
+112/allege     N  اتهام ; victim conf=0.7
+112/allege     N  اتهامات ; conf=0.7
 112/allege     PV حمل_المسؤوليه حمل_مسؤوليه ; conf=0.7
 112/allege     V  حمل ; need=المسؤوليه,مسؤوليه reach=7 conf=0.6
 112/allege     N  متهما ; bcomp conf=0.6
@@ -269,7 +270,7 @@ STOP           P  ميدان_المعركه ساحه_المعركه ارض_ال�
 # "to bear" (not "she holds … responsible"), ذبح "the slaughter" of livestock, عفوًا "spontaneously",
 # بائع "seller" (the hamza folds onto بايع "pledged allegiance"; its other inflections stay). Their other inflections (طالبت، يطالب، فجروا) stay triggers.
 DROP_FORMS = frozenset({"طالب", "فجر", "وفجر", "ففجر", "قاتل", "ثمن", "وثمن", "بحث", "وزاره", "فايده", "تشاد",
-                        "طالبه", "طالبا", "طلبه", "مسيرته", "مسيرتها", "طلب", "وزارتها", "وزارتهم",
+                        "طالبه", "وطالبه", "طالبا", "طلبه", "مسيرته", "مسيرتها", "طلب", "وزارتها", "وزارتهم",
                         "تدمر", "اسير", "واسير", "فاسير", "فدان", "حمله", "وحمله", "حملته", "وحملته", "حملتها",
                         "وحملتها", "بحمله", "لحمله", "حمل", "وحمل", "تحمل", "وتحمل", "ذبح", "وذبح", "عفوا",
                         "بايع", "وبايع", "بايعه", "وبايعه", "بايعا", "بايعي", "بايعو", "ثمنا", "ثمنه", "ثمنها"})

@@ -230,7 +230,8 @@ def _verbal_actor(f: _Frame) -> None:
     pron_subject = v >= 1 and toks[v - 1].bare in _PRON_SUBJ
     # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
     # the noun after it is the object (طالبوا الحكومة).
-    plural_verb = verb_features(toks[v].key) in (("m", "pl"), ("*", "pl"), ("f", "pl"))
+    plural_verb = verb_features(toks[v].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) and \
+        f.st.doc.text[toks[v].end - 1] != "ة"  # دعوة is a noun, دعوه a verb
     if pron_subject and toks[v - 1].bare in _RELATIVE:
         _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
         return
@@ -395,7 +396,8 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
     if not f.actor and _possessive(toks[j].key, trig):
         # هجومهم، زيارته: the owner of the pronoun made the attack or the visit (اعتقاله: underwent it)
         m = pronoun_party(f.st, f.i, j, False, True, trig, assault, {x.ent.id for x in f.recip})
-        if m is not None and trig.victim:
+        agent = j + 1 < f.n and toks[j + 1].key[:1] == "ل"  # اتهامه لها: his accusing her
+        if m is not None and trig.victim and not agent:
             f.recip = f.recip or [m]
         elif m is not None:
             f.actor = [m]

@@ -28,6 +28,7 @@ def test_verb_inflection_gives_the_subjects_gender_and_number() -> None:
     assert verb_features("وطالب") == ("m", "sg")
     assert verb_features("قصفوه") == ("m", "pl")  # an object pronoun after the plural
     assert verb_features("ودعا") == ("m", "sg") and verb_features("أكدا")[1] == "pl"
+    assert verb_features("وتتعاون") == ("f", "sg")  # the ن is the root's, not a plural ending
 
 
 def test_a_dropped_subject_continues_the_party_of_the_sentence_before() -> None:
@@ -70,3 +71,9 @@ def test_a_circumstantial_participle_continues_the_speaker_before() -> None:
     evs = _events("وقال سيرغي لافروف للصحفيين إن الوضع صعب. داعيا الكويت إلى الوساطة.")
     ev = _one(evs, "REQUEST")
     assert ev.actor == ["Q7803"] and ev.recipient == ["Q817"]
+
+
+def test_the_possessive_of_an_accusation_is_the_accused_unless_le_names_the_accused() -> None:
+    evs = _events("وقال سيرغي لافروف للصحفيين إن الوضع صعب. وجاء اتهامه للكويت بعد أيام.")
+    ev = _one(evs, "ACCUSE")
+    assert ev.actor == ["Q7803"]
