@@ -118,7 +118,9 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
         return _PLURAL_BODY  # القوات … تقدمت / تقدموا
     if head.endswith("ه") and len(head) > 3:
         return _F_SG  # الحكومة، حركة X، جبهة X
-    return _ANY  # الجيش، التحالف, a bare name (حماس، داعش): either gender, or the plural of its members
+    if len(words) == 1 and not head.startswith("ال"):
+        return _ANY  # a bare name (حماس، داعش): either gender, or the plural of its members
+    return _ANY_SG  # الجيش، التحالف، حزب X: a singular noun heads it
 
 
 _F_SG = frozenset({("f", "sg")})

@@ -27,8 +27,10 @@ def location(st: Sentence, hit: Hit, used: set[str], target: int | None) -> Enti
         if idx == target:
             score += 3
         score += 2 if m.loc == 2 else (1 if m.loc == 1 or m.prep == "ب" else 0)
-        if fine_place(e):
-            score += 1
+        if fine_place(e) or (e.type == "GPE" and e.precision is None and m.loc == 2):
+            score += 1  # a town the gazetteer lacks, named after في بلدة/مدينة, is as fine as one it has
+        if _reference_point(st, m.ti):
+            score -= 3  # على بعد 600 كيلومتر من العاصمة X: a landmark for the distance, not the scene
         if m.loc == 0 and m.prep is None and idx != target and e.type == "GPE":
             score -= 1.5  # a bare country/capital is usually a party, not the scene
         dist = abs(m.ti - hit.i)
@@ -40,6 +42,19 @@ def location(st: Sentence, hit: Hit, used: set[str], target: int | None) -> Enti
     if best is None or best[0] < -0.5:
         return None
     return best[1]
+
+
+_DISTANCE = ("كيلومتر", "كلم", "كم", "ميل", "اميال", "متر", "امتار", "بعد", "تبعد", "يبعد", "مسافه")
+
+
+def _reference_point(st: Sentence, ti: int) -> bool:
+    """A place after من/عن that closes a distance phrase (تبعد 600 كيلومتر عن X، على بعد كيلومترين من X)."""
+    toks = st.toks
+    for k in range(ti - 1, max(-1, ti - 5), -1):
+        b = toks[k].bare
+        if b in ("من", "عن"):
+            return any(toks[x].bare.startswith(_DISTANCE) for x in range(max(0, k - 3), k))
+    return False
 
 
 def quote_context(doc: Document, pos: int) -> tuple[str | None, str | None]:

@@ -119,7 +119,9 @@ def is_agent(m: Ment, assault: bool) -> bool:
     if e.type in AGENT_TYPES or (e.type == "MISC" and e.sector):  # MISC with a sector: a generic agent
         return True
     if e.type == "GPE" and m.loc == 0 and m.prep is None:
-        return not (assault and e.precision in ("settlement", "region"))
+        # of violence, only a country acts or is hit as a party; a town, a region or a place the gazetteer
+        # does not grade (بحيرة تشاد) is where it happened
+        return not (assault and e.precision != "country")
     return False
 
 
