@@ -20,7 +20,7 @@ from marsad.events.tokens import AGENT_TYPES, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "prior_parties", "overt_subject", "pronoun_party", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "prior_parties", "overt_subject", "pronoun_party", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -189,6 +189,19 @@ def prior_parties(doc: Document, events: list[Event], a: int, b: int) -> list[Me
         out.append((sp.start, Ment(sp.start, sp.end, ent)))
     out.sort(key=lambda x: x[0])
     return [m for _, m in out]
+
+
+_RESUMPTIVE = frozenset(p + o for p in ("في", "على", "من", "ب", "ل", "الي", "عن", "مع") for o in ("ه", "ها", "هم"))
+
+
+def resumptive(toks: list[Tok], v: int) -> bool:
+    """The verb after a relative takes its antecedent back with a pronoun — an object suffix (يحاصرها) or a
+    preposition with a pronoun right after it (انسحبت فيه) — so the antecedent is not its subject."""
+    key = toks[v].key
+    for o in ("هما", "هم", "ها", "ه"):
+        if key.endswith(o) and key[: -len(o)] in FORMS and FORMS[key[: -len(o)]].verbal:
+            return True
+    return v + 1 < len(toks) and toks[v + 1].key in _RESUMPTIVE
 
 
 def overt_subject(toks: list[Tok], v: int) -> bool:

@@ -1,4 +1,4 @@
-"""Whose act an evaluation is about: «رحّبت X بدخول تركيا»، «أيد X الإجراءات التركية»، «أدان X قرار الحكومة».
+"""Whose act an evaluation is about, who received an act, and to whom one is attributed: «رحّبت X بدخول تركيا»، «أيد X الإجراءات التركية»، «أدان X قرار الحكومة».
 
 A welcome, a condemnation, a rejection or an endorsement takes as its object an act, and the party that
 matters to an analyst is whose act it is: the genitive after the action noun (بدخول تركيا، قرار الحكومة) or
@@ -9,10 +9,10 @@ the first noun after the subject, or the first بـ complement, which may follow
 
 from __future__ import annotations
 
-from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, is_agent
+from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, Tok, is_agent
 from marsad.kb import country_of_adjective
 
-__all__ = ["adjective_country", "evaluated_party"]
+__all__ = ["adjective_country", "attributed", "evaluated_party", "received"]
 
 _EVALUATIVE = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 
@@ -46,6 +46,35 @@ def evaluated_party(st: Sentence, typ: str | None, start: int, after: list[Ment]
                 return [Ment(toks[a].start, toks[a].end, ent)]
         return []
     return []
+
+
+# Verbs of receiving a blow or support (تلقى، يتلقى، تلقاها): their subject underwent the event.
+_RECEIVE = ("تلق", "يتلق", "تتلق")
+# Attribution of an act to its author (نسبت إلى X، المنسوبة إلى X، يلقى باللوم على X).
+_ATTRIBUTE = ("نسب", "تنسب", "ينسب", "منسوب")
+
+
+def received(toks: list[Tok], i: int, j: int) -> bool:
+    """An event noun that someone received (تلقى X ضربات، الدعم الذي تتلقاه X): that party is the recipient."""
+    before = range(max(0, i - 2), i)
+    after = range(j + 1, min(len(toks), j + 3))
+    return any(_receive(toks[k].bare) for k in before) or any(
+        _receive(toks[k].bare) and toks[k - 1].key in ("الذي", "التي", "الذين") for k in after if k >= 1)
+
+
+def _receive(b: str) -> bool:
+    b = b.lstrip("وف")
+    return b.startswith(_RECEIVE) and not b.startswith(("تلقائ", "تلقين"))
+
+
+def attributed(toks: list[Tok], k: int) -> bool:
+    """Token k is the preposition of an attribution: إلى after نسب, or على after باللوم (within 3 words)."""
+    b = toks[k].bare
+    if b in ("الى", "الي"):
+        return any(toks[x].bare.lstrip("وف").startswith(_ATTRIBUTE) for x in range(max(0, k - 2), k))
+    if b in ("على", "علي"):
+        return any(toks[x].bare == "لوم" or toks[x].key.endswith("باللوم") for x in range(max(0, k - 3), k))
+    return False
 
 
 _ADJ_CACHE: dict[str, str | None] = {}

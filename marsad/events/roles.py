@@ -17,8 +17,8 @@ The rules run in a fixed order over one `_Frame`, each filling what the earlier 
 
 from __future__ import annotations
 
-from marsad.events.anaphora import agrees_with_verb, overt_subject, pronoun_party, verb_features
-from marsad.events.evaluated import adjective_country, evaluated_party
+from marsad.events.anaphora import agrees_with_verb, overt_subject, pronoun_party, resumptive, verb_features
+from marsad.events.evaluated import adjective_country, attributed, evaluated_party, received
 from marsad.events.lexicon import FORMS, bare
 from marsad.events.tokens import (
     AGENT_TYPES,
@@ -121,6 +121,9 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = [m] if m is not None else []  # وأضافت أنها ستواصل …، ثم هاجموا …: the party continued
     if f.trig.type in _DYADIC and not f.actor:
         _between(f)
+    if not verbal and received(f.toks, f.i, f.j):
+        f.recip, f.actor = f.recip or [m for m in f.actor if by_prefix_actor is not m], \
+            [m for m in f.actor if m is by_prefix_actor]  # الضربات التي تلقاها X: X was hit
     if st.victims:
         _victims(f, by_prefix_actor)
     taken = {m.ent.id for m in f.actor}
@@ -200,8 +203,8 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
         while k >= 1 and toks[k].key in CLAUSE_BREAK:
             k -= 1
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
-                       (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي"))):
-            return m
+                       (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
+            return m  # من قبل X، على يد X، نسبت إلى X، يلقى باللوم فيها على X
         if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
                 and m.ent.type != "GPE":
             return m  # برصاص الجيش، بنيران قوات الأمن، بقذائف المدفعية التابعة لـ
@@ -227,12 +230,16 @@ def _verbal_actor(f: _Frame) -> None:
     if v >= 1 and toks[v - 1].key in ("من", "ومن") and v == i and (
             v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or toks[v - 2].key in CLAUSE_BREAK):
         return  # «هناك من اتهم واشنطن»: "who" has no antecedent here; what follows the verb is its object
-    pron_subject = v >= 1 and toks[v - 1].bare in _PRON_SUBJ
+    # after a relative the antecedent is the subject, unless a pronoun in the clause takes it back (التي
+    # يحاصرها الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (the article makes .bare
+    # useless for الذي/التي)
+    rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE and not resumptive(toks, v)
+    pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ)
     # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
     # the noun after it is the object (طالبوا الحكومة).
     plural_verb = verb_features(toks[v].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) and \
         f.st.doc.text[toks[v].end - 1] != "ة"  # دعوة is a noun, دعوه a verb
-    if pron_subject and toks[v - 1].bare in _RELATIVE:
+    if rel:
         _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
         return
     if pron_subject and f.speaker is not None and toks[v - 1].bare in _SPEAKER_PRON:
@@ -314,8 +321,9 @@ def _antecedent(f: _Frame) -> None:
     for m in reversed(f.before):
         if m.tj <= k + 1 - 3:
             break
-        if k + 1 - m.tj <= 2 and all(ARABIC.search(toks[x].key) for x in range(m.tj, k + 1)) and \
-                m.prep is None and is_agent(m, f.assault):
+        between = range(m.tj, k + 1)  # adjectives, never an event noun (X التفجير الإرهابي الذي …)
+        if k + 1 - m.tj <= 2 and all(ARABIC.search(toks[x].key) and toks[x].key not in FORMS for x in between) \
+                and m.prep is None and is_agent(m, f.assault):
             f.actor = [m]
         break
 
@@ -464,8 +472,8 @@ def _subject_nationality(f: _Frame) -> None:
     """An unlinked subject with a nationality (الأسطول البحري الروسي أطلقتا): its country."""
     toks, v = f.toks, f.v
     for k in range(v - 1, max(-1, v - 5), -1):
-        if toks[k].key in CLAUSE_BREAK:
-            break
+        if toks[k].key in CLAUSE_BREAK or toks[k].key in FORMS or toks[k].key.lstrip("وف") in _RELATIVE:
+            break  # not past an event noun or a relative (X الألمانية التفجير الذي استهدف)
         code = adjective_country(toks[k].key)
         if code and code in f.st.country_ents:
             f.actor = [Ment(toks[k].start, toks[k].end, f.st.country_ents[code])]
@@ -539,7 +547,7 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             elif is_place(m.ent) and f.target_place is None:
                 f.target_place = f.st.ments.index(m)
             break
-        if f.verbal and m.prep is None and m.loc == 0 and m.ti - last <= 3 and is_agent(m, assault):
+        if f.verbal and m.prep is None and m.loc == 0 and 0 <= m.ti - last <= 3 and is_agent(m, assault):
             f.recip = _coordinated(f.after, m, toks, assault)
             break
         if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \

@@ -181,3 +181,30 @@ def test_who_without_antecedent_leaves_the_actor_open() -> None:
 def test_with_the_support_of_names_the_supporter() -> None:
     ev = _one(_events("وتقدمت القوات في المدينة بمساندة الكويت وحلفائها."), "SUPPORT")
     assert ev.actor == ["Q817"]
+
+
+def test_who_received_the_blows_is_hit_not_the_attacker() -> None:
+    ev = _one(_events("وتراجعت قوات المعارضة بعد الضربات التي تلقتها في ريف حلب."), "ASSAULT")
+    assert "m:opp" not in ev.actor
+
+
+def test_an_attack_attributed_to_a_group_was_made_by_it() -> None:
+    ev = _one(_events("وقتل خمسة جنود في هجمات نسبت إلى تنظيم داعش قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["Q2429253"]
+    ev = _one(_events("وتكررت الهجمات التي يلقى باللوم فيها على تنظيم داعش."), "ASSAULT")
+    assert ev.actor == ["Q2429253"]
+
+
+def test_the_condemner_before_the_bombing_that_hit_is_not_its_author() -> None:
+    ev = _one(_events("وأدانت الكويت التفجير الإرهابي الذي استهدف حافلة للجيش السوري."), "ASSAULT")
+    assert "Q817" not in ev.actor
+
+
+def test_a_relative_clause_that_takes_its_antecedent_back_has_its_subject_after_the_verb() -> None:
+    ev = _one(_events("وقصف الجيش السوري البلدة التي يحاصرها تنظيم داعش منذ أشهر."), "COERCE")
+    assert ev.actor == ["Q2429253"]
+
+
+def test_a_nationality_before_the_bombing_noun_is_not_the_bombers() -> None:
+    ev = _one(_events("وأدانت الحكومة الأردنية التفجير الذي استهدف حافلة للجيش السوري."), "ASSAULT")
+    assert "Q810" not in ev.actor
