@@ -17,7 +17,7 @@ from marsad.events.cameo import plover_of
 from marsad.events.lexicon_data import DROP_FORMS, LEXICON
 from marsad.text.normalize import normalize
 
-__all__ = ["FORMS", "PHRASES", "STOPS", "Trigger", "bare"]
+__all__ = ["FORMS", "NOUN_READINGS", "PHRASES", "STOPS", "Trigger", "bare"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +177,9 @@ def _build() -> tuple[dict[str, Form], dict[str, list[tuple[tuple[str, ...], For
     n_entries = 0
 
     def put(key: str, f: Form, is_primary: bool) -> None:
+        old = forms.get(key)
+        if old is not None and old.verbal and not f.verbal and f.trig.type is not None:
+            NOUN_READINGS.setdefault(key, f)  # دعم، قصف: a verb and a noun spelled alike
         if key in primary and not is_primary:
             return
         if key in forms and (not is_primary or key in primary):
@@ -245,5 +248,8 @@ def _build() -> tuple[dict[str, Form], dict[str, list[tuple[tuple[str, ...], For
     return forms, phrases, n_entries
 
 
+#: The noun reading of spellings that are also verbs (دعم "support/he supported"): after a preposition the
+#: word is the noun (على دعم المعارضة), which `triggers` reads from here.
+NOUN_READINGS: dict[str, Form] = {}
 FORMS, PHRASES, N_ENTRIES = _build()
 STOPS = frozenset(k for k, lst in PHRASES.items() if any(f.trig.stop for _, f in lst))

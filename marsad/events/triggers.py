@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from marsad.events.lexicon import FORMS, PHRASES, Form
+from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, is_place
@@ -79,6 +79,12 @@ def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
 
 
 
+# Words after which a spelling that is both a verb and a noun is the noun: prepositions, and the nouns of
+# time and cause that govern a genitive (بعد، عقب، إثر، جراء).
+_BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عقب", "اثر", "خلال", "جراء", "بسبب", "منذ", "ازاء", "اثناء",
+                                  "لدى", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار"})
+
+
 def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:
     hits: list[Hit] = []
     k = 0
@@ -97,6 +103,8 @@ def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> lis
             k = j + 1
             continue
         f = forms.get(t.key)
+        if f is not None and f.verbal and k > 0 and t.key in NOUN_READINGS and toks[k - 1].bare in _BEFORE_NOUN:
+            f = NOUN_READINGS[t.key]  # على دعم المعارضة، بعد قصف المدينة: no verb follows a preposition
         if f is not None:
             hits.append(Hit(k, k, f))
         k += 1

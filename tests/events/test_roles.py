@@ -208,3 +208,14 @@ def test_a_relative_clause_that_takes_its_antecedent_back_has_its_subject_after_
 def test_a_nationality_before_the_bombing_noun_is_not_the_bombers() -> None:
     ev = _one(_events("وأدانت الحكومة الأردنية التفجير الذي استهدف حافلة للجيش السوري."), "ASSAULT")
     assert "Q810" not in ev.actor
+
+
+def test_after_a_preposition_a_spelling_shared_with_a_verb_is_the_noun() -> None:
+    # «دعم» is also "he supported": after على it is the noun, whose genitive is who is supported
+    ev = _one(_events("وأكد سيرغي لافروف حرص روسيا على دعم الجيش السوري في حربه."), "SUPPORT")
+    assert ev.recipient == ["m:syr_army"] and "m:syr_army" not in ev.actor
+
+
+def test_who_expressed_a_condemnation_made_it() -> None:
+    ev = _one(_events("وأعربت الحكومة الأردنية عن إدانتها للتفجير الذي وقع في حلب."), "ACCUSE")
+    assert ev.actor == ["Q810"]
