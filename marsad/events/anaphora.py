@@ -20,7 +20,7 @@ from marsad.events.tokens import AGENT_TYPES, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "prior_parties", "overt_subject", "pronoun_party", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "prior_parties", "overt_subject", "pronoun_party", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -48,6 +48,18 @@ def complementizer_features(key: str) -> Feats | None:
                 if rest == suf:
                     return feats
     return None
+
+
+def first_person(key: str) -> bool:
+    """A verb in the first person plural (ندعو، نرحب، رحبنا): inside a quote, the speaker acts. Only نـ
+    before an imperfect stem and the نا suffix are sure; a final ت may be the third person feminine."""
+    w = key[1:] if key[:1] in "وف" and len(key) > 4 else key
+    if len(w) >= 4 and w.endswith("نا") and (w[:-2] in FORMS and FORMS[w[:-2]].verbal):
+        return True
+    if len(w) >= 4 and w[0] == "ن" and w in FORMS and FORMS[w].verbal:
+        stem = "ي" + w[1:]
+        return stem in FORMS and FORMS[stem].verbal  # the same stem with يـ is the 3rd person: an imperfect
+    return False  # أ+stem (أتهم) is spelt like a perfect (اتهم): never read as the first person
 
 
 def verb_features(key: str) -> Feats | None:

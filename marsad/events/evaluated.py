@@ -9,10 +9,10 @@ the first noun after the subject, or the first بـ complement, which may follow
 
 from __future__ import annotations
 
-from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, Tok, is_agent
+from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, Tok, is_agent, unclitic
 from marsad.kb import country_of_adjective
 
-__all__ = ["adjective_country", "attributed", "evaluated_party", "received"]
+__all__ = ["adjective_country", "attributed", "evaluated_party", "received", "undertaker"]
 
 _EVALUATIVE = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 
@@ -75,6 +75,28 @@ def attributed(toks: list[Tok], k: int) -> bool:
     if b in ("على", "علي"):
         return any(toks[x].bare == "لوم" or toks[x].key.endswith("باللوم") for x in range(max(0, k - 3), k))
     return False
+
+
+_UNDERTAKE = frozenset({"قيام", "اقدام", "قيامه", "قيامها", "قيامهم", "اقدامه", "اقدامها", "اقدامهم"})
+_CONTINUE = frozenset({"استمرار", "تمادي", "اصرار", "مضي"})
+
+
+def undertaker(toks: list[Tok], i: int, ms: list[Ment]) -> list[Ment]:
+    """«قيام X بـ[event]», «استمرار X في [event]» (X's carrying out, X's going on with the event): X, or the
+    body X belongs to (عناصر تابعة لـ Y), acts."""
+    first = toks[i].key.lstrip("وف")[:1]
+    prep = toks[i - 1].bare if i >= 1 else ""
+    if first != "ب" and prep != "في":
+        return []
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if toks[k].key in CLAUSE_BREAK:
+            return []
+        if unclitic(toks[k].bare) in (_UNDERTAKE if first == "ب" else _CONTINUE):
+            for m in ms:
+                if k < m.ti < i and is_agent(m, False) and (m.prep is None or m.prep == "ل"):
+                    return [m]
+            return []
+    return []
 
 
 _ADJ_CACHE: dict[str, str | None] = {}

@@ -17,14 +17,22 @@ The rules run in a fixed order over one `_Frame`, each filling what the earlier 
 
 from __future__ import annotations
 
-from marsad.events.anaphora import agrees_with_verb, overt_subject, pronoun_party, resumptive, verb_features
-from marsad.events.evaluated import adjective_country, attributed, evaluated_party, received
+from marsad.events.anaphora import (
+    agrees_with_verb,
+    first_person,
+    overt_subject,
+    pronoun_party,
+    resumptive,
+    verb_features,
+)
+from marsad.events.evaluated import adjective_country, attributed, evaluated_party, received, undertaker
 from marsad.events.lexicon import FORMS, bare
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
     CLAUSE_BREAK,
     GENERIC_AGENTS,
+    PREPS,
     Hit,
     Ment,
     Sentence,
@@ -242,8 +250,8 @@ def _verbal_actor(f: _Frame) -> None:
     if rel:
         _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
         return
-    if pron_subject and f.speaker is not None and toks[v - 1].bare in _SPEAKER_PRON:
-        f.actor = [f.speaker]  # قال الجيش إنه قصف …
+    if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
+        f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
     generic_subject = v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms)
@@ -254,8 +262,9 @@ def _verbal_actor(f: _Frame) -> None:
         for m in region:
             if m.ti - v > 6 or m.ti >= f.end:
                 break
-            if any(toks[k].bare in _AGAINST or _verb_trigger(toks[k].key) for k in range(v + 1, m.ti)):
-                break  # انفجرت سيارة استهدفت الجيش: what follows another verb is its object
+            if any(toks[k].bare in _AGAINST or _verb_trigger(toks[k].key) or _pp(toks[k].key)
+                   for k in range(v + 1, m.ti)):
+                break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):
@@ -277,6 +286,17 @@ def _verbal_actor(f: _Frame) -> None:
                         f.actor.insert(0, x)
                     break
                 break
+
+
+def _pp(key: str) -> bool:
+    """A prepositional phrase's first word: a preposition, or a word with لـ/بـ attached (لتعاون، بالقرب)."""
+    k = key.lstrip("وف")
+    return k in PREPS or (len(k) > 3 and k[0] in "لب" and k[1] not in "ين" and not k.startswith(_NOT_PP))
+
+
+# Words with a leading ب/ل that are no prepositional phrase before a subject: titles (المتحدث باسم),
+# manner adverbs (بشكل مباشر، بقوة), a name.
+_NOT_PP = ("لبنان", "باسم", "بشكل", "بصوره", "بقوه", "بعنف", "بكثافه", "بالفعل", "بدوره", "بدورها", "بشده")
 
 
 def _participle(key: str) -> bool:
@@ -410,7 +430,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         elif m is not None:
             f.actor = [m]
     if not f.actor:
-        _undertaker(f)
+        f.actor = undertaker(f.toks, f.i, f.ms)
     if not f.actor:
         _governing_subject(f)
     if not f.actor and _participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
@@ -418,25 +438,6 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
 
 
 _BEHIND = frozenset({"وراء", "خلف"})
-_UNDERTAKE = frozenset({"قيام", "اقدام", "قيامه", "قيامها", "قيامهم", "اقدامه", "اقدامها", "اقدامهم"})
-
-
-def _undertaker(f: _Frame) -> None:
-    """«قيام X بـ[event]» (X's carrying out the event): X, or the body X belongs to (عناصر تابعة لـ Y), acts."""
-    toks, i = f.toks, f.i
-    if toks[i].key.lstrip("وف")[:1] != "ب":
-        return
-    for k in range(i - 1, max(-1, i - 7), -1):
-        if toks[k].key in CLAUSE_BREAK:
-            return
-        if unclitic(toks[k].bare) in _UNDERTAKE:
-            for m in f.ms:
-                if k < m.ti < i and is_agent(m, False) and (m.prep is None or m.prep == "ل"):
-                    f.actor = [m]
-                    return
-            return
-
-
 def _behind(f: _Frame) -> None:
     """X يقف وراء الهجوم: who stands behind an attack carried it out."""
     toks, i = f.toks, f.i

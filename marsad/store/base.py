@@ -117,13 +117,16 @@ class Store(ABC):
         """Write a document's annotation rows (inside the caller's per-document transaction/savepoint).
 
         Entity records are upserted first, in id order: on PostgreSQL concurrent writers then take their
-        locks on shared entity rows in one global order and cannot deadlock. Mentions, quotes, events and
+        locks on shared entity rows in one global order and cannot deadlock. An entity named differently by
+        different documents (الإسلام، الاسلام) keeps the smallest spelling, so the stored name does not depend
+        on the order documents arrive in (a re-run after lost Dask batches stores the same as one pass). Mentions, quotes, events and
         dates follow in annotation order, which is what breaks ties when they are read back.
         """
         c = self.conn
         c.executemany(
             "INSERT INTO entities (id, name, name_en, type, wikidata, country, sector, lat, lon, precision)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+            " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name = excluded.name"
+            " WHERE excluded.name < entities.name",
             [(e.id, e.name, e.name_en, e.type, e.wikidata, e.country, e.sector, e.lat, e.lon, e.precision)
              for e in sorted(_first_by_id(doc.entities), key=lambda e: e.id)],
         )

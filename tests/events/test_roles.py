@@ -219,3 +219,18 @@ def test_after_a_preposition_a_spelling_shared_with_a_verb_is_the_noun() -> None
 def test_who_expressed_a_condemnation_made_it() -> None:
     ev = _one(_events("وأعربت الحكومة الأردنية عن إدانتها للتفجير الذي وقع في حلب."), "ACCUSE")
     assert ev.actor == ["Q810"]
+
+
+def test_a_first_person_verb_in_a_quote_is_the_speakers_act() -> None:
+    ev = _one(_events("وقال سيرغي لافروف: «ندعو جميع الأطراف إلى وقف القتال فورا»."), "REQUEST")
+    assert ev.actor == ["Q7803"]
+
+
+def test_who_goes_on_with_an_attack_makes_it() -> None:
+    ev = _one(_events("وحذر البيان من استمرار تنظيم داعش في قصف الأحياء السكنية في حلب."), "ASSAULT")
+    assert ev.actor == ["Q2429253"]
+
+
+def test_a_verb_before_a_prepositional_phrase_has_no_subject_after_it() -> None:
+    ev = _one(_events("وقالت الكويت إنها تدعو لتعاون دولي لوقف نفوذ تنظيم داعش."), "REQUEST")
+    assert "Q2429253" not in ev.actor
