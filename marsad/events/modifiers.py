@@ -63,18 +63,21 @@ def negated(toks: list[Tok], v: int, h: Hit) -> bool:
     for k in range(max(0, v - 3), v):
         b = toks[k].bare
         key = toks[k].key
+        if key[:1] in "وف" and key[1:] in _NEG:
+            key = b = key[1:]  # ولم، ولن، وليس، فلا: the conjunction is written onto the particle
         if key in _NEG or b in _NEG:
             if not h.form.verbal and any(toks[x].bare in _COPULA for x in range(k + 1, v)):
                 continue  # لم تكن واقعة التحرش الأولى: the copula is negated, not the event noun
             # لا/ما negate a verb only when adjacent to it, or across the subject «أحد» (لا أحد يقبل: nobody)
-            if key in ("لا", "ولا") and k != v - 1 and not (k == v - 2 and toks[v - 1].bare == "احد"):
+            if key == "لا" and k != v - 1 and not (k == v - 2 and toks[v - 1].bare == "احد"):
                 continue
             return True
         if key in ("ما", "وما") and k == v - 1 and h.form.verbal:
             return True
     if h.form.trig.type != "REJECT":
         for k in range(max(0, v - 12), v):
-            if toks[k].key in _DENY or toks[k].bare in _DENY:
+            key = toks[k].key
+            if key in _DENY or toks[k].bare in _DENY or (key[:1] in "وف" and key[1:] in _DENY):
                 return True
     return False
 
@@ -89,7 +92,10 @@ _IRREALIS = frozenset((
     "اجل",
     # hopes and preludes: «أعرب عن أمله في …», «آمال لاستئناف …», «تمهد لانسحابهم»
     "امل", "امله", "املها", "املهم", "امال", "يامل", "تامل", "نامل", "ياملون", "تمهد", "يمهد", "تمهيدا",
-    "تمهيد"))
+    "تمهيد",
+    # what is required, proposed or intended: «تتطلب مزيدا من الطلعات لاستهداف …», «تقترح موعدا لعقد …»
+    "يتطلب", "تتطلب", "يستدعي", "تستدعي", "يستلزم", "تستلزم", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
+    "اقتراح", "اعتزام", "عزم", "نيه"))
 _MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})
 _ANY = frozenset({"اي", "ايه"})
 
@@ -99,8 +105,8 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
     counts none of these. «قد» before an imperfect verb is «may» (قد يهاجم); before a perfect it asserts."""
     for k in range(max(0, v - 5), v):
         b = toks[k].bare
-        if b in _IRREALIS or (b[:1] in ("و", "ف") and b[1:] in _IRREALIS):
-            return True
+        if b in _IRREALIS or (b[:1] in ("و", "ف") and b[1:] in _IRREALIS) or _unpossessed(b) in _IRREALIS:
+            return True  # also with a possessive: تخوفه من، اعتزامها، نيته
     if v >= 1 and toks[v - 1].key in ("قد", "وقد") and h.form.verbal and toks[v].bare[:1] in ("ي", "ت", "ن"):
         return True
     if _demanded(toks, h):
@@ -111,6 +117,15 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
         if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER:
             return True
     return False
+
+
+def _unpossessed(b: str) -> str:
+    """A noun without its possessive pronoun (تخوفه → تخوف، نيتها → نيه)."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if b.endswith(suf) and len(b) > len(suf) + 2:
+            stem = b[: -len(suf)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
+    return b
 
 
 def _demanded(toks: list[Tok], h: Hit) -> bool:

@@ -1,0 +1,27 @@
+"""Negation and irrealis: particles written with و/ف, possessed nouns of fear and intent, requirements.
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+from tests.events.test_events import _events
+
+
+def test_a_negation_with_the_conjunction_written_on_it_negates() -> None:
+    for text in ("ولم تقصف الطائرات الروسية مدينة حلب.", "ولن يهاجم الجيش السوري الرقة.",
+                 "فلم تستهدف الغارات مواقع المعارضة."):
+        evs = [e for e in _events(text) if e.type == "ASSAULT"]
+        assert evs and all(e.negated for e in evs), text
+    assert not any(e.negated for e in _events("ولا تزال الطائرات الروسية تقصف حلب.") if e.type == "ASSAULT")
+
+
+def test_a_denial_with_the_conjunction_written_on_it_negates() -> None:
+    evs = [e for e in _events("ونفت موسكو أن تكون طائراتها قصفت حلب.") if e.type == "ASSAULT"]
+    assert evs and all(e.negated for e in evs)
+
+
+def test_feared_required_or_intended_acts_are_not_events() -> None:
+    for text in ("وأبدى الوزير تخوفه من هجوم على حلب.", "وتتطلب المرحلة المقبلة غارات على مواقع داعش.",
+                 "وأكدت الحكومة نيتها قصف مواقع المعارضة."):
+        assert not [e for e in _events(text) if e.type == "ASSAULT"], text
