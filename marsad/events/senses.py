@@ -148,6 +148,11 @@ def _cites(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     return False
 
 
+# Adjectives that make «هجوم» a verbal attack (لاذع، كلامي، إعلامي، حاد اللهجة).
+_VERBAL = _prefixes("لاذع كلامي اعلامي إعلامي سياسي لفظي")
+_SHARP = frozenset({"حاد", "حادا", "حاده"})  # whole words: «حادث» is an incident
+
+
 def _penalty(toks: list[Tok], h: Hit) -> bool:
     key = toks[h.i].key
     if key.lstrip("وف").startswith("بالاعدام"):
@@ -159,6 +164,9 @@ def _penalty(toks: list[Tok], h: Hit) -> bool:
 def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     """False where the trigger word is used in its ordinary sense here."""
     t = h.form.trig
+    if "هجوم" in toks[h.i].key and any(toks[k].bare.startswith(_VERBAL) or toks[k].bare in _SHARP
+                                      for k in range(h.j + 1, min(len(toks), h.j + 3))):
+        return False  # «هجوما لاذعا على الحكومة»، «هجوم إعلامي»: words, not an attack
     if t.target and not _targetable(toks, h, ments):
         return False
     if t.cameo == "1823" and unclitic(toks[h.i].bare) in _MARTYR_FORMS and _cites(toks, h, ments):
@@ -171,7 +179,10 @@ def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
 _FRAME = frozenset(bare(normalize(w)) for w in (
     "اتفاق اتفاقية اتفاقيات اتفاقات مشروع مشاريع مشروعات قانون قوانين خطة خطط مبادرة مبادرات شروط بنود "
     "منطقة مناطق استراتيجية سياسة سياسات مفاوضات محادثات مباحثات مسودة وثيقة ميثاق معاهدة معاهدات اقتراح "
-    "مقترح مقترحات").split())
+    "مقترح مقترحات أسلوب أساليب طريقة ثقافة مبدأ").split())
+# Heads of a body's name (هيئة التنسيق، مركز الإغاثة، لجنة المتابعة).
+_BODIES = frozenset(bare(normalize(w)) for w in (
+    "هيئة لجنة مجلس مكتب مركز إدارة وحدة غرفة قيادة وزارة دائرة جهاز مديرية منظمة جمعية صندوق").split())
 # Verbs (and participles) of calling something by a name: وصف/يصف/واصفا/وصفه.
 _DESCRIBE = ("وصف", "يصف", "تصف", "نصف", "واصف")
 _BY_PRONOUN = frozenset({"به", "بها", "بهم", "بهما", "بهن"})  # «وصفت بها عمليات …»: what is described follows
@@ -187,9 +198,14 @@ def _bare_word(t: Tok) -> str:
 
 def occurs(toks: list[Tok], h: Hit) -> bool:
     """False where a nominal trigger names no occurrence: the complement of a frame noun, the name a
-    speaker gives to what happened, or a kind of act under a general judgement."""
+    speaker gives to what happened, or a kind of act under a general judgement; and a threat whose subject
+    is a situation (… مما يهدد بانفجار أزمة)."""
     if h.form.verbal:
-        return True
+        return not (h.form.trig.type == "THREATEN" and h.i >= 1 and toks[h.i - 1].key.lstrip("و") in ("ما", "مما"))
+    if h.i >= 1 and toks[h.i].key.lstrip("وف").startswith("ال") and (
+            (toks[h.i - 1].bare in _BODIES or _bare_word(toks[h.i - 1]) in _BODIES)
+            and not toks[h.i - 1].key.lstrip("وف").startswith("ال")):
+        return False  # «هيئة التنسيق»، «مكتب الإغاثة»: the name of a body, not an event
     if h.form.trig.cameo == "090" and h.i == h.j and h.j + 1 < len(toks) and \
             not toks[h.i].key.lstrip("وفبل").startswith("ال") and toks[h.j + 1].key.startswith("ال"):
         return False  # «تحقيق التوازن»: achieving an aim, not an inquiry (تحقيق في، تحقيق مستقل)

@@ -185,3 +185,16 @@ def test_accidents_bombs_in_hand_and_defendants_are_no_events() -> None:
     assert "ASSAULT" not in _types("واعتقلت الشرطة ثلاثة رجال وبحوزتهم حقيبة فيها عبوات ناسفة.")
     assert "ACCUSE" not in _types("وأصدرت المحكمة حكما بسجن 12 متهما بتهمة التهريب.")
     assert "SUPPORT" not in _types("ودفع السكان ثمنا باهظا للحرب.")
+
+
+def test_a_verbal_attack_is_no_assault() -> None:
+    assert not [e for e in _events("وشن الوزير هجوما لاذعا على الحكومة الأردنية.") if e.type == "ASSAULT"]
+    assert [e for e in _events("وشن مسلحون هجوما على حاجز للجيش السوري.") if e.type == "ASSAULT"]
+
+
+def test_the_name_of_a_body_is_no_event() -> None:
+    assert not [e for e in _events("وأعلنت لجنة الإغاثة في المدينة استعدادها للعمل.") if e.type == "AID"]
+
+
+def test_a_situation_that_threatens_is_no_threat() -> None:
+    assert not [e for e in _events("وتتراكم النفايات مما يهدد بكارثة بيئية.") if e.type == "THREATEN"]
