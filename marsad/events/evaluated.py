@@ -50,7 +50,7 @@ def evaluated_party(st: Sentence, typ: str | None, start: int, after: list[Ment]
 
 # Verbs of receiving a blow or support (تلقى، يتلقى، تلقاها): their subject underwent the event.
 _RECEIVE = ("تلق", "يتلق", "تتلق")
-# Attribution of an act to its author (نسبت إلى X، المنسوبة إلى X، يلقى باللوم على X).
+# Attribution of an act to its author (نسبت إلى X، المنسوبة إلى X، ألقي باللوم على X).
 _ATTRIBUTE = ("نسب", "تنسب", "ينسب", "منسوب")
 
 

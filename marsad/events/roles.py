@@ -212,7 +212,7 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
             k -= 1
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
-            return m  # من قبل X، على يد X، نسبت إلى X، يلقى باللوم فيها على X
+            return m  # من قبل X، على يد X، نسبت إلى X، ألقي باللوم على X
         if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
                 and m.ent.type != "GPE":
             return m  # برصاص الجيش، بنيران قوات الأمن، بقذائف المدفعية التابعة لـ

@@ -191,12 +191,12 @@ def test_who_received_the_blows_is_hit_not_the_attacker() -> None:
 def test_an_attack_attributed_to_a_group_was_made_by_it() -> None:
     ev = _one(_events("وقتل خمسة جنود في هجمات نسبت إلى تنظيم داعش قرب الموصل."), "ASSAULT")
     assert ev.actor == ["Q2429253"]
-    ev = _one(_events("وتكررت الهجمات التي يلقى باللوم فيها على تنظيم داعش."), "ASSAULT")
+    ev = _one(_events("وتكررت الهجمات التي ألقي باللوم في تنفيذها على تنظيم داعش."), "ASSAULT")
     assert ev.actor == ["Q2429253"]
 
 
 def test_the_condemner_before_the_bombing_that_hit_is_not_its_author() -> None:
-    ev = _one(_events("وأدانت الكويت التفجير الإرهابي الذي استهدف حافلة للجيش السوري."), "ASSAULT")
+    ev = _one(_events("وأدانت الكويت التفجير الدامي الذي استهدف حافلة للجيش السوري."), "ASSAULT")
     assert "Q817" not in ev.actor
 
 
