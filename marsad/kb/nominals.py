@@ -4,7 +4,7 @@ News names an actor once and then refers back to it with a description (`الت�
 what happens in conflict news is done by groups that have no name at all: `المعارضة`, `المسلحين`,
 `المدنيين`, `قوات الأمن`. An analyst asking "who did what" needs both: the first as more mentions of an
 entity already found (so the event coder sees `التنظيم المتطرف` as ISIS), the second as generic actors
-with a CAMEO agent code in `sector` (the codes UniversalPetrarch's agent dictionary uses: OPP, REB, UAF,
+with a CAMEO agent code in `sector` (the codes UniversalPetrarch's agent dictionary uses: OPP, REB, INS, UAF,
 CVL, REF, COP, GOV, MIL, IMG), typed `MISC` because they are not named entities, and with the country
 of a following nationality adjective (`المعارضة السورية` → SYR). Existing mentions always win: nothing
 here overlaps a span the NER or the dictionary already took.
@@ -31,8 +31,11 @@ from marsad.text.normalize import normalize
 _AGENT_PHRASES: dict[str, str] = {
     "المعارضة": "OPP", "المعارضين": "OPP", "المعارضون": "OPP",
     "المعارضة المسلحة": "REB", "فصائل المعارضة": "REB", "قوات المعارضة": "REB", "مقاتلي المعارضة": "REB",
-    "الفصائل المسلحة": "REB", "الفصائل المعارضة": "REB", "المتمردين": "REB", "المتمردون": "REB",
-    "الثوار": "REB", "مسلحي المعارضة": "REB",
+    "الفصائل المسلحة": "REB", "الفصائل المعارضة": "REB", "الثوار": "REB", "مسلحي المعارضة": "REB",
+    "المقاومة الشعبية": "REB",
+    # insurgents and putschists are the other side of the same wars (in Yemen: الثوار/المقاومة against
+    # المتمردين/الانقلابيين): CAMEO's INS keeps them apart from the rebels of REB
+    "المتمردين": "INS", "المتمردون": "INS", "الانقلابيين": "INS", "الانقلابيون": "INS",
     "المسلحين": "UAF", "المسلحون": "UAF", "مسلحين": "UAF", "مسلحون": "UAF", "الجماعات المسلحة": "UAF",
     "المدنيين": "CVL", "المدنيون": "CVL", "مدنيين": "CVL", "مدنيون": "CVL", "السكان": "CVL",
     "الأهالي": "CVL",

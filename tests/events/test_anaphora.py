@@ -77,3 +77,12 @@ def test_the_possessive_of_an_accusation_is_the_accused_unless_le_names_the_accu
     evs = _events("وقال سيرغي لافروف للصحفيين إن الوضع صعب. وجاء اتهامه للكويت بعد أيام.")
     ev = _one(evs, "ACCUSE")
     assert ev.actor == ["Q7803"]
+
+
+def test_insurgents_and_the_resistance_are_different_parties() -> None:
+    from marsad.kb.nominals import add_nominal_mentions
+    from tests.events.test_events import _doc
+
+    text = "واشتبك الثوار مع المتمردين قرب المدينة، فيما قصفت المقاومة الشعبية مواقع الانقلابيين."
+    ids = {e.name: e.id for e in add_nominal_mentions(text, _doc(text).entities)}
+    assert ids["الثوار"] != ids["المتمردين"] and ids["المتمردين"] == ids.get("الانقلابيين", ids["المتمردين"])
