@@ -95,7 +95,9 @@ _IRREALIS = frozenset((
     "تمهيد",
     # what is required, proposed or intended: «تتطلب مزيدا من الطلعات لاستهداف …», «تقترح موعدا لعقد …»
     "يتطلب", "تتطلب", "يستدعي", "تستدعي", "يستلزم", "تستلزم", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
-    "اقتراح", "اعتزام", "عزم", "نيه"))
+    "اقتراح", "اعتزام", "عزم", "نيه",
+    # what is sought or striven for: «تسعى إلى عقد قمة»
+    "يسعي", "تسعي", "يسعون", "سعي", "مساعي", "ساعيا", "ساعيه"))  # normalised: ى → ي
 _MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})
 _ANY = frozenset({"اي", "ايه"})
 
@@ -132,7 +134,10 @@ def _demanded(toks: list[Tok], h: Hit) -> bool:
     """The content of a threat or a demand (هدد باعتقال، طالب بالإفراج، دعا إلى وقف القتال): what is
     threatened or asked for has not happened."""
     key = toks[h.i].key
-    governed = key[:1] in ("ب", "ل") or (h.i >= 1 and toks[h.i - 1].key in ("الي", "على", "علي"))
+    before = h.i - 1
+    while before >= 0 and toks[before].key in ("«", '"', "“", "("):
+        before -= 1  # دعوة إلى «تعاون إقليمي»: quotation marks between the verb's preposition and its content
+    governed = key[:1] in ("ب", "ل") or (before >= 0 and toks[before].key in ("الي", "على", "علي"))
     if not governed:
         return False
     for k in range(max(0, h.i - 3), h.i):

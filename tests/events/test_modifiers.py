@@ -25,3 +25,12 @@ def test_feared_required_or_intended_acts_are_not_events() -> None:
     for text in ("وأبدى الوزير تخوفه من هجوم على حلب.", "وتتطلب المرحلة المقبلة غارات على مواقع داعش.",
                  "وأكدت الحكومة نيتها قصف مواقع المعارضة."):
         assert not [e for e in _events(text) if e.type == "ASSAULT"], text
+
+
+def test_what_is_sought_or_asked_for_in_quotes_is_not_an_event() -> None:
+    assert not [e for e in _events("وتسعى الكويت إلى عقد قمة طارئة الشهر المقبل.") if e.type == "CONSULT"]
+    assert not [e for e in _events("ودعت الكويت إلى «تعاون إقليمي» لمواجهة الإرهاب.") if e.type == "COOPERATE"]
+
+
+def test_settling_scores_is_no_killing() -> None:
+    assert not [e for e in _events("ورأى الناقد أن الكتاب تصفية حساب مع خصوم الكاتب.") if e.type == "ASSAULT"]
