@@ -206,6 +206,14 @@ def prior_parties(doc: Document, events: list[Event], a: int, b: int) -> list[Me
 _RESUMPTIVE = frozenset(p + o for p in ("في", "على", "من", "ب", "ل", "الي", "عن", "مع") for o in ("ه", "ها", "هم"))
 
 
+def _has_object(key: str) -> bool:
+    """An object pronoun on a verb form (دمرتها، قصفوه)."""
+    for o in ("هما", "هم", "ها", "ه"):
+        if key.endswith(o) and key[: -len(o)] in FORMS and FORMS[key[: -len(o)]].verbal:
+            return True
+    return False
+
+
 def resumptive(toks: list[Tok], v: int) -> bool:
     """The verb after a relative takes its antecedent back with a pronoun — an object suffix (يحاصرها) or a
     preposition with a pronoun right after it (انسحبت فيه) — so the antecedent is not its subject."""
@@ -289,8 +297,8 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
             if trig.cas:
                 return None
             feats = verb_features(toks[v].key)
-            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl":
-                return None
+            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not _has_object(toks[v].key):
+                return None  # (a verb with an object pronoun is active: دمرتها)
             if not _opens_clause(toks, v):
                 return None  # a dropped subject starts its clause; else a noun stands before the verb as its
                 # subject (لا أحد يؤيد …), or the form is a noun (عملية سحب القوات)

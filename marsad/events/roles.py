@@ -255,7 +255,10 @@ def _verbal_actor(f: _Frame) -> None:
         return
     generic_subject = v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms)
-    if not pron_subject and not generic_subject and not plural_verb:
+    # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
+    nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
+        m.ti <= v - 1 < m.tj for m in ms)
+    if not pron_subject and not generic_subject and not plural_verb and not nat_subject:
         # VSO: the subject follows the verb (adverbs and dates may intervene); with a support verb it
         # stands between the verb and the noun (شنّ سلاح الجو الروسي آلاف الغارات)
         region = [m for m in ms if v < m.ti < i] if v < i else f.after
@@ -278,7 +281,9 @@ def _verbal_actor(f: _Frame) -> None:
         for m in reversed(f.before):  # SVO: the nearest agent before the verb
             if v - m.tj > 12:
                 break
-            if m.prep is None and m.loc == 0 and is_agent(m, assault) and agrees_with_verb(f.st, m, toks[v].key):
+            owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in _OWNED  # دبابات تابعة لـ X تقصف
+            if (m.prep is None or owner) and m.loc == 0 and is_agent(m, assault) and (
+                    owner or agrees_with_verb(f.st, m, toks[v].key)):
                 f.actor = [m]
                 for x in reversed([x for x in f.before if x.tj <= m.ti]):
                     # agents coordinated before it: A وقوات B تشن …

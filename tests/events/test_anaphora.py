@@ -86,3 +86,13 @@ def test_insurgents_and_the_resistance_are_different_parties() -> None:
     text = "واشتبك الثوار مع المتمردين قرب المدينة، فيما قصفت المقاومة الشعبية مواقع الانقلابيين."
     ids = {e.name: e.id for e in add_nominal_mentions(text, _doc(text).entities)}
     assert ids["الثوار"] != ids["المتمردين"] and ids["المتمردين"] == ids.get("الانقلابيين", ids["المتمردين"])
+
+
+def test_a_nationality_before_the_verb_closes_its_subject() -> None:
+    evs = _events("وقال الجيش إن طائرة روسية استهدفت مقاتلي المعارضة قرب الرقة.")
+    assert "m:opp" not in _one(evs, "ASSAULT").actor
+
+
+def test_a_verb_with_an_object_pronoun_is_active_and_continues_its_party() -> None:
+    evs = _events("وقصف الجيش السوري مواقع المعارضة أمس. ثم قصفها مجددا بالمدفعية بعد ساعات.")
+    assert _one(evs, "ASSAULT", "قصفها").actor == ["m:syr_army"]
