@@ -301,7 +301,7 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
                 return None  # (a verb with an object pronoun is active: دمرتها)
             if not _opens_clause(toks, v):
                 return None  # a dropped subject starts its clause; else a noun stands before the verb as its
-                # subject (لا أحد يؤيد …), or the form is a noun (عملية سحب القوات)
+                # subject (لا أحد يقبل …), or the form is a noun (عملية سحب القوات)
     else:
         # a possessive before a بـ complement is the object (اتهامه بالتخابر: accusing him of spying)
         obj = j + 1 < len(toks) and toks[j + 1].key[:1] == "ب"

@@ -50,7 +50,7 @@ def evaluated_party(st: Sentence, typ: str | None, start: int, after: list[Ment]
 
 # Verbs of receiving a blow or support (تلقى، يتلقى، تلقاها): their subject underwent the event.
 _RECEIVE = ("تلق", "يتلق", "تتلق")
-# Attribution of an act to its author (نسبت إلى X، المنسوبة إلى X، ألقي باللوم على X).
+# Attribution of an act to its author (الهجوم المنسوب إلى X، تنسبه السلطات إلى X، ألقي باللوم على X).
 _ATTRIBUTE = ("نسب", "تنسب", "ينسب", "منسوب")
 
 
@@ -83,7 +83,7 @@ _CONTINUE = frozenset({"استمرار", "تمادي", "اصرار", "مضي"})
 
 def undertaker(toks: list[Tok], i: int, ms: list[Ment]) -> list[Ment]:
     """«قيام X بـ[event]», «استمرار X في [event]» (X's carrying out, X's going on with the event): X, or the
-    body X belongs to (عناصر تابعة لـ Y), acts."""
+    body X belongs to (مسلحون تابعون لـ Y), acts."""
     first = toks[i].key.lstrip("وف")[:1]
     prep = toks[i - 1].bare if i >= 1 else ""
     if first != "ب" and prep != "في":

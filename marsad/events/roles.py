@@ -212,7 +212,7 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
             k -= 1
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
-            return m  # من قبل X، على يد X، نسبت إلى X، ألقي باللوم على X
+            return m  # من قبل X، على يد X، المنسوب إلى X، ألقي باللوم على X
         if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
                 and m.ent.type != "GPE":
             return m  # برصاص الجيش، بنيران قوات الأمن، بقذائف المدفعية التابعة لـ
@@ -346,7 +346,7 @@ def _antecedent(f: _Frame) -> None:
     for m in reversed(f.before):
         if m.tj <= k + 1 - 3:
             break
-        between = range(m.tj, k + 1)  # adjectives, never an event noun (X التفجير الإرهابي الذي …)
+        between = range(m.tj, k + 1)  # adjectives, never an event noun (X الانفجار الدامي الذي …)
         if k + 1 - m.tj <= 2 and all(ARABIC.search(toks[x].key) and toks[x].key not in FORMS for x in between) \
                 and m.prep is None and is_agent(m, f.assault):
             f.actor = [m]
@@ -534,7 +534,7 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             break
         if trig.type in _AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in _OWNED and m.prep == "ل" and \
                 m.ti - max(j, last) <= 8 and is_agent(m, False):
-            f.recip = [m]  # استنكر قيام عناصر تابعة للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
+            f.recip = [m]  # استنكر قيام مسلحين تابعين للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
             break
         if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") and m.lead - j <= 4 and \
                 (is_agent(m, False) or m.ent.type == "GPE"):

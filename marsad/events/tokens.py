@@ -38,7 +38,7 @@ _CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي",
                          "شرق", "غرب", "داخل", "وسط", "حول", "عبر", "نحو", "لدى", "لدي"})
 CLAUSE_BREAK = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
 AGENT_TYPES = frozenset({"PER", "ORG"})
-# Unlinked agent nouns that fill the subject slot (اتهمت المعارضةُ النظامَ): the next mention is the object.
+# Unlinked agent nouns that fill the subject slot (انتقدت النقابةُ الوزارةَ): the next mention is the object.
 GENERIC_AGENTS = frozenset({"معارضه", "سلطات", "شرطه", "حكومه", "قوات", "جيش", "مسلحون", "مسلحين",
                              "متظاهرون", "محتجون", "متظاهرين", "محتجين", "رئيس", "وزير", "وزاره", "تنظيم",
                              "جماعه", "حركه", "فصائل", "ميليشيات", "مليشيات", "دول", "دوله", "بلدان",

@@ -10,7 +10,7 @@ from tests.events.test_roles import _events
 
 
 def test_the_owner_after_a_word_of_belonging_is_the_party_aimed_at() -> None:
-    ev = _one(_events("ونددت الكويت بقيام عناصر تابعة لتنظيم داعش بخطف مدنيين قرب الموصل."), "ACCUSE")
+    ev = _one(_events("ونددت الكويت بقيام مسلحين تابعين لتنظيم داعش بخطف مدنيين قرب الموصل."), "ACCUSE")
     assert ev.actor == ["Q817"] and ev.recipient == ["Q2429253"]
     ev = _one(_events("وقصف الجيش السوري مخازن سلاح تابعة لتنظيم داعش قرب الموصل."), "ASSAULT")
     assert ev.recipient == ["Q2429253"]
@@ -38,7 +38,7 @@ def test_taking_control_with_the_subject_between_verb_and_complement() -> None:
 
 
 def test_who_undertakes_an_act_is_its_actor() -> None:
-    evs = _events("ونددت الكويت بقيام عناصر تابعة لتنظيم داعش بخطف مدنيين قرب الموصل.")
+    evs = _events("ونددت الكويت بقيام مسلحين تابعين لتنظيم داعش بخطف مدنيين قرب الموصل.")
     assert _one(evs, "ASSAULT").actor == ["Q2429253"]
 
 

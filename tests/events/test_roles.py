@@ -189,7 +189,7 @@ def test_who_received_the_blows_is_hit_not_the_attacker() -> None:
 
 
 def test_an_attack_attributed_to_a_group_was_made_by_it() -> None:
-    ev = _one(_events("وقتل خمسة جنود في هجمات نسبت إلى تنظيم داعش قرب الموصل."), "ASSAULT")
+    ev = _one(_events("وقتل خمسة جنود في هجمات تنسبها السلطات إلى تنظيم داعش قرب الموصل."), "ASSAULT")
     assert ev.actor == ["Q2429253"]
     ev = _one(_events("وتكررت الهجمات التي ألقي باللوم في تنفيذها على تنظيم داعش."), "ASSAULT")
     assert ev.actor == ["Q2429253"]
