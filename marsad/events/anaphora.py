@@ -217,11 +217,7 @@ def _has_object(key: str) -> bool:
 def resumptive(toks: list[Tok], v: int) -> bool:
     """The verb after a relative takes its antecedent back with a pronoun — an object suffix (يحاصرها) or a
     preposition with a pronoun right after it (انسحبت فيه) — so the antecedent is not its subject."""
-    key = toks[v].key
-    for o in ("هما", "هم", "ها", "ه"):
-        if key.endswith(o) and key[: -len(o)] in FORMS and FORMS[key[: -len(o)]].verbal:
-            return True
-    return v + 1 < len(toks) and toks[v + 1].key in _RESUMPTIVE
+    return _has_object(toks[v].key) or (v + 1 < len(toks) and toks[v + 1].key in _RESUMPTIVE)
 
 
 def overt_subject(toks: list[Tok], v: int) -> bool:

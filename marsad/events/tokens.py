@@ -172,7 +172,7 @@ class Sentence:
         """The speaker of the quote whose cue word starts at `pos` (a participle such as داعيا is a cue
         the quote layer resolves, pro-drop included)."""
         for q in self.doc.quotes:
-            if q.cue.start <= pos < q.cue.end or q.cue.start == pos:
+            if q.cue.start <= pos < max(q.cue.end, q.cue.start + 1):
                 return self._speaker(q.speaker)
         return None
 
