@@ -265,8 +265,8 @@ def _verbal_actor(f: _Frame) -> None:
         for m in region:
             if m.ti - v > 6 or m.ti >= f.end:
                 break
-            if any(toks[k].bare in _AGAINST or _verb_trigger(toks[k].key) or _pp(toks[k].key)
-                   for k in range(v + 1, m.ti)):
+            if any(toks[k].bare in _AGAINST or _verb_trigger(toks[k].key) or (
+                    _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms)) for k in range(v + 1, m.ti)):
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
             if m.prep is not None or m.loc:
                 break
@@ -300,8 +300,8 @@ def _pp(key: str) -> bool:
 
 
 # Words with a leading ب/ل that are no prepositional phrase before a subject: titles (المتحدث باسم),
-# manner adverbs (بشكل مباشر، بقوة), a name.
-_NOT_PP = ("لبنان", "باسم", "بشكل", "بصوره", "بقوه", "بعنف", "بكثافه", "بالفعل", "بدوره", "بدورها", "بشده")
+# manner adverbs (بشكل مباشر، بقوة). (A name that starts so is a mention, which the caller skips.)
+_NOT_PP = ("باسم", "بشكل", "بصوره", "بقوه", "بعنف", "بكثافه", "بالفعل", "بدوره", "بدورها", "بشده")
 
 
 def _participle(key: str) -> bool:

@@ -96,3 +96,4 @@ def test_a_nationality_before_the_verb_closes_its_subject() -> None:
 def test_a_verb_with_an_object_pronoun_is_active_and_continues_its_party() -> None:
     evs = _events("وقصف الجيش السوري مواقع المعارضة أمس. ثم قصفها مجددا بالمدفعية بعد ساعات.")
     assert _one(evs, "ASSAULT", "قصفها").actor == ["m:syr_army"]
+
