@@ -18,6 +18,7 @@ from marsad.document import Document, Event
 from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import AGENT_TYPES, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
+from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
 __all__ = ["agrees_with_verb", "antecedent", "first_person", "prior_parties", "overt_subject", "pronoun_party", "resumptive", "verb_features"]
@@ -236,6 +237,32 @@ def overt_subject(toks: list[Tok], v: int) -> bool:
     key = toks[k].key
     return not (key in _PARTICLES or key in _BREAKS or (key[:1] in "بل" and not key.startswith("لا")
                                                           and toks[k].bare not in _SOURCE_NOUNS))
+
+
+def common_subject(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
+    """Whether a singular violent verb's subject is a definite common noun right after it that names no party
+    (قصفت الطائرات مواقع X، استهدف الهجوم مقر X): the verb-subject-object order then puts a party that
+    follows inside the object, so it is no actor, and no party before the verb is the subject either."""
+    feats = verb_features(toks[v].key)
+    if feats is not None and feats[1] != "sg" or v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE:
+        return False  # a plural verb carries its subject; a relative clause's verb describes its antecedent
+    k = v + 1
+    while k < len(toks) and toks[k].bare in _ADVERBS:
+        k += 1
+    if k >= len(toks) or any(m.ti <= k < m.tj for m in ments):
+        return False
+    key = toks[k].key
+    if key.endswith(("ي", "يون", "يين")) or k + 1 < len(toks) and any(
+            m.ti == k + 1 and m.ent.type == "PER" for m in ments):
+        return False  # an adjective (قصفها الجوي: a noun) or a descriptor before a name (الضابط فلان)
+    return key.startswith("ال") and len(key) > 4 and key not in _PARTICLES and key not in _RELATIVE and \
+        toks[k].bare not in _ADVERBS and toks[k].bare not in _TIME_NOUNS and title_head(key) is None
+
+
+# Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل اليوم): not its subject.
+_TIME_NOUNS = frozenset({"ليله", "صباح", "مساء", "فجر", "ظهر", "عصر", "اسبوع", "شهر", "عام", "سنه", "جاري",
+                         "ماضي", "حالي", "اخير", "اخيره", "ساعه", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",
+                         "اثنين", "احد"})
 
 
 # What may follow a verb whose subject is dropped: a preposition, a complementizer, a clause break.

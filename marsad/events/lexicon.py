@@ -118,6 +118,9 @@ def _noun_forms(noun: str) -> list[str]:
     base = noun[:-1] + "ت" if noun.endswith("ه") else noun
     for o in _OBJ:
         out.append(base + o)
+    if len(noun) >= 3 and not noun.endswith(("ي", "ا", "ات", "ون", "ين")):
+        # the dual, nominative and oblique (الهجومين، غارتان، انفجارين): news counts attacks in twos
+        out += [base + "ان", base + "ين"]
     return out
 
 

@@ -267,10 +267,11 @@ STOP           P  ميدان_المعركه ساحه_المعركه ارض_ال�
 # Generated forms that are, in running text, mostly another word: طالب "student", فجر "dawn", قاتل
 # "killer/lethal", ثمن "price", وزارة "ministry" (و+زار+ه), فائدة "benefit", تشاد "Chad", طلبة "students", تدمر "Palmyra",
 # أسير "prisoner" (not "I walk"), فدان "acre" (not "then condemned"), حملة "campaign" (not "held him responsible"), تحمّل
-# "to bear" (not "she holds … responsible"), ذبح "the slaughter" of livestock, عفوًا "spontaneously",
+# "to bear" (not "she holds … responsible"), ذبح "the slaughter" of livestock, عفوًا "spontaneously", فجرًا "at dawn"
+# (not the dual "the two blew up"),
 # بائع "seller" (the hamza folds onto بايع "pledged allegiance"; its other inflections stay). Their other inflections (طالبت، يطالب، فجروا) stay triggers.
 DROP_FORMS = frozenset({"طالب", "فجر", "وفجر", "ففجر", "قاتل", "ثمن", "وثمن", "بحث", "وزاره", "فايده", "تشاد",
                         "طالبه", "وطالبه", "طالبا", "طلبه", "مسيرته", "مسيرتها", "طلب", "وزارتها", "وزارتهم",
                         "تدمر", "اسير", "واسير", "فاسير", "فدان", "حمله", "وحمله", "حملته", "وحملته", "حملتها",
                         "وحملتها", "بحمله", "لحمله", "حمل", "وحمل", "تحمل", "وتحمل", "ذبح", "وذبح", "عفوا",
-                        "بايع", "وبايع", "بايعه", "وبايعه", "بايعا", "بايعي", "بايعو", "ثمنا", "ثمنه", "ثمنها"})
+                        "بايع", "وبايع", "بايعه", "وبايعه", "بايعا", "بايعي", "بايعو", "ثمنا", "ثمنه", "ثمنها", "فجرا", "وفجرا"})

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from marsad.events.anaphora import (
     agrees_with_verb,
+    common_subject,
     first_person,
     overt_subject,
     pronoun_party,
@@ -254,7 +255,7 @@ def _verbal_actor(f: _Frame) -> None:
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
     generic_subject = v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
-        m.ti <= v + 1 < m.tj for m in ms)
+        m.ti <= v + 1 < m.tj for m in ms) or assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
     nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
         m.ti <= v - 1 < m.tj for m in ms)

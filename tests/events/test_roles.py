@@ -234,3 +234,19 @@ def test_who_goes_on_with_an_attack_makes_it() -> None:
 def test_a_verb_before_a_prepositional_phrase_has_no_subject_after_it() -> None:
     ev = _one(_events("وقالت الكويت إنها تدعو لتعاون دولي لوقف نفوذ تنظيم داعش."), "REQUEST")
     assert "Q2429253" not in ev.actor
+
+
+def test_a_common_noun_after_a_violent_verb_is_its_subject_and_the_party_after_it_the_target() -> None:
+    # verb-subject-object: the planes bombed, the army's barracks were hit
+    ev = _one(_events("وقصفت المدفعية ثكنات الجيش العراقي شرق الموصل فجرا."), "ASSAULT")
+    assert "m:irq_army" not in ev.actor and ev.recipient == ["m:irq_army"]
+
+
+def test_a_descriptor_before_a_name_is_no_common_subject() -> None:
+    ev = _one(_events("واستهدف المقدم خالد العمري مواقع للمسلحين بالمدفعية."), "ASSAULT")
+    assert ev.actor == ["m:khalid"]
+
+
+def test_an_attack_counted_in_the_dual_is_an_event() -> None:
+    ev = _one(_events("وقال مسؤول إن الهجومين وقعا في الموصل الأسبوع الماضي."), "ASSAULT")
+    assert ev.trigger.text == "الهجومين"

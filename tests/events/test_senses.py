@@ -198,3 +198,8 @@ def test_the_name_of_a_body_is_no_event() -> None:
 
 def test_a_situation_that_threatens_is_no_threat() -> None:
     assert not [e for e in _events("وتتراكم النفايات مما يهدد بكارثة بيئية.") if e.type == "THREATEN"]
+
+
+def test_at_dawn_is_no_bombing() -> None:
+    # «فجرًا» "at dawn" spells like the dual «فجّرا» "the two blew up"
+    assert not _events("ووصلت القافلة إلى المعبر فجرا بعد رحلة طويلة.")
