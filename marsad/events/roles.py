@@ -62,8 +62,6 @@ _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
 _INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذائف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
                          "طائرات", "طائره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
 
-
-
 # Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
 _RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
 # A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
@@ -403,6 +401,8 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         elif is_place(m.ent) and m.loc == 0:
             f.target_place = f.st.ments.index(m)
         gen = []
+    if gen and gen[0].prep is None and toks[f.i].key.lstrip("وف").startswith(("ال", "بال", "كال", "لل")):
+        gen = []  # a definite noun governs no genitive (استهدف الهجوم مقر X: X is in another phrase)
     if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:

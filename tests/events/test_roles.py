@@ -250,3 +250,9 @@ def test_a_descriptor_before_a_name_is_no_common_subject() -> None:
 def test_an_attack_counted_in_the_dual_is_an_event() -> None:
     ev = _one(_events("وقال مسؤول إن الهجومين وقعا في الموصل الأسبوع الماضي."), "ASSAULT")
     assert ev.trigger.text == "الهجومين"
+
+
+def test_a_definite_event_noun_governs_no_genitive() -> None:
+    # the article rules out a construct: the army after «مقر» is what was hit, not who bombed
+    ev = _one(_events("وطال القصف مقر الجيش العراقي في الموصل مساء السبت."), "ASSAULT")
+    assert "m:irq_army" not in ev.actor

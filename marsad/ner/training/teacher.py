@@ -319,10 +319,10 @@ def label_silver(model: E5Tagger, vocab: Vocab, shared: Path, out: Path, max_tok
     The probability column is the product of each word's arg-max label probability (the teacher's
     stand-in for the CRF's Viterbi-sequence probability). Paragraphs from the first ``skip_tokens``
     tokens (the vocabulary sample) are skipped too, so the silver is text the teacher has not seen.
+    Every paragraph is written, however unsure: the name lexicons (`silver.silver_lexicons`) count all
+    of a word's occurrences, and the student's reader filters paragraphs by confidence itself.
     """
     import gzip
-
-    from marsad.ner.training.silver import KEEP_PROB
 
     n, seen, t0 = 0, 0, time.time()
     buf: list[list[str]] = []
@@ -331,8 +331,7 @@ def label_silver(model: E5Tagger, vocab: Vocab, shared: Path, out: Path, max_tok
             tags, probs = predict(model, vocab, buf)
             for toks, tg, pr in zip(buf, tags, probs, strict=True):
                 p = float(np.prod(pr))
-                if p >= KEEP_PROB:
-                    fh.write(f"{p:.4f}\t{' '.join(toks)}\t{' '.join(tg)}\n")
+                fh.write(f"{p:.4f}\t{' '.join(toks)}\t{' '.join(tg)}\n")
             buf.clear()
             fh.flush()
 
