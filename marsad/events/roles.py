@@ -213,8 +213,8 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
             return m  # من قبل X، على يد X، المنسوب إلى X، ألقي باللوم على X
         if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
-                and m.ent.type != "GPE":
-            return m  # برصاص الجيش، بنيران قوات الأمن، بقذائف المدفعية التابعة لـ
+                and (m.ent.type != "GPE" or unclitic(toks[k].key).startswith("ال")):
+            return m  # برصاص الجيش، بنيران قوات الأمن، قصف المدفعية السعودية (after the article: an adjective)
     for k in range(f.j + 1, min(f.n, f.j + 5)):
         if toks[k].key in CLAUSE_BREAK:
             break

@@ -256,3 +256,8 @@ def test_a_definite_event_noun_governs_no_genitive() -> None:
     # the article rules out a construct: the army after «مقر» is what was hit, not who bombed
     ev = _one(_events("وطال القصف مقر الجيش العراقي في الموصل مساء السبت."), "ASSAULT")
     assert "m:irq_army" not in ev.actor
+
+
+def test_a_nationality_after_a_definite_weapon_is_who_fired_it() -> None:
+    ev = _one(_events("وتواصل أمس قصف المدفعية الأردنية العنيف لمواقع المهربين على الحدود."), "ASSAULT")
+    assert ev.actor == ["Q810"]
