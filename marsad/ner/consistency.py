@@ -28,6 +28,10 @@ MAX_WORDS = 6
 
 Readings = Callable[[str], tuple[str, list[tuple[str, str]]]]
 
+#: لـ + a noun that is also a name, read as one preposition when a noun follows: «لصالح جهات» "in favour of",
+#: «الموالية لصالح» still names Saleh (nothing follows it but punctuation or a conjunction)
+COMPOUND_PREPOSITIONS = frozenset({"لصالح", "ولصالح"})
+
 
 def _index(names: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
     """First word → the lengths of the names it starts, longest first (most positions start none)."""
@@ -96,9 +100,9 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], reading
     if not keep:
         return tags
     out = [list(t) for t in tags]
-    for st, hits in zip(out, found, strict=True):
+    for st, sn, hits in zip(out, norms, found, strict=True):
         for i, key in hits:
-            if key not in keep:
+            if key not in keep or len(key) == 1 and _preposition(sn, i):
                 continue
             typ = names[key]
             # a name the CRF cut short (راجح tagged, بادي not) is continued, not split in two
@@ -106,3 +110,13 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], reading
             for j in range(i + 1, i + len(key)):
                 st[j] = "I-" + typ
     return out
+
+
+def _preposition(sn: list[str], i: int) -> bool:
+    """The word at i is a compound preposition here: a noun follows it (not a conjunction or a particle)."""
+    return sn[i] in COMPOUND_PREPOSITIONS and i + 1 < len(sn) and sn[i + 1][:1].isalpha() and \
+        sn[i + 1][:1] != "و" and sn[i + 1] not in _PARTICLES
+
+
+_PARTICLES = frozenset({"في", "من", "على", "علي", "الى", "الي", "عن", "مع", "ضد", "منذ", "حتى", "بعد", "قبل",
+                        "خلال", "ان", "او", "ثم", "الذي", "التي", "الذين"})

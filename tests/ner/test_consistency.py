@@ -38,3 +38,12 @@ def test_surname_tagged_otherwise_is_not_a_person() -> None:
     sents = ["جورج واشنطن".split(), ["واشنطن"], ["في", "واشنطن"]]
     tags = [["B-PERS", "I-PERS"], ["O"], ["O", "B-LOC"]]
     assert propagate(sents, tags, _readings)[1] == ["B-LOC"]  # its own one-word reading, never PERS
+
+
+def test_a_surname_that_is_also_a_compound_preposition() -> None:
+    # «لصالح» + a noun is "in favour of"; before a particle or a comma it is "to Saleh"
+    sents = ["التقى سالم صالح الوفد".split(), "وصوت المجلس لصالح المشروع".split(), "القوات الموالية لصالح في المدينة".split()]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O"] * 4, ["O"] * 5]
+    out = propagate(sents, tags, _readings)
+    assert out[1] == ["O"] * 4
+    assert out[2] == ["O", "O", "B-PERS", "O", "O"]
