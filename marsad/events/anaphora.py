@@ -155,6 +155,24 @@ def agrees_with_verb(st: Sentence, m: Ment, key: str) -> bool:
     return feats is None or feats == ("m", "sg") or _agrees(_takes(st, m), feats)
 
 
+def vso_agrees(st: Sentence, m: Ment, key: str) -> bool:
+    """Whether `m`, after the verb `key`, can be its subject: a verb before its subject is singular but
+    keeps its gender, and a feminine verb never has a masculine subject (دعت فيه حزبَ X: the party is
+    the object). Only bodies whose head noun is surely masculine (حزب، مجلس، تنظيم) and masculine human
+    plurals are ruled out, and only right after the verb or its resumptive (قيادة التحالف: the head
+    decides): a foreign given name says nothing sure about gender."""
+    if verb_features(key) != ("f", "sg") or not key.endswith("ت") or m.ent.type != "ORG" or m.ti < 1 or \
+            st.toks[m.ti - 1].key not in (key, *_RESUMPTIVE):
+        return True  # only a perfect's ت is sure (تظاهر may be a perfect); a noun before m heads the phrase
+    words = normalize(st.doc.text[m.start:m.end]).split()
+    head = words[0].removeprefix("ال") if words else ""
+    return head not in _MASCULINE_HEADS and _takes(st, m) != _M_PL
+
+
+_MASCULINE_HEADS = frozenset({"حزب", "مجلس", "تنظيم", "جيش", "تحالف", "اتحاد", "نظام", "حرس", "مكتب", "برلمان",
+                              "جهاز", "وفد", "ائتلاف", "مرصد", "صندوق", "بنك", "فريق", "لواء", "فيلق"})
+
+
 def antecedent(st: Sentence, ti: int, feats: Feats, assault: bool, exclude: set[str]) -> Ment | None:
     """The nearest party before token `ti` of the sentence, then in the two sentences before, that can be
     the subject agreeing with `feats`: not a place phrase, not after a preposition, not a victim, not one

@@ -25,6 +25,7 @@ from marsad.events.anaphora import (
     pronoun_party,
     resumptive,
     verb_features,
+    vso_agrees,
 )
 from marsad.events.evaluated import adjective_country, attributed, evaluated_party, received, undertaker
 from marsad.events.lexicon import FORMS, bare
@@ -269,8 +270,8 @@ def _verbal_actor(f: _Frame) -> None:
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
             if m.prep is not None or m.loc:
                 break
-            if is_agent(m, assault):
-                f.actor = _coordinated(ms, _titled_person(f, m) or m, toks, assault)
+            if is_agent(m, assault):  # a party that cannot agree with the verb is its object
+                f.actor = _coordinated(ms, _titled_person(f, m) or m, toks, assault) if vso_agrees(f.st, m, toks[v].key) else []
                 break
             if assault and is_place(m.ent):
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):

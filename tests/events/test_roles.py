@@ -261,3 +261,9 @@ def test_a_definite_event_noun_governs_no_genitive() -> None:
 def test_a_nationality_after_a_definite_weapon_is_who_fired_it() -> None:
     ev = _one(_events("وتواصل أمس قصف المدفعية الأردنية العنيف لمواقع المهربين على الحدود."), "ASSAULT")
     assert ev.actor == ["Q810"]
+
+
+def test_a_feminine_verb_never_has_a_masculine_body_as_subject() -> None:
+    extra = {**EXTRA, "مجلس النواب": ("m:parl", "ORG", None, None, "LEG")}
+    ev = _one(_events("ونشرت الكويت بيانا طالبت فيه مجلس النواب بالتحقيق في الحادث.", extra), "REQUEST")
+    assert "m:parl" not in ev.actor
