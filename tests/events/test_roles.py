@@ -267,3 +267,8 @@ def test_a_feminine_verb_never_has_a_masculine_body_as_subject() -> None:
     extra = {**EXTRA, "مجلس النواب": ("m:parl", "ORG", None, None, "LEG")}
     ev = _one(_events("ونشرت الكويت بيانا طالبت فيه مجلس النواب بالتحقيق في الحادث.", extra), "REQUEST")
     assert "m:parl" not in ev.actor
+
+
+def test_what_is_destroyed_is_the_genitive_of_destruction() -> None:
+    ev = _one(_events("وكان هدف الخطة تدمير الجيش العراقي في غضون أشهر."), "ASSAULT")
+    assert ev.recipient == ["m:irq_army"] and "m:irq_army" not in ev.actor
