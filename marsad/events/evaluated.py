@@ -115,3 +115,41 @@ def adjective_country(key: str) -> str | None:
     if len(_ADJ_CACHE) < 200_000:
         _ADJ_CACHE[key] = code
     return code
+
+
+def object_follows(toks: list[Tok], k: int) -> bool:
+    """Whether token k opens an accusative object: a number (٢٩ شخصا، ثلاثة عناصر) or an indefinite
+    accusative in -ًا (قائدا، شخصا). After an event noun and its genitive (اعتقال الشرطة ثلاثة متهمين)
+    the genitive is then the agent, the object the patient; an adjective would agree in definiteness."""
+    if k >= len(toks):
+        return False
+    b = toks[k].bare
+    if b[:1].isdigit() or b in _NUMBER_WORDS:
+        return True
+    return len(b) >= 4 and b.endswith("ا") and not b.endswith("يا") and b not in _ADVERBS_A
+
+
+_NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات",
+                           "الاف", "عددا"})  # not اثنين: the dual's numeral follows its noun (مدنيين اثنين)
+_ADVERBS_A = frozenset({"جدا", "ابدا", "كثيرا", "قليلا", "سابقا", "لاحقا", "فورا", "تماما", "مؤخرا", "غدا", "معا",
+                        "مجددا", "ايضا", "بعيدا", "قريبا", "اخيرا", "ظهرا", "مساءا", "صباحا", "فجرا", "ليلا",
+                        "نهارا", "يوميا", "سنويا", "اسبوعيا", "شهريا", "تقريبا", "خاصه", "علنا", "سرا", "ردا",
+                        "نظرا", "بدلا", "فضلا", "اضافه", "بناء", "تاكيدا", "تعبيرا", "احتجاجا", "تضامنا",
+                        "دعما", "استنادا", "وفقا", "طبقا", "انطلاقا", "تمهيدا", "عوضا", "خلافا", "اعتبارا"})
+
+
+#: Words of belonging before لـ (مواقع تابعة للجيش، عناصر موالية للنظام): the owner is the party aimed at.
+OWNED = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "التابعه", "التابع", "التابعين", "مواليه", "موالين",
+                   "موال", "الموالين", "المواليه", "المنتمين", "منتمين", "منتميه"})
+# Nouns of members whose group is named after من (عنصرا من، مقاتلين من، أعضاء في).
+_MEMBERS = ("عنصر", "عناصر", "مقاتل", "مسلح", "اعضاء", "عضو", "جنود", "جندي", "قاده", "قيادي", "افراد",
+            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين", "اخوه", "اخوان")
+
+
+def member_of(toks: list[Tok], k: int) -> bool:
+    """Token k (right before من) closes a count of members: 23 عنصرا، عشرات المقاتلين، ثلاثة من."""
+    b = toks[k].bare
+    if k >= 0 and toks[k].bare in ("من", "في"):
+        k -= 1
+        b = toks[k].bare if k >= 0 else ""
+    return b.startswith(_MEMBERS) or b[:1].isdigit()

@@ -27,7 +27,16 @@ from marsad.events.anaphora import (
     verb_features,
     vso_agrees,
 )
-from marsad.events.evaluated import adjective_country, attributed, evaluated_party, received, undertaker
+from marsad.events.evaluated import (
+    OWNED,
+    adjective_country,
+    attributed,
+    evaluated_party,
+    member_of,
+    object_follows,
+    received,
+    undertaker,
+)
 from marsad.events.lexicon import FORMS, bare
 from marsad.events.tokens import (
     AGENT_TYPES,
@@ -281,7 +290,7 @@ def _verbal_actor(f: _Frame) -> None:
         for m in reversed(f.before):  # SVO: the nearest agent before the verb
             if v - m.tj > 12:
                 break
-            owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in _OWNED  # دبابات تابعة لـ X تقصف
+            owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED  # دبابات تابعة لـ X تقصف
             if (m.prep is None or owner) and m.loc == 0 and is_agent(m, assault) and (
                     owner or agrees_with_verb(f.st, m, toks[v].key)):
                 f.actor = [m]
@@ -414,7 +423,8 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
             # اعتقال X، لدعم المعارضة: the genitive undergoes it — unless لـ names who does (دعم روسيا للأسد)
             # or the support is what something came with (بدعم X: X gave it)
             with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب"
-            if trig.victim and not with_it and not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after):
+            if trig.victim and not with_it and not object_follows(toks, m.tj) and \
+                    not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after):
                 f.recip = [m]
             elif trig.type == "PROTEST":
                 f.recip = [m] if m.prep == "ل" else []
@@ -530,11 +540,11 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
             continue
         k0 = max(j + 1, m.ti - 5)
         on = any(toks[k].bare in _AGAINST or unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
-        if m.prep in ("من", "في") and m.ti >= 1 and _member_of(toks, m.ti - 1) and trig.type in _AIMED and \
+        if m.prep in ("من", "في") and m.ti >= 1 and member_of(toks, m.ti - 1) and trig.type in _AIMED and \
                 m.ent.type in AGENT_TYPES:
             f.recip = [m]  # أسرت القوات 9 مقاتلين من الجماعة، طالب الأعضاء في الحزب: their group
             break
-        if trig.type in _AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in _OWNED and m.prep == "ل" and \
+        if trig.type in _AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED and m.prep == "ل" and \
                 m.ti - max(j, last) <= 8 and is_agent(m, False):
             f.recip = [m]  # استنكر قيام مسلحين تابعين للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
             break
@@ -569,23 +579,8 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
 # Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).
 _AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
                       "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
-# Nouns of members whose group is named after من (عنصرا من، مقاتلين من، أعضاء في).
 #: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
 _AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
-#: Words of belonging before لـ (مواقع تابعة للجيش، عناصر موالية للنظام): the owner is the party aimed at.
-_OWNED = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "التابعه", "التابع", "التابعين", "مواليه", "موالين",
-                    "موال", "الموالين", "المواليه", "المنتمين", "منتمين", "منتميه"})
-_MEMBERS = ("عنصر", "عناصر", "مقاتل", "مسلح", "اعضاء", "عضو", "جنود", "جندي", "قاده", "قيادي", "افراد",
-            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين", "اخوه", "اخوان")
-
-
-def _member_of(toks: list[Tok], k: int) -> bool:
-    """Token k (right before من) closes a count of members: 23 عنصرا، عشرات المقاتلين، ثلاثة من."""
-    b = toks[k].bare
-    if k >= 0 and toks[k].bare in ("من", "في"):
-        k -= 1
-        b = toks[k].bare if k >= 0 else ""
-    return b.startswith(_MEMBERS) or b[:1].isdigit()
 
 
 def _losing_side(f: _Frame, taken: set[str]) -> None:

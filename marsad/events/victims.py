@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.events.evaluated import object_follows
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.senses import target_word
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
@@ -127,8 +128,8 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
         elif key in _DEATH_NOUNS:
             for m in st.ments:
                 if k < m.ti <= k + 2 and m.prep is None:
-                    if m.ent.type not in _PLACES:
-                        victims.add(id(m))
+                    if m.ent.type not in _PLACES and not object_follows(toks, m.tj):
+                        victims.add(id(m))  # not in اعتقال الجيش ١٢ شخصا: an object follows, the genitive acts
                     break
     for h in hits:
         t = h.form.trig

@@ -272,3 +272,11 @@ def test_a_feminine_verb_never_has_a_masculine_body_as_subject() -> None:
 def test_what_is_destroyed_is_the_genitive_of_destruction() -> None:
     ev = _one(_events("وكان هدف الخطة تدمير الجيش العراقي في غضون أشهر."), "ASSAULT")
     assert ev.recipient == ["m:irq_army"] and "m:irq_army" not in ev.actor
+
+
+def test_an_object_after_the_genitive_makes_the_genitive_the_agent() -> None:
+    # اعتقال X: X is arrested; اعتقال X ٤٠ شخصا: X arrests them (an adjective would agree in definiteness)
+    ev = _one(_events("وجاء البيان بعد اعتقال الجيش العراقي 40 شخصا في الموصل."), "COERCE")
+    assert ev.actor == ["m:irq_army"]
+    ev = _one(_events("وجاء البيان بعد اعتقال مدنيين اثنين في الموصل."), "COERCE")
+    assert "agent:CVL" not in ev.actor
