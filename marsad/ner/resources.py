@@ -25,6 +25,8 @@ GAZETTEER_FILE = "gazetteer.tsv"
 WORDLISTS_FILE = "wordlists.tsv"
 TRAINLEX_FILE = "trainlex.tsv"
 WIKI_MODEL_FILE = "wiki.crfsuite"
+#: teacher-labelled SaudiNewsNet paragraphs the shipped CRF trained on (training only: `make train-ner`)
+SILVER_FILE = "silver.tsv.gz"
 
 
 def load_resources(model_dir: Path = MODEL_DIR) -> Resources:

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from marsad.ner.features import SILVER_LISTS
-from marsad.ner.resources import MODEL_DIR, WIKI_MODEL_FILE, WORDLISTS_FILE, write_tsv
+from marsad.ner.resources import MODEL_DIR, SILVER_FILE, WIKI_MODEL_FILE, WORDLISTS_FILE, write_tsv
 from marsad.ner.training import SEED, log
 from marsad.ner.training.crf import train_crf, train_wiki_crf
 from marsad.ner.training.data import Sentence, anercorp_split, read_wikifane
@@ -37,20 +37,39 @@ def set_silver_lexicons(out: Path, rows: list[tuple[str, str]]) -> None:
     log(f"silver lexicons: {len(rows)} words → {path.name}")
 
 
-def silver_sentences(silver: Path, min_prob: float, max_tokens: int) -> list[Sentence]:
+def silver_rows(path: Path) -> list[tuple[str, str]]:
+    """The silver name-list rows of a ``wordlists.tsv``."""
+    if not path.exists():
+        return []
+    rows = [tuple(line.split("\t", 1)) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(r[0], r[1]) for r in rows if len(r) == 2 and r[0].startswith(SILVER_LISTS)]
+
+
+def write_silver(path: Path, sents: list[tuple[float, Sentence]]) -> None:
+    """The silver paragraphs the student trained on, in `silver.py`'s format: shipped beside the model
+    (`SILVER_FILE`), so `make train-ner` rebuilds the same student without the teacher."""
+    import gzip
+
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw:  # mtime 0: byte-identical rebuilds
+        for p, (toks, tags) in sents:
+            raw.write(f"{p:.4f}\t{' '.join(toks)}\t{' '.join(tags)}\n".encode())
+    log(f"silver: {len(sents)} paragraphs → {path.name}")
+
+
+def silver_sentences(silver: Path, min_prob: float, max_tokens: int) -> list[tuple[float, Sentence]]:
     """The confident silver paragraphs that join the CRF's training data.
 
     Only paragraphs with an entity are kept (all-O news paragraphs would only teach the CRF to say O
     more often), in corpus order up to ``max_tokens``: the gold part stays most of the training data.
     """
-    picked: list[Sentence] = []
+    picked: list[tuple[float, Sentence]] = []
     n = 0
-    for _p, (toks, tags) in read_silver(silver, min_prob):
+    for p, (toks, tags) in read_silver(silver, min_prob):
         if n >= max_tokens:
             break
         if all(t == "O" for t in tags):
             continue
-        picked.append((toks, tags))
+        picked.append((p, (toks, tags)))
         n += len(toks)
     log(f"silver: {len(picked)} paragraphs, {n} tokens at p >= {min_prob}")
     return picked
@@ -78,18 +97,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--encoder-cache", type=Path, default=None,
                     help="an .npy file keeping the train-set encoder states between runs")
     ap.add_argument("--silver", type=Path, default=None,
-                    help="a silver file (training/silver.py): its confident paragraphs join training and "
-                         "its name lexicons join wordlists.tsv")
-    ap.add_argument("--silver-min-prob", type=float, default=0.9,
-                    help="keep silver paragraphs whose Viterbi sequence has at least this probability")
+                    help="a silver file (training/silver.py): its confident paragraphs join training and are "
+                         "written to --out/" + SILVER_FILE + " (default: none, a gold-only model)")
+    ap.add_argument("--silver-lexicon", type=Path, default=None,
+                    help="recount the silver name lists of wordlists.tsv from this silver file (the teacher's "
+                         "whole output); without it the shipped lists are kept")
+    ap.add_argument("--silver-min-prob", type=float, default=0.5,
+                    help="keep silver paragraphs whose labels have at least this probability")
     ap.add_argument("--silver-tokens", type=int, default=150_000,
                     help="at most this many silver tokens join the CRF's training data")
-    ap.add_argument("--silver-lex-prob", type=float, default=0.5,
+    ap.add_argument("--silver-lex-prob", type=float, default=0.0,
                     help="confidence a silver paragraph needs to count towards the name lexicons")
     args = ap.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
+    # the shipped silver name lists, kept through a gazetteer rebuild unless recounted (--silver-lexicon)
+    shipped_lists = silver_rows(MODEL_DIR / WORDLISTS_FILE)
     train, dev = anercorp_split(args.shared)
     log(f"ANERcorp: {len(train)} train / {len(dev)} dev sentences")
     wiki_path = args.shared / "data" / "ner" / "wikifane_gold_2014_500k.txt"
@@ -109,9 +133,14 @@ def main(argv: list[str] | None = None) -> int:
         (out / WIKI_MODEL_FILE).unlink(missing_ok=True)
     elif not args.skip_wiki_crf:
         train_wiki_crf(out, wiki, args.wiki_iterations)
-    set_silver_lexicons(out, silver_lexicons(args.silver, args.silver_lex_prob) if args.silver else [])
-    if args.silver is not None:
-        extra += silver_sentences(args.silver, args.silver_min_prob, args.silver_tokens)
+    set_silver_lexicons(out, silver_lexicons(args.silver_lexicon, args.silver_lex_prob)
+                        if args.silver_lexicon is not None else shipped_lists)
+    if args.silver is None:
+        (out / SILVER_FILE).unlink(missing_ok=True)
+    else:
+        picked = silver_sentences(args.silver, args.silver_min_prob, args.silver_tokens)
+        write_silver(out / SILVER_FILE, picked)
+        extra += [s for _p, s in picked]
     train_crf(out, train, extra, args.c1, args.c2, args.iterations)
     if args.encoder:
         from marsad.ner.training.accurate import train_accurate
