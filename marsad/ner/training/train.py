@@ -75,8 +75,8 @@ def silver_sentences(silver: Path, min_prob: float, max_tokens: int) -> list[tup
     return picked
 
 
-def main(argv: list[str] | None = None) -> int:
-    """CLI entry: rebuild clusters, gazetteers and the CRF into ``--out``."""
+def _args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, required=True, help="the shared folder (holds data/)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
@@ -108,7 +108,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="at most this many silver tokens join the CRF's training data")
     ap.add_argument("--silver-lex-prob", type=float, default=0.0,
                     help="confidence a silver paragraph needs to count towards the name lexicons")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry: rebuild clusters, gazetteers and the CRF into ``--out``."""
+    args = _args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
