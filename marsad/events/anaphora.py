@@ -277,6 +277,24 @@ def common_subject(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
         toks[k].bare not in _ADVERBS and toks[k].bare not in _TIME_NOUNS and title_head(key) is None
 
 
+def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
+    """Whether the agent noun right after the verb only heads a party named next to it, which is then the
+    subject: in construct (قوات النظام، فصائل «X»), with a nationality (السلطات الأردنية), joined by و
+    (المحكمة والحكومة X), or a title before its holder's name (وزير الدفاع الأمريكي فلان)."""
+    first = next((m for m in ments if m.ti > v + 1), None)
+    if first is None:
+        return False
+    k = v + 2
+    while k < first.ti and toks[k].key in ('"', "«", "'"):
+        k += 1
+    if first.ti == k and first.prep is None:
+        definite = toks[v + 1].key.lstrip("وف").startswith("ال")
+        return not definite or first.ent.type == "GPE" or toks[k].key[:1] == "و"
+    holder = next((m for m in ments if v + 1 < m.ti <= v + 5 and m.ent.type == "PER"), None)
+    return title_head(toks[v + 1].key) is not None and holder is not None and \
+        not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti))
+
+
 # Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل اليوم): not its subject.
 _TIME_NOUNS = frozenset({"ليله", "صباح", "مساء", "فجر", "ظهر", "عصر", "اسبوع", "شهر", "عام", "سنه", "جاري",
                          "ماضي", "حالي", "اخير", "اخيره", "ساعه", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",

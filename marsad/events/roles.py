@@ -21,6 +21,7 @@ from marsad.events.anaphora import (
     agrees_with_verb,
     common_subject,
     first_person,
+    generic_names_party,
     overt_subject,
     pronoun_party,
     resumptive,
@@ -263,7 +264,7 @@ def _verbal_actor(f: _Frame) -> None:
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
     generic_subject = v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
-        m.ti <= v + 1 < m.tj for m in ms) or assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)
+        m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms) or assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
     nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
         m.ti <= v - 1 < m.tj for m in ms)

@@ -280,3 +280,13 @@ def test_an_object_after_the_genitive_makes_the_genitive_the_agent() -> None:
     assert ev.actor == ["m:irq_army"]
     ev = _one(_events("وجاء البيان بعد اعتقال مدنيين اثنين في الموصل."), "COERCE")
     assert "agent:CVL" not in ev.actor
+
+
+def test_a_title_after_the_verb_names_its_holder_as_subject() -> None:
+    ev = _one(_events("واستقبل وزير الخارجية الكويتي خالد العمري وفدا من الموصل."), "CONSULT")
+    assert ev.actor == ["m:khalid"]
+
+
+def test_an_agent_noun_in_construct_with_a_party_makes_the_party_the_subject() -> None:
+    ev = _one(_events("وقصفت قوات الجيش العراقي مواقع المسلحين قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["m:irq_army"]
