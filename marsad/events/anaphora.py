@@ -282,8 +282,9 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     subject: in construct (قوات النظام، فصائل «X»), with a nationality (السلطات الأردنية), joined by و
     (المحكمة والحكومة X), or a title before its holder's name (وزير الدفاع الأمريكي فلان)."""
     first = next((m for m in ments if m.ti > v + 1), None)
-    if first is None:
-        return False
+    if first is None or v >= 1 and toks[v - 1].key.startswith("ال") and toks[v - 1].key not in _RELATIVE and \
+            not any(m.ti <= v - 1 < m.tj for m in ments):
+        return False  # a noun before the verb is its subject (الغارات دمرت قوات X): what follows is the object
     k = v + 2
     while k < first.ti and toks[k].key in ('"', "«", "'"):
         k += 1
@@ -291,8 +292,13 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
         definite = toks[v + 1].key.lstrip("وف").startswith("ال")
         return not definite or first.ent.type == "GPE" or toks[k].key[:1] == "و"
     holder = next((m for m in ments if v + 1 < m.ti <= v + 5 and m.ent.type == "PER"), None)
+    # a titled name is the subject only with an object after it (التقى الوزير فلان رئيسَ …، حث الوزير فلان
+    # الأردنَ) or on the verb (انتقده الوزير فلان); alone it is the object of a dropped subject (حيث التقى
+    # وزير الخارجية فلان)
     return title_head(toks[v + 1].key) is not None and holder is not None and \
-        not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti))
+        not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti)) and \
+        (_has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
+                                         for m in ments))
 
 
 # Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل اليوم): not its subject.

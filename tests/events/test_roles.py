@@ -283,10 +283,17 @@ def test_an_object_after_the_genitive_makes_the_genitive_the_agent() -> None:
 
 
 def test_a_title_after_the_verb_names_its_holder_as_subject() -> None:
-    ev = _one(_events("واستقبل وزير الخارجية الكويتي خالد العمري وفدا من الموصل."), "CONSULT")
+    ev = _one(_events("واستقبل وزير الخارجية الكويتي خالد العمري قائد الجيش العراقي في مكتبه."), "CONSULT")
     assert ev.actor == ["m:khalid"]
+    # with no object after it, the titled name is the object of a dropped subject
+    ev = _one(_events("ووصل المبعوث إلى الموصل حيث التقى وزير الخارجية خالد العمري وأطلعه على نتائج جولته."),
+              "CONSULT")
+    assert "m:khalid" not in ev.actor
 
 
 def test_an_agent_noun_in_construct_with_a_party_makes_the_party_the_subject() -> None:
     ev = _one(_events("وقصفت قوات الجيش العراقي مواقع المسلحين قرب الموصل."), "ASSAULT")
     assert ev.actor == ["m:irq_army"]
+    # a noun before the verb is its subject: the party after it is the object
+    ev = _one(_events("وقال شهود إن القذائف دمرت قوات الجيش العراقي قرب الموصل."), "ASSAULT")
+    assert "m:irq_army" not in ev.actor
