@@ -119,6 +119,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _recipient(f, taken)
         return f.actor, [m for m in f.recip if m.ent.id not in taken], f.target_place
     _passive(f)
+    f.passive = f.passive or (verbal and f.trig.cas and not f.trig.target and v == f.i)  # استشهد: he died
     by_prefix_actor = _by_prefix_actor(f)
     if not verbal and f.trig.type in _DYADIC:
         _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading

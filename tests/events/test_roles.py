@@ -297,3 +297,9 @@ def test_an_agent_noun_in_construct_with_a_party_makes_the_party_the_subject() -
     # a noun before the verb is its subject: the party after it is the object
     ev = _one(_events("وقال شهود إن القذائف دمرت قوات الجيش العراقي قرب الموصل."), "ASSAULT")
     assert "m:irq_army" not in ev.actor
+
+
+def test_who_died_is_no_attacker_and_no_earlier_party_becomes_one() -> None:
+    evs = _events("وانتقدت الكويت الحكومة، فيما شيع أهالي القرية جنديا استشهد قرب الحدود.")
+    ev = _one(evs, "ASSAULT")
+    assert ev.actor == []
