@@ -62,11 +62,11 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
 
 
 def drop_non_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` without God in formulas and peoples in the plural (`kb.non_names`): the tagger marks
-    them, and the person linker then joined every «حفظه الله» to a person named nearby."""
-    from marsad.kb.non_names import not_a_name
+    """`mentions` without God in formulas, peoples in the plural and months of dates (`kb.non_names`): the
+    tagger marks them, and the person linker then joined every «حفظه الله» to a person named nearby."""
+    from marsad.kb.non_names import month_of_a_date, not_a_name
 
-    return [m for m in mentions if not not_a_name(text[m[0]:m[1]])]
+    return [m for m in mentions if not not_a_name(text[m[0]:m[1]]) and not month_of_a_date(text, m[0], m[1])]
 
 
 def find_entities(doc: Document, tagger: NerTagger) -> Document:
