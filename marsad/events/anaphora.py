@@ -274,7 +274,7 @@ def common_subject(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
             m.ti == k + 1 and m.ent.type == "PER" for m in ments):
         return False  # an adjective (قصفها الجوي: a noun) or a descriptor before a name (الضابط فلان)
     return key.startswith("ال") and len(key) > 4 and key not in _PARTICLES and key not in _RELATIVE and \
-        toks[k].bare not in _ADVERBS and toks[k].bare not in _TIME_NOUNS and title_head(key) is None
+        toks[k].bare not in _TIME_NOUNS and title_head(key) is None  # (the loop above skipped _ADVERBS)
 
 
 def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
@@ -301,10 +301,10 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
                                          for m in ments))
 
 
-# Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل اليوم): not its subject.
+# Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل يوم الأحد): not its subject
+# (the other weekdays are in _ADVERBS).
 _TIME_NOUNS = frozenset({"ليله", "صباح", "مساء", "فجر", "ظهر", "عصر", "اسبوع", "شهر", "عام", "سنه", "جاري",
-                         "ماضي", "حالي", "اخير", "اخيره", "ساعه", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",
-                         "اثنين", "احد"})
+                         "ماضي", "حالي", "اخير", "اخيره", "ساعه", "احد"})
 
 
 # What may follow a verb whose subject is dropped: a preposition, a complementizer, a clause break.

@@ -117,7 +117,7 @@ def adjective_country(key: str) -> str | None:
     return code
 
 
-def object_follows(toks: list[Tok], k: int) -> bool:
+def opens_accusative(toks: list[Tok], k: int) -> bool:
     """Whether token k opens an accusative object: a number (٢٩ شخصا، ثلاثة عناصر) or an indefinite
     accusative in -ًا (قائدا، شخصا). After an event noun and its genitive (اعتقال الشرطة ثلاثة متهمين)
     the genitive is then the agent, the object the patient; an adjective would agree in definiteness."""

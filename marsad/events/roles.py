@@ -34,7 +34,7 @@ from marsad.events.evaluated import (
     attributed,
     evaluated_party,
     member_of,
-    object_follows,
+    opens_accusative,
     received,
     undertaker,
 )
@@ -264,8 +264,10 @@ def _verbal_actor(f: _Frame) -> None:
     if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
-    generic_subject = v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
-        m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms) or assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)
+    # an unnamed agent or common noun right after the verb is its subject, so no party after it is
+    generic_subject = (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
+        m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
+        assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments))
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
     nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
         m.ti <= v - 1 < m.tj for m in ms)
@@ -425,7 +427,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
             # اعتقال X، لدعم المعارضة: the genitive undergoes it — unless لـ names who does (دعم روسيا للأسد)
             # or the support is what something came with (بدعم X: X gave it)
             with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب"
-            if trig.victim and not with_it and not object_follows(toks, m.tj) and \
+            if trig.victim and not with_it and not opens_accusative(toks, m.tj) and \
                     not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after):
                 f.recip = [m]
             elif trig.type == "PROTEST":

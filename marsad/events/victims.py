@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.events.evaluated import object_follows
+from marsad.events.evaluated import opens_accusative
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.senses import target_word
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
@@ -128,7 +128,7 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
         elif key in _DEATH_NOUNS:
             for m in st.ments:
                 if k < m.ti <= k + 2 and m.prep is None:
-                    if m.ent.type not in _PLACES and not object_follows(toks, m.tj):
+                    if m.ent.type not in _PLACES and not opens_accusative(toks, m.tj):
                         victims.add(id(m))  # not in اعتقال الجيش ١٢ شخصا: an object follows, the genitive acts
                     break
     for h in hits:

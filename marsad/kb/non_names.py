@@ -48,7 +48,8 @@ def not_a_name(span: str) -> bool:
 
 def month_of_a_date(text: str, start: int, end: int) -> bool:
     """Whether the span is a month written as part of a date (see the module docstring)."""
-    if normalize(text[start:end].strip()) not in MONTHS and normalize(text[start:end].strip()) not in MONTH_VARIANTS:
+    month = normalize(text[start:end].strip())
+    if month not in MONTHS and month not in MONTH_VARIANTS:
         return False
     before = text[max(0, start - 20):start].rstrip()
     if before.endswith("("):

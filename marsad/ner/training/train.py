@@ -27,22 +27,25 @@ from marsad.ner.training.lookups import build_clusters, build_gazetteers
 from marsad.ner.training.silver import read_silver, silver_lexicons
 
 
+def _wordlist_rows(path: Path) -> list[tuple[str, str]]:
+    """The (list, word) rows of a ``wordlists.tsv`` (none when it does not exist)."""
+    if not path.exists():
+        return []
+    rows = [line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(r[0], r[1]) for r in rows if len(r) == 2]
+
+
 def set_silver_lexicons(out: Path, rows: list[tuple[str, str]]) -> None:
     """Replace the silver name lists in ``wordlists.tsv`` with ``rows`` (none: a gold-only model)."""
     path = out / WORDLISTS_FILE
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    old = [tuple(line.split("\t", 1)) for line in text.splitlines()]
-    keep = [r for r in old if len(r) == 2 and not r[0].startswith(SILVER_LISTS)]
+    keep = [r for r in _wordlist_rows(path) if not r[0].startswith(SILVER_LISTS)]
     write_tsv(path, sorted(set(keep) | set(rows)))
     log(f"silver lexicons: {len(rows)} words → {path.name}")
 
 
 def silver_rows(path: Path) -> list[tuple[str, str]]:
     """The silver name-list rows of a ``wordlists.tsv``."""
-    if not path.exists():
-        return []
-    rows = [tuple(line.split("\t", 1)) for line in path.read_text(encoding="utf-8").splitlines()]
-    return [(r[0], r[1]) for r in rows if len(r) == 2 and r[0].startswith(SILVER_LISTS)]
+    return [r for r in _wordlist_rows(path) if r[0].startswith(SILVER_LISTS)]
 
 
 def write_silver(path: Path, sents: list[tuple[float, Sentence]]) -> None:
