@@ -21,7 +21,7 @@ from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "prior_parties", "overt_subject", "pronoun_party", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -299,6 +299,27 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti)) and \
         (_has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
                                          for m in ments))
+
+
+# Quantities that name some members of a group (عشرات من …، عدد من …) and the member nouns after them.
+_QUANTITIES = frozenset({"عشرات", "مئات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات"})
+_MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
+                      "مناصري", "عسكريي"})
+
+
+def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
+    """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من أفراد الشرطة، شارك عدد من
+    عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
+    if k >= len(toks) or not (toks[k].bare in _QUANTITIES or toks[k].bare.isdigit()):
+        return None
+    k += 1
+    if k + 1 < len(toks) and toks[k].key == "من":
+        k += 1
+        if toks[k].bare in _MEMBERS and not any(m.ti <= k < m.tj for m in ments):
+            k += 1  # a member noun takes the party as its genitive (من أفراد الشرطة), never after a preposition
+            return next((m for m in ments if m.ti == k and m.prep is None), None)
+        return next((m for m in ments if m.ti == k), None)
+    return None
 
 
 # Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل يوم الأحد): not its subject

@@ -23,11 +23,13 @@ from marsad.events.anaphora import (
     first_person,
     generic_names_party,
     overt_subject,
+    partitive_party,
     pronoun_party,
     resumptive,
     verb_features,
     vso_agrees,
 )
+from marsad.events.dyads import DYADIC, between_sides, coordinated
 from marsad.events.evaluated import (
     OWNED,
     adjective_country,
@@ -121,7 +123,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     _passive(f)
     f.passive = f.passive or (verbal and f.trig.cas and not f.trig.target and v == f.i)  # استشهد: he died
     by_prefix_actor = _by_prefix_actor(f)
-    if not verbal and f.trig.type in _DYADIC:
+    if not verbal and f.trig.type in DYADIC:
         _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading
     if f.actor:
         pass
@@ -138,7 +140,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v):
         m = pronoun_party(st, v, f.j, True, False, f.trig, f.assault, {x.ent.id for x in f.recip})
         f.actor = [m] if m is not None else []  # وأضافت أنها ستواصل …، ثم هاجموا …: the party continued
-    if f.trig.type in _DYADIC and not f.actor:
+    if f.trig.type in DYADIC and not f.actor:
         _between(f)
     if not verbal and received(f.toks, f.i, f.j):
         f.recip, f.actor = f.recip or [m for m in f.actor if by_prefix_actor is not m], \
@@ -168,25 +170,6 @@ def _victims(f: _Frame, by_prefix_actor: Ment | None) -> None:
     if f.assault and not f.recip:
         actors = {m.ent.id for m in f.actor}
         f.recip = [m for m in f.ms if id(m) in victims and m.ent.id not in actors]
-
-
-def _coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list[Ment]:
-    """`m` and the agents joined to it by و (القوات السورية وقوات حزب الله)."""
-    out = [m]
-    cur = m
-    for n in ms:
-        if n.ti < cur.tj or n is cur:
-            continue
-        gap = n.ti - cur.tj
-        joined = (gap == 0 and toks[n.ti].key[:1] == "و") or (
-            0 < gap <= 2 and toks[cur.tj].key[:1] == "و" and all(ARABIC.search(toks[k].key)
-                                                                   for k in range(cur.tj, n.ti)))
-        if joined and is_agent(n, assault) and n.ent.id not in {x.ent.id for x in out}:
-            out.append(n)
-            cur = n
-        else:
-            break
-    return out
 
 
 def _clause_end(toks: list[Tok], i: int, hi: int) -> int:
@@ -264,6 +247,10 @@ def _verbal_actor(f: _Frame) -> None:
     if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
+    part = None if pron_subject or f.trig.cas else partitive_party(toks, v + 1, ms)
+    if part is not None:  # اقتحم العشرات من أفراد الشرطة: the counted are the subject (not after a death verb)
+        f.actor = [part] if is_agent(part, assault) else []
+        return
     # an unnamed agent or common noun right after the verb is its subject, so no party after it is
     generic_subject = (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
@@ -284,7 +271,7 @@ def _verbal_actor(f: _Frame) -> None:
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):  # a party that cannot agree with the verb is its object
-                f.actor = _coordinated(ms, _titled_person(f, m) or m, toks, assault) if vso_agrees(f.st, m, toks[v].key) else []
+                f.actor = coordinated(ms, _titled_person(f, m) or m, toks, assault) if vso_agrees(f.st, m, toks[v].key) else []
                 break
             if assault and is_place(m.ent):
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
@@ -411,7 +398,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         # غارات على مواقع المهربين: what the attack is aimed at, never who makes it
         m = gen[0]
         if is_agent(m, assault):
-            f.recip = _coordinated(f.after, m, toks, assault)
+            f.recip = coordinated(f.after, m, toks, assault)
         elif is_place(m.ent) and m.loc == 0:
             f.target_place = f.st.ments.index(m)
         gen = []
@@ -420,20 +407,22 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
     if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:
-            f.actor = _coordinated(f.after, m, toks, assault)
+            f.actor = coordinated(f.after, m, toks, assault)
         elif m.ent.type == "GPE" and m.ent.precision != "country" and m.prep is None:
             f.target_place = f.st.ments.index(m)  # مفاوضات جنيف، قصف حلب: the scene, not a party
         elif (m.prep in (None, "ل")) and m.loc == 0 and is_agent(m, assault):
             # اعتقال X، لدعم المعارضة: the genitive undergoes it — unless لـ names who does (دعم روسيا للأسد)
             # or the support is what something came with (بدعم X: X gave it)
             with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب"
-            if trig.victim and not with_it and not opens_accusative(toks, m.tj) and \
+            # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side
+            titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
+            if (trig.victim or titled) and not with_it and not opens_accusative(toks, m.tj) and \
                     not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after):
                 f.recip = [m]
             elif trig.type == "PROTEST":
                 f.recip = [m] if m.prep == "ل" else []
             else:
-                f.actor = _coordinated(f.after, m, toks, assault)
+                f.actor = coordinated(f.after, m, toks, assault)
         elif is_place(m.ent) and m.loc == 0 and m.prep is None:
             f.target_place = f.st.ments.index(m)
     if not f.actor and by_prefix_actor is not None:
@@ -502,37 +491,11 @@ def _subject_nationality(f: _Frame) -> None:
             break
 
 
-#: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
-_DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
-
-
 def _between(f: _Frame) -> None:
-    """«اشتباكات بين A وB»: A is the actor and B the recipient, the dyad PLOVER codes. When each side is a
-    coordination of its own, news style marks the split with «من جهة … من جهة أخرى» (بين الشرطة والجيش من
-    جهة، والمهربين من جهة ثانية): what precedes the first «من جهة» is one side."""
-    toks, j = f.toks, f.j
-    for k in range(j + 1, min(f.n, j + 4)):
-        if toks[k].bare != "بين":
-            continue
-        sides = [m for m in f.after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep in (None, "بين")]
-        if not sides:
-            return
-        first = _coordinated(f.after, sides[0], toks, f.assault)
-        side = _side_mark(toks, first[-1].tj, f.end)
-        if side is not None:
-            rest = [m for m in f.after if side < m.ti <= side + 4 and m.loc == 0 and is_agent(m, f.assault)]
-            f.actor = first
-            f.recip = _coordinated(f.after, rest[0], toks, f.assault) if rest else []
-        else:
-            f.actor, f.recip = first[:1], first[1:]
-        return
-
-
-def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
-    """The token after «من جهة» right after a side (k), if the text marks its sides so; else None."""
-    if k + 1 < end and toks[k].bare == "من" and toks[k + 1].bare in ("جهه", "ناحيه"):
-        return k + 1
-    return None
+    """«اشتباكات بين A وB»: the two sides are the actor and the recipient (`dyads.between_sides`)."""
+    sides = between_sides(f.toks, f.j, f.after, f.end, f.assault)
+    if sides is not None:
+        f.actor, f.recip = sides
 
 
 def _recipient(f: _Frame, taken: set[str]) -> None:
@@ -570,7 +533,7 @@ def _recipient(f: _Frame, taken: set[str]) -> None:
                 f.target_place = f.st.ments.index(m)
             break
         if f.verbal and m.prep is None and m.loc == 0 and 0 <= m.ti - last <= 3 and is_agent(m, assault):
-            f.recip = _coordinated(f.after, m, toks, assault)
+            f.recip = coordinated(f.after, m, toks, assault)
             break
         if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
                 m.ti - j <= 6 and is_agent(m, assault):

@@ -3,14 +3,15 @@
 `استشهد X`, `لقي X حتفه`, `أصيب X`, `مقتل X` make X a victim whatever X is. Unvocalised `قتل` is both
 "killed" (قَتَل) and "was killed" (قُتِل): with a body that can kill as its subject (an organisation, a
 country, an armed group that goes on to name whom it killed: قتلت جماعة بوكو حرام عشرة صيادين) it is an
-attack of its own; with people as its subject (قتل ثلاثة مدنيين، أبو مالك قتل في غارة) they are its
-victims, and the attacker is only who the text names (برصاص X، على يد X، في غارة لـX).
+attack of its own; with people as its subject (قتل ثلاثة مدنيين، أبو مالك قتل في غارة، قتل العشرات من
+عناصر X: a count of a group's members) they are its victims, and the attacker is only who the text names (برصاص X، على يد X، في غارة لـX).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.events.anaphora import partitive_party
 from marsad.events.evaluated import opens_accusative
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.senses import target_word
@@ -116,6 +117,10 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
     for k, t in enumerate(toks):
         key = t.key
         if key in _DIE or key in _KILL:
+            counted = partitive_party(toks, k + 1, st.ments)
+            if counted is not None:  # قتل/أصيب العشرات من عناصر X: whichever voice, the counted died
+                victims.add(id(counted))
+                continue
             after = _subject_after(st, k)
             before = _subject_before(st, k)
             subj = after or before
@@ -135,7 +140,8 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
         t = h.form.trig
         if t.cas and h.form.verbal and toks[h.i].key in _KILL:
             subj = _subject_after(st, h.i) or _subject_before(st, h.i)
-            if subj is not None and id(subj) not in victims and _can_kill(subj):
+            if subj is not None and id(subj) not in victims and _can_kill(subj) and \
+                    partitive_party(toks, h.i + 1, st.ments) is None:
                 h = Hit(h.i, h.j, _active(h.form))
         out.append(h)
     return victims, out

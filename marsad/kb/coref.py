@@ -17,6 +17,7 @@ from marsad.document import Entity
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
 from marsad.kb.tokens import norm_key
+from marsad.kb.units import is_unit
 from marsad.text.normalize import normalize
 
 FUZZY_MIN_LEN = 5
@@ -136,7 +137,7 @@ def resolve_title(text: str, start: int, end: int, entities: Sequence[Entity]) -
             if e.type != "ORG" or not e.mentions or e.mentions[0].start >= start:
                 continue
             name_ok = head in _ORG_HEAD_NAME and normalize(e.name).startswith(_ORG_HEAD_NAME[head])
-            if e.sector in kinds or name_ok:
+            if (e.sector in kinds or name_ok) and not (head == "الجيش" and is_unit(e.name)):
                 last = max(m.start for m in e.mentions if m.start < start)
                 if best is None or last > best[0]:
                     best = (last, e)

@@ -9,7 +9,6 @@ hashed from their normalised name, so the same name gets the same id in every do
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from marsad.document import Entity, Span
 from marsad.kb.common_words import is_first_name, zipf
 from marsad.kb.coref import extends_name, is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
+from marsad.kb.ids import unknown_id
 from marsad.kb.place_gate import (
     commonness,
     continues_list,
@@ -51,11 +51,6 @@ METONYMY_HEADS = {normalize(w) for w in (
 FUZZY_KB_CUTOFF = 92.0
 _PLACE_NER = {"LOC", "GPE", "FAC"}
 _TOWN_RANK = 60.0  # KB rank of a town of ~10,000 people
-
-
-def unknown_id(name: str) -> str:
-    """Stable project id of an entity the KB does not know: hash of its normalised name."""
-    return "m:" + hashlib.sha1(norm_key(name).encode()).hexdigest()[:12]
 
 
 def lookup(name: str) -> list[KBEntry]:

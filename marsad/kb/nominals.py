@@ -24,6 +24,7 @@ from marsad.kb.persons import add_apposed_persons
 from marsad.kb.spans import TakenSpans
 from marsad.kb.titles import add_title_mentions
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.units import add_unit_mentions
 from marsad.text.normalize import normalize
 
 # Generic collective agents (normalised words) → CAMEO agent code. Plural and collective forms only:
@@ -44,7 +45,9 @@ _AGENT_PHRASES: dict[str, str] = {
     "اللاجئين": "REF", "اللاجئون": "REF", "النازحين": "REF", "النازحون": "REF",
     "قوات الأمن": "COP", "الشرطة": "COP", "الأجهزة الأمنية": "COP",
     "السلطات": "GOV", "الحكومة": "GOV",
-    "الجيش": "MIL", "القوات الحكومية": "MIL", "القوات النظامية": "MIL", "قوات النظام": "MIL",
+    "الجيش": "MIL", "القوات الحكومية": "MIL",
+    # warplanes are the air force acting (نفذ الطيران الحربي غارة): who flies them is named elsewhere or not
+    "الطيران الحربي": "MIL", "الطائرات الحربية": "MIL", "المقاتلات الحربية": "MIL", "الطيران العسكري": "MIL", "القوات النظامية": "MIL", "قوات النظام": "MIL",
     "الجهاديين": "IMG", "الجهاديون": "IMG", "المتشددين": "IMG", "المتشددون": "IMG",
 }
 #: Adjectives that may follow an anaphoric head (`التنظيم المتطرف`) and belong to the mention.
@@ -89,13 +92,14 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
 
     Capitals and state nouns standing for their state (`capitals_as_states`), a bare «المملكة» for its
     kingdom (`kingdom_mentions`), persons named in
-    apposition to a title (`add_apposed_persons`), stand-alone titles of persons
+    apposition to a title (`add_apposed_persons`), military units by designation (`add_unit_mentions`,
+    before the titles: «اللواء 35» is no rank), stand-alone titles of persons
     (`add_title_mentions`) and the short forms and acronyms of bodies
     (`add_alias_mentions`) go first: they are more specific than the generic agents below, and once
     something is a mention nothing inside it becomes one.
     """
     entities = add_apposed_persons(text, kingdom_mentions(text, capitals_as_states(text, entities)))
-    entities = add_alias_mentions(text, add_title_mentions(text, entities))
+    entities = add_alias_mentions(text, add_title_mentions(text, add_unit_mentions(text, entities)))
     toks = norm_tokens(text)
     if not toks:
         return entities

@@ -303,3 +303,28 @@ def test_who_died_is_no_attacker_and_no_earlier_party_becomes_one() -> None:
     evs = _events("وانتقدت الكويت الحكومة، فيما شيع أهالي القرية جنديا استشهد قرب الحدود.")
     ev = _one(evs, "ASSAULT")
     assert ev.actor == []
+
+
+def test_a_counted_group_is_the_subject_of_its_verb() -> None:
+    # اقتحم العشراتُ من أفراد X: the quantity is the subject, so the party it counts acts
+    ev = _one(_events("وفي المساء اقتحم العشرات من أفراد الشرطة مخيما للنازحين قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["m:police"] and "m:police" not in ev.recipient
+    ev = _one(_events("وهاجم عدد من عناصر الجيش العراقي قرية قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["m:irq_army"]
+    # after a killing verb the counted are the dead (قُتل عشرات من …), never the attacker
+    ev = _one(_events("وقتل العشرات من عناصر الجيش العراقي في هجوم قرب الموصل."), "ASSAULT")
+    assert "m:irq_army" not in ev.actor
+
+
+def test_a_titled_genitive_of_an_attack_is_its_victim() -> None:
+    # قتل قائدِ X: the commander was killed; X is his side, not the killer
+    ev = _one(_events("وتمكن مقاتلو العشائر من قتل قائد الجيش العراقي في الموصل."), "ASSAULT")
+    assert "m:irq_army" not in ev.actor and ev.recipient == ["m:irq_army"]
+
+
+def test_the_counted_members_of_a_group_are_the_victims_of_a_death_verb() -> None:
+    # أصيب/قتل عدد من عناصر X: in either voice the counted died or were hurt, so X is hit, never the attacker
+    ev = _one(_events("وأصيب عدد من أفراد الشرطة في انفجار سيارة مفخخة قرب الموصل."), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:police"]
+    ev = _one(_events("وقتل العشرات من عناصر الجيش العراقي في هجوم قرب الموصل."), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:irq_army"]

@@ -88,3 +88,10 @@ def test_a_bare_kingdom_in_an_article_set_in_saudi_arabia_is_saudi_arabia() -> N
 def test_a_kingdom_without_evidence_or_going_on_into_a_name_is_left_alone() -> None:
     text = "وأكد أن المملكة ستواصل دعمها. وزار الوزير المملكة المتحدة الشهر الماضي."
     assert all(e.id != "Q851" for e in add_nominal_mentions(text, []))
+
+
+def test_warplanes_are_the_air_force_acting() -> None:
+    text = "ونفذ الطيران الحربي ثلاث غارات على التلال، ثم عادت الطائرات الحربية فجر اليوم."
+    ents = add_nominal_mentions(text, [])
+    assert [(e.id, [m.text for m in e.mentions]) for e in ents] == [
+        ("agent:MIL", ["الطيران الحربي", "الطائرات الحربية"])]

@@ -1,0 +1,61 @@
+"""Parties joined to each other: coordinations (A وB) and the two sides of «بين A وB».
+
+A clash, talks or an agreement has two sides, and news names both in one phrase; an actor is often
+several agents joined by و. Both readings only look at how mentions are joined, not at what they are.
+"""
+
+from __future__ import annotations
+
+from marsad.events.tokens import ARABIC, Ment, Tok, is_agent
+
+__all__ = ["DYADIC", "between_sides", "coordinated"]
+
+#: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
+DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
+
+
+def coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list[Ment]:
+    """`m` and the agents joined to it by و (القوات السورية وقوات حزب الله)."""
+    out = [m]
+    cur = m
+    for n in ms:
+        if n.ti < cur.tj or n is cur:
+            continue
+        gap = n.ti - cur.tj
+        joined = (gap == 0 and toks[n.ti].key[:1] == "و") or (
+            0 < gap <= 2 and toks[cur.tj].key[:1] == "و" and all(ARABIC.search(toks[k].key)
+                                                                   for k in range(cur.tj, n.ti)))
+        if joined and is_agent(n, assault) and n.ent.id not in {x.ent.id for x in out}:
+            out.append(n)
+            cur = n
+        else:
+            break
+    return out
+
+
+def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
+                  assault: bool) -> tuple[list[Ment], list[Ment]] | None:
+    """(actor, recipient) of «اشتباكات بين A وB» after the trigger ending at token `j`: A and B, the dyad
+    PLOVER codes. When each side is a coordination of its own, news style marks the split with «من جهة …
+    من جهة أخرى» (بين الشرطة والجيش من جهة، والمهربين من جهة ثانية): what precedes the first «من جهة» is
+    one side. None when no «بين» follows the trigger."""
+    for k in range(j + 1, min(len(toks), j + 4)):
+        if toks[k].bare != "بين":
+            continue
+        sides = [m for m in after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep in (None, "بين")]
+        if not sides:
+            return None
+        first = coordinated(after, sides[0], toks, assault)
+        side = _side_mark(toks, first[-1].tj, end)
+        if side is None:
+            return first[:1], first[1:]
+        rest = [m for m in after if side < m.ti <= side + 4 and m.loc == 0 and is_agent(m, assault)]
+        return first, coordinated(after, rest[0], toks, assault) if rest else []
+    return None
+
+
+def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
+    """The token after «من جهة» right after a side (k), if the text marks its sides so; else None."""
+    if k + 1 < end and toks[k].bare == "من" and toks[k + 1].bare in ("جهه", "ناحيه"):
+        return k + 1
+    return None
