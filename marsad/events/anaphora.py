@@ -170,7 +170,7 @@ def vso_agrees(st: Sentence, m: Ment, key: str) -> bool:
 
 
 _MASCULINE_HEADS = frozenset({"حزب", "مجلس", "تنظيم", "جيش", "تحالف", "اتحاد", "نظام", "حرس", "مكتب", "برلمان",
-                              "جهاز", "وفد", "ائتلاف", "مرصد", "صندوق", "بنك", "فريق", "لواء", "فيلق"})
+                              "جهاز", "وفد", "ايتلاف", "مرصد", "صندوق", "بنك", "فريق", "لواء", "فيلق"})
 
 
 def antecedent(st: Sentence, ti: int, feats: Feats, assault: bool, exclude: set[str]) -> Ment | None:
@@ -288,23 +288,42 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     k = v + 2
     while k < first.ti and toks[k].key in ('"', "«", "'"):
         k += 1
-    if first.ti == k and first.prep is None:
-        definite = toks[v + 1].key.lstrip("وف").startswith("ال")
-        return not definite or first.ent.type == "GPE" or toks[k].key[:1] == "و"
+    if first.ti == k and first.prep is None and (not toks[v + 1].key.lstrip("وف").startswith("ال") or
+                                                 first.ent.type == "GPE" or toks[k].key[:1] == "و"):
+        return True  # (a definite title with a name right after it is read below: الرئيس فلان)
     holder = next((m for m in ments if v + 1 < m.ti <= v + 5 and m.ent.type == "PER"), None)
-    # a titled name is the subject only with an object after it (التقى الوزير فلان رئيسَ …، حث الوزير فلان
-    # الأردنَ) or on the verb (انتقده الوزير فلان); alone it is the object of a dropped subject (حيث التقى
-    # وزير الخارجية فلان)
+    # a titled name is the subject of a verb of meeting only with an object after it (التقى الوزير فلان
+    # رئيسَ …) or on the verb (استقبله الوزير فلان); alone it is the object of a dropped subject (حيث التقى
+    # وزير الخارجية فلان): whom one meets or visits is named right after the verb
+    form = FORMS.get(toks[v].key)
     return title_head(toks[v + 1].key) is not None and holder is not None and \
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti)) and \
-        (_has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
-                                         for m in ments))
+        (form is None or form.trig.type != "CONSULT" or _has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
+                                         for m in ments) or _accusative(toks, holder.tj))
+
+
+# Adverbs with the accusative ending -an: no object (قال الوزير فلان أيضا، التقى الرئيس فلان مجددا).
+_AN_ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "لاحقا", "حاليا", "موخرا", "رسميا", "شخصيا", "فعلا", "تماما",
+                         "جدا", "اولا", "ثانيا", "اخيرا", "غدا", "صباحا", "مساء", "ليلا", "نهارا", "يوميا", "هاتفيا"})
+
+
+def _accusative(toks: list[Tok], k: int) -> bool:
+    """Token k is an indefinite accusative noun (أطرافًا، قرارا): an object, whatever it names."""
+    if k >= len(toks):
+        return False
+    key = toks[k].key
+    return len(key) >= 4 and key.endswith("ا") and not key.startswith(("ال", "وال")) and key not in _AN_ADVERBS
 
 
 # Quantities that name some members of a group (عشرات من …، عدد من …) and the member nouns after them.
-_QUANTITIES = frozenset({"عشرات", "مئات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات"})
+_QUANTITIES = frozenset({"عشرات", "ميات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات", "احد", "احدي",
+                         "اثنان", "اثنين", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته", "ست", "سبعه",
+                         "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر"})
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
                       "مناصري", "عسكريي"})
+
+
+_QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
 
 
 def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
@@ -315,10 +334,11 @@ def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
     k += 1
     if k + 1 < len(toks) and toks[k].key == "من":
         k += 1
-        if toks[k].bare in _MEMBERS and not any(m.ti <= k < m.tj for m in ments):
-            k += 1  # a member noun takes the party as its genitive (من أفراد الشرطة), never after a preposition
-            return next((m for m in ments if m.ti == k and m.prep is None), None)
-        return next((m for m in ments if m.ti == k), None)
+        member = toks[k].bare in _MEMBERS and not any(m.ti <= k < m.tj for m in ments)
+        k += member  # a member noun takes the party as its genitive (من أفراد الشرطة), never after a preposition
+        while k < len(toks) and toks[k].key in _QUOTE_MARKS:
+            k += 1  # ستة من عناصر «X»
+        return next((m for m in ments if m.ti == k and (m.prep is None or not member)), None)
     return None
 
 
@@ -330,7 +350,7 @@ _TIME_NOUNS = frozenset({"ليله", "صباح", "مساء", "فجر", "ظهر",
 
 # What may follow a verb whose subject is dropped: a preposition, a complementizer, a clause break.
 _PARTICLES = frozenset({"الى", "الي", "على", "علي", "في", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "بان",
-                        "بانه", "بانها", "الا", "خلال", "امام", "ضد", "بين", "لدى", "لدي", "حتى", "عبر"})
+                        "بانه", "بانها", "الا", "خلال", "امام", "ضد", "بين", "لدى", "لدي", "حتي", "عبر"})
 _BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "«", '"'})
 # Adverbs and days that may stand between a verb and what follows it (bare spelling: no article).
 _ADVERBS = frozenset({"امس", "يوم", "ايضا", "كذلك", "بدوره", "بدورها", "بشده", "مجددا", "سابقا", "لاحقا",

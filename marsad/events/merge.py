@@ -131,6 +131,8 @@ def _compatible(a: Event, b: Event, published: str | None, fine: set[str]) -> bo
             return False
     elif _clash(a.actor, b.actor) or _clash(a.recipient, b.recipient):
         return False
+    if a.type in ("ASSAULT", "COERCE") and (set(a.actor) & set(b.recipient) or set(a.recipient) & set(b.actor)):
+        return False  # one party attacking in one mention and hit in the other: an attack and a reply
     if a.location in fine and b.location in fine and a.location != b.location:
         return False  # two towns, two buildings: two events (a country and a town in it may be one)
     if a.mode and b.mode and _MODE_FAMILY.get(a.mode, a.mode) != _MODE_FAMILY.get(b.mode, b.mode) and \

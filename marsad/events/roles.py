@@ -72,8 +72,8 @@ _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
     "نفذ", "نفذت", "نفذو", "شن", "شنت", "شنو", "تبنا", "تبنت", "تبنو", "ارتكب", "ارتكبت", "ارتكبو", "قاد",
     "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ") for o in ("ه", "ها"))
 # Weapons whose genitive is who fired them (برصاص الجيش، بنيران القوات، بغارة للتحالف).
-_INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذائف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
-                         "طائرات", "طائره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
+_INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذايف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
+                         "طايرات", "طايره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
 
 # Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
 _RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
@@ -254,7 +254,9 @@ def _verbal_actor(f: _Frame) -> None:
     # an unnamed agent or common noun right after the verb is its subject, so no party after it is
     generic_subject = (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
-        assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments))
+        assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)) or (
+        assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in _INSTRUMENT and
+        not any(m.ti in (v + 1, v + 2) for m in ms))  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
     nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
         m.ti <= v - 1 < m.tj for m in ms)

@@ -39,7 +39,7 @@ _SPORT = frozenset({"مباراه", "مباريات", "الدوري", "دوري"
 
 
 # Market words: in a sentence about prices and indices, «يدعم»، «يهدد»، «تراجع»، «يحاصر» are figures of speech.
-_MARKET = frozenset({"اسعار", "سعر", "بورصه", "البورصه", "مؤشر", "المؤشر", "اسهم", "الاسهم", "سهم", "الدولار",
+_MARKET = frozenset({"اسعار", "سعر", "بورصه", "البورصه", "موشر", "الموشر", "اسهم", "الاسهم", "سهم", "الدولار",
                      "دولار", "برميل", "للبرميل", "تداولات", "التداولات", "نقطه", "نقاط", "العمله", "عمله",
                      "السوق", "الاسواق", "اسواق", "العقود", "الخام", "برنت", "الذهب", "اليورو", "الين"})
 _FIGURATIVE_IN_MARKETS = frozenset({"SUPPORT", "THREATEN", "RETREAT", "COERCE"})
@@ -82,7 +82,7 @@ def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
 # Words after which a spelling that is both a verb and a noun is the noun: prepositions, and the nouns of
 # time and cause that govern a genitive (بعد، عقب، إثر، جراء).
 _BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عقب", "اثر", "خلال", "جراء", "بسبب", "منذ", "ازاء", "اثناء",
-                                  "لدى", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار"})
+                                  "لدي", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار"})
 
 
 def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:
@@ -135,7 +135,7 @@ def _has_prefix(toks: list[Tok], prefixes: tuple[str, ...]) -> bool:
 _INTENSIFIERS = frozenset({"بشده", "باشد", "بقوه", "بحزم", "بشكل"})
 # Words that begin with ب without being a بـ complement of a verb of threatening.
 _NOT_BI = frozenset({"بين", "بعد", "بعدما", "بعض", "بينما", "بلاد", "بلاده", "بلادها", "بلادهم", "بشكل", "بصوره",
-                     "بحسب", "بسبب", "بدون", "بدوره", "بدورها", "برئاسه", "بقياده", "بلده", "بلدان", "بيان", "بيانا",
+                     "بحسب", "بسبب", "بدون", "بدوره", "بدورها", "برياسه", "بقياده", "بلده", "بلدان", "بيان", "بيانا",
                      "بيروت", "بغداد", "بنغازي", "بريطانيا", "بكين", "برلين", "بروكسل", "باكستان", "بوتين",
                      "بالنسبه", "بها", "به", "بهم", "بما", "بان", "بانه", "بانها", "بل", "بذلك", "بهذا", "بهذه"})
 

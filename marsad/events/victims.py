@@ -41,8 +41,8 @@ _DEATH_NOUNS = _forms("مقتل", "استشهاد", "مصرع", "اصابة", "�
 # Bodies that kill: armed or governing organisations (CAMEO agent codes).
 _ARMED = frozenset({"MIL", "COP", "IMG", "REB", "UAF", "SPY", "GOV", "INS"})
 _END = frozenset({"،", ",", ".", "؛", ";"})
-_COUNT_WORDS = frozenset({"عشره", "ثلاثه", "خمسه", "اربعه", "سته", "سبعه", "ثمانيه", "تسعه", "عشرات", "مئات",
-                          "اثنين", "العشرات", "المئات"})
+_COUNT_WORDS = frozenset({"عشره", "ثلاثه", "خمسه", "اربعه", "سته", "سبعه", "ثمانيه", "تسعه", "عشرات", "ميات",
+                          "اثنين", "العشرات", "الميات"})
 # Words of cause between a death verb and the attack it came from (قتل جراء قصف القوات).
 _CAUSE = frozenset({"جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "اثناء"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place is hit, it does not die

@@ -76,3 +76,11 @@ def test_a_quoted_attack_without_its_actor_is_the_narrated_one() -> None:
 def test_a_quoted_attack_stays_when_the_text_tells_no_attack_itself() -> None:
     text = "وقال أحد السكان: «القصف لم يتوقف طوال الليل على بلدتنا»."
     assert len(_assaults(text)) == 1
+
+
+def test_an_attack_and_the_reply_to_it_stay_two_events() -> None:
+    # one party hit in one mention and attacking in the other: two attacks, not one told twice
+    text = ("واستهدفت قذائف مواقع الجيش السوري قرب تدمر صباح اليوم. "
+            "وبعد ساعة قصف الجيش السوري بالمدفعية قرى قرب تدمر.")
+    evs = _assaults(text)
+    assert sorted((e.actor, e.recipient) for e in evs) == [([], ["m:syr_army"]), (["m:syr_army"], [])]

@@ -328,3 +328,31 @@ def test_the_counted_members_of_a_group_are_the_victims_of_a_death_verb() -> Non
     assert ev.actor == [] and ev.recipient == ["m:police"]
     ev = _one(_events("وقتل العشرات من عناصر الجيش العراقي في هجوم قرب الموصل."), "ASSAULT")
     assert ev.actor == [] and ev.recipient == ["m:irq_army"]
+
+
+def test_a_titled_name_is_the_subject_unless_a_meeting_verb_lacks_its_object() -> None:
+    # the definite title with its holder right after it (الوزير فلان), with an object or a complement
+    ev = _one(_events("وانتقد الوزير خالد العمري تصريحات الجيش العراقي حول الموصل."), "ACCUSE")
+    assert ev.actor == ["m:khalid"]
+    ev = _one(_events("وانتقد وزير الخارجية الكويتي خالد العمري أطرافا سياسية بسبب الأزمة."), "ACCUSE")
+    assert ev.actor == ["m:khalid"]
+    ev = _one(_events("وتعهد الوزير خالد العمري بمحاسبة المسؤولين عن الهجوم على الموصل."), "AGREE")
+    assert ev.actor == ["m:khalid"]
+    # a meeting verb without an object: the titled name is whom a dropped subject met
+    ev = _one(_events("وتوجه الوفد إلى الكويت حيث استقبل الوزير خالد العمري."), "CONSULT")
+    assert "m:khalid" not in ev.actor
+
+
+def test_bare_weapons_after_the_verb_are_its_subject() -> None:
+    ev = _one(_events("واستهدفت قذائف ثكنات الجيش العراقي قرب الموصل فجر اليوم."), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:irq_army"]
+    # a weapon with the article after a plural verb is its object (أطلقوا النار): the subject is before it
+    extra = {**EXTRA, "مسلحين": ("agent:UAF", "MISC", None, None, "UAF")}
+    ev = _one(_events("وقال الشهود إن خمسة مسلحين أطلقوا النار على المارة في الموصل.", extra), "ASSAULT")
+    assert ev.actor == ["agent:UAF"]
+
+
+def test_number_words_and_quoted_names_count_members_too() -> None:
+    extra = {**EXTRA, "جند الساحل": ("m:jund", "ORG", None, None, "IMG")}
+    ev = _one(_events("وقتل سبعة من عناصر «جند الساحل» في قصف مدفعي قرب الموصل.", extra), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:jund"]

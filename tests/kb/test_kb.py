@@ -44,6 +44,15 @@ def test_lookup_aliases_and_institutions():
     assert lookup("موسكو")[0].country == "RUS"
 
 
+def test_armed_actors_of_the_corpus_years_and_no_cross_country_army() -> None:
+    # the most frequent armed-group names in SaudiNewsNet that the KB lacked (see core_actors.tsv)
+    assert (lookup("جيش الفتح")[0].country, lookup("جيش الفتح")[0].sector) == ("SYR", "REB")
+    assert lookup("أنصار بيت المقدس")[0].id == lookup("ولاية سيناء")[0].id
+    assert lookup("قوات الطوارئ الخاصة")[0].country == "SAU"
+    # «الجيش الوطني» is Yemen's, Libya's or Syria's by article: no one of them by default
+    assert all(e.country != "SYR" for e in lookup("الجيش الوطني"))
+
+
 def test_partial_person_name_corefers():
     text = "قال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي. وأضاف لافروف أن موسكو مستعدة."
     ents = link_mentions(text, spans(text, "سيرغي لافروف", "لافروف", ner="PERS"))
