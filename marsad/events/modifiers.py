@@ -97,7 +97,12 @@ _IRREALIS = frozenset((
     "يتطلب", "تتطلب", "يستدعي", "تستدعي", "يستلزم", "تستلزم", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
     "اقتراح", "اعتزام", "عزم", "نيه",
     # what is sought or striven for: «تسعى إلى عقد قمة»
-    "يسعي", "تسعي", "يسعون", "سعي", "مساعي", "ساعيا", "ساعيه"))  # normalised: ى → ي
+    "يسعي", "تسعي", "يسعون", "سعي", "مساعي", "ساعيا", "ساعيه",
+))  # normalised: ى → ي
+# What is prevented, after its «من» or «دون»: «لمنع العرب من تقديم الدعم»، «لحرمان المتمردين من قصفه»،
+# «للحيلولة دون …», or right after it (not «لم يمنع ذلك الهجوم القوات من …»: the attack is the subject there).
+_PREVENT = frozenset({"منع", "لمنع", "يمنع", "تمنع", "منعا", "حرمان", "لحرمان", "حيلوله"})
+_DEMONSTRATIVES = frozenset({"ذلك", "تلك", "هذا", "هذه", "هذين", "هاتين", "هولاء", "اوليك"})
 _MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})
 _ANY = frozenset({"اي", "ايه"})
 
@@ -109,6 +114,9 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
         b = toks[k].bare
         if b in _IRREALIS or (b[:1] in ("و", "ف") and b[1:] in _IRREALIS) or _unpossessed(b) in _IRREALIS:
             return True  # also with a possessive: تخوفه من، اعتزامها، نيته
+        if (b in _PREVENT or b[1:] in _PREVENT) and (any(toks[x].bare in ("من", "دون") for x in range(k + 1, v)) or (
+                v - k <= 3 and not any(toks[x].bare in _DEMONSTRATIVES for x in range(k + 1, v)))):
+            return True  # (what it governs directly: «يمنع وصول قوافل الإغاثة»; «ذلك الهجوم» is its subject)
     if v >= 1 and toks[v - 1].key in ("قد", "وقد") and h.form.verbal and toks[v].bare[:1] in ("ي", "ت", "ن"):
         return True
     if _demanded(toks, h):

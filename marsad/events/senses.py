@@ -161,9 +161,22 @@ def _penalty(toks: list[Tok], h: Hit) -> bool:
                for k in range(max(0, h.i - 4), h.i))
 
 
+#: Situations that "explode" or "erupt" (تفجر الأحداث، انفجار الأزمة): no bomb, an escalation.
+_SITUATIONS = _prefixes("احداث اوضاع وضع ازمة ازمات صراع صراعات خلاف خلافات موقف غضب احتجاجات ثورة "
+                        "مشكلة مشكلات نزاع توتر الاوضاع")
+#: What one declines to give when «رفض» is declining to comment (رفض المصدر كشف هويته): no rejection.
+_TELLING = frozenset(bare(normalize(w)) for w in "كشف الكشف ذكر الافصاح التعليق الادلاء الحديث التصريح "
+                                                 "الافصاح الإفصاح الإدلاء الكشف".split())
+
+
 def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     """False where the trigger word is used in its ordinary sense here."""
     t = h.form.trig
+    nxt = [unclitic(toks[k].bare) for k in range(h.j + 1, min(len(toks), h.j + 3))]
+    if t.mode == "explosives" and nxt and nxt[0].startswith(_SITUATIONS):
+        return False  # «منذ تفجر الأحداث»: the situation erupted
+    if t.type == "REJECT" and any(w in _TELLING for w in nxt):
+        return False  # «رفض المصدر كشف هويته»، «رفض التعليق»: declined to say
     if "هجوم" in toks[h.i].key and any(toks[k].bare.startswith(_VERBAL) or toks[k].bare in _SHARP
                                       for k in range(h.j + 1, min(len(toks), h.j + 3))):
         return False  # «هجوما لاذعا على الحكومة»، «هجوم إعلامي»: words, not an attack
@@ -192,6 +205,25 @@ _JUDGED = frozenset(bare(normalize(w)) for w in (
     "محظورة محرم محرمة مرفوض مرفوضة جائز جائزة").split())
 
 
+# Groups a definite event noun in construct describes (ميليشيات العدوان، قوى الانقلاب): an epithet.
+_GROUPS = frozenset(bare(normalize(w)) for w in "ميليشيات مليشيات ميليشيا مليشيا قوى قوات دول تحالف عصابات جماعات".split())
+
+
+def _named_body(toks: list[Tok], h: Hit) -> bool:
+    """The event noun names a body or qualifies a group: «اللجنة العليا للإغاثة» (a body's head, perhaps an
+    adjective, then لل + the noun), «ميليشيات العدوان» (an indefinite group noun governing it)."""
+    key = toks[h.i].key.lstrip("وف")
+    if key.startswith("لل") and h.form.trig.type not in ("ASSAULT", "PROTEST", "COERCE"):
+        # (a body is named after what it administers; «خضعت اللجنة للاحتجاجات» yields to protests)
+        for k in (h.i - 1, h.i - 2):
+            if k >= 0 and (toks[k].bare in _BODIES or _bare_word(toks[k]) in _BODIES):
+                return True
+            if k < 0 or not toks[k].key.startswith("ال"):
+                break  # only one adjective (with the article) between the head and the noun
+    return key.startswith("ال") and h.i >= 1 and toks[h.i - 1].bare in _GROUPS and \
+        not toks[h.i - 1].key.lstrip("وف").startswith(("ال", "لل", "ب", "ل"))
+
+
 def _bare_word(t: Tok) -> str:
     return unclitic(t.bare).lstrip("«\"“(")
 
@@ -206,6 +238,8 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
             (toks[h.i - 1].bare in _BODIES or _bare_word(toks[h.i - 1]) in _BODIES)
             and not toks[h.i - 1].key.lstrip("وف").startswith("ال")):
         return False  # «هيئة التنسيق»، «مكتب الإغاثة»: the name of a body, not an event
+    if _named_body(toks, h):
+        return False
     if h.form.trig.cameo == "090" and h.i == h.j and h.j + 1 < len(toks) and \
             not toks[h.i].key.lstrip("وفبل").startswith("ال") and toks[h.j + 1].key.startswith("ال"):
         return False  # «تحقيق التوازن»: achieving an aim, not an inquiry (تحقيق في، تحقيق مستقل)

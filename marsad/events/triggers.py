@@ -223,7 +223,7 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
             at = _need_at(toks, h.j, n, t.need, t.reach) if t.need else h.j
             if not any(0 < m.ti - at <= 3 and is_place(m.ent) for m in ments):
                 continue
-        if t.type == "ASSAULT" and not sense_ok(toks, h, ments):
+        if t.type in ("ASSAULT", "REJECT") and not sense_ok(toks, h, ments):
             continue
         if prayer(toks, h):
             continue

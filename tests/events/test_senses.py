@@ -203,3 +203,23 @@ def test_a_situation_that_threatens_is_no_threat() -> None:
 def test_at_dawn_is_no_bombing() -> None:
     # «فجرًا» "at dawn" spells like the dual «فجّرا» "the two blew up"
     assert not _events("ووصلت القافلة إلى المعبر فجرا بعد رحلة طويلة.")
+
+
+def test_a_situation_that_erupts_is_no_bombing() -> None:
+    assert _types("وتضررت شبكة الكهرباء كثيرا منذ تفجر الأوضاع في المدينة.") == []
+    assert "ASSAULT" in _types("وتضررت شبكة الكهرباء بعد تفجر عبوة ناسفة في المدينة.")
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    assert _types("ورفض المتحدث الإفصاح عن أسماء المعتقلين.") == []
+    assert "REJECT" in _types("ورفض المتحدث المبادرة التي قدمتها روسيا.")
+
+
+def test_a_body_named_after_an_act_and_a_group_called_by_one_are_no_events() -> None:
+    assert _types("وتسلمت الهيئة الوطنية للإغاثة شحنة أدوية.") == []
+    assert "ASSAULT" not in _types("وتحدث السكان عن انتشار ميليشيات العدوان في الأحياء.")
+
+
+def test_a_prevented_act_did_not_happen() -> None:
+    assert "SUPPORT" not in _types("وتحاول روسيا منع الدول الغربية من تقديم الدعم للمعارضة.")
+    assert "ASSAULT" not in _types("وسيطر الجيش السوري على التلة لحرمان المسلحين من قصف المطار.")
