@@ -12,7 +12,7 @@ from __future__ import annotations
 from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, Tok, is_agent, unclitic
 from marsad.kb import country_of_adjective
 
-__all__ = ["adjective_country", "attributed", "evaluated_party", "received", "undertaker"]
+__all__ = ["adjective_country", "attributed", "claimant", "evaluated_party", "received", "undertaker"]
 
 _EVALUATIVE = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 
@@ -96,6 +96,23 @@ def undertaker(toks: list[Tok], i: int, ms: list[Ment]) -> list[Ment]:
                 if k < m.ti < i and is_agent(m, False) and (m.prep is None or m.prep == "ل"):
                     return [m]
             return []
+    return []
+
+
+def claimant(toks: list[Tok], i: int, ms: list[Ment], speaker: Ment | None = None) -> list[Ment]:
+    """«أعلن X مسؤوليته عن [event]» («حمّل X المسؤولية عن …» is not this: only the claim with the possessive,
+    مسؤوليته، مسؤوليتها، مسؤوليتهم, names its owner): the party before it in the clause, or the speaker
+    where the quote layer read the claim as what X announced."""
+    if i < 2 or unclitic(toks[i - 1].bare) != "عن" or not toks[i - 2].bare.startswith("مسووليت"):
+        return []
+    if speaker is not None and speaker.tj <= i - 2 and is_agent(speaker, False):
+        return [speaker]
+    for m in reversed(ms):
+        if m.tj > i - 2:
+            continue
+        if i - 2 - m.tj > 6 or any(toks[k].key in CLAUSE_BREAK for k in range(m.tj, i - 2)):
+            return []
+        return [m] if is_agent(m, False) and m.prep is None else []
     return []
 
 

@@ -34,6 +34,7 @@ from marsad.events.evaluated import (
     OWNED,
     adjective_country,
     attributed,
+    claimant,
     evaluated_party,
     member_of,
     opens_accusative,
@@ -67,10 +68,13 @@ _TAARRUD = frozenset(bare(normalize(w)) for w in (
 _PRON_SUBJ = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "لانها", "لانه", "وانها",
                         "وانه", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم", "التي", "الذي",
                         "الذين", "اللتين", "اللذين"})
-# A verb whose object pronoun is the event and whose subject executed it (نفذه، شنتها، تبنته، ارتكبها).
+# A verb whose object pronoun is the event (or its weapon) and whose subject executed it (نفذه، شنتها، تبنته،
+# ارتكبها، الضربات التي وجهها X، ألغام زرعها X، قذائف أطلقها X).
 _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
     "نفذ", "نفذت", "نفذو", "شن", "شنت", "شنو", "تبنا", "تبنت", "تبنو", "ارتكب", "ارتكبت", "ارتكبو", "قاد",
-    "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ") for o in ("ه", "ها"))
+    "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ", "وجه", "وجهت", "وجهو", "زرع", "زرعت", "زرعو", "ترك",
+    "تركت", "تركو", "اطلق", "اطلقت", "اطلقو", "القا", "القت", "القو") for o in ("ه", "ها")) - {"وجهه", "ووجهه"}
+# (not «وجهه», his face)
 # Weapons whose genitive is who fired them (برصاص الجيش، بنيران القوات، بغارة للتحالف).
 _INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذايف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
                          "طايرات", "طايره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
@@ -133,6 +137,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _nominal_roles(f, by_prefix_actor)
     if not f.actor and by_prefix_actor is not None:
         f.actor = [by_prefix_actor]
+    if not f.actor:  # أعلن X مسؤوليته عن الهجوم (الذي استهدف …): X's, whatever clause the trigger opens
+        f.actor = claimant(f.toks, f.i, f.ms, f.speaker)
     if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
     if not f.actor and not f.passive and (verbal or (f.i >= 1 and f.toks[f.i - 1].bare == "عن")):

@@ -37,6 +37,9 @@ _AGENT_PHRASES: dict[str, str] = {
     # insurgents and putschists are the other side of the same wars (in Yemen: الثوار/المقاومة against
     # المتمردين/الانقلابيين): CAMEO's INS keeps them apart from the rebels of REB
     "المتمردين": "INS", "المتمردون": "INS", "الانقلابيين": "INS", "الانقلابيون": "INS",
+    # the insurgency named by its act, in construct with a group noun (فلول التمرد، ميليشيات التمرد)
+    "قوات التمرد": "INS", "ميليشيات التمرد": "INS", "مليشيات التمرد": "INS", "ميليشيا التمرد": "INS",
+    "فلول التمرد": "INS", "عناصر التمرد": "INS",
     "المسلحين": "UAF", "المسلحون": "UAF", "مسلحين": "UAF", "مسلحون": "UAF", "الجماعات المسلحة": "UAF",
     "المدنيين": "CVL", "المدنيون": "CVL", "مدنيين": "CVL", "مدنيون": "CVL", "السكان": "CVL",
     "الأهالي": "CVL",

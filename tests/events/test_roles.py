@@ -356,3 +356,16 @@ def test_number_words_and_quoted_names_count_members_too() -> None:
     extra = {**EXTRA, "جند الساحل": ("m:jund", "ORG", None, None, "IMG")}
     ev = _one(_events("وقتل سبعة من عناصر «جند الساحل» في قصف مدفعي قرب الموصل.", extra), "ASSAULT")
     assert ev.actor == [] and ev.recipient == ["m:jund"]
+
+
+def test_who_claims_an_attack_made_it() -> None:
+    evs = _events("وأعلن تنظيم داعش مسؤوليته عن الهجوم الذي استهدف سوقا في الموصل.")
+    assert _one(evs, "ASSAULT").actor == ["Q2429253"]
+
+
+def test_who_planted_fired_or_dealt_a_weapon_or_blow_made_the_attack() -> None:
+    ev = _one(_events("وقتل ثلاثة مدنيين بانفجار عبوة ناسفة زرعها تنظيم داعش قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["Q2429253"]
+    ev = _one(_events("وتراجع المسلحون بعد الضربات القوية التي وجهها لهم الجيش العراقي قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["m:irq_army"]
+

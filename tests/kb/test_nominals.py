@@ -95,3 +95,10 @@ def test_warplanes_are_the_air_force_acting() -> None:
     ents = add_nominal_mentions(text, [])
     assert [(e.id, [m.text for m in e.mentions]) for e in ents] == [
         ("agent:MIL", ["الطيران الحربي", "الطائرات الحربية"])]
+
+
+def test_the_insurgency_named_by_its_act_is_the_insurgents() -> None:
+    text = "وهاجمت فلول التمرد مواقع الثوار، ثم انسحب المتمردون."
+    ents = add_nominal_mentions(text, [])
+    ins = next(e for e in ents if e.id == agent_id("INS", None))
+    assert [m.text for m in ins.mentions] == ["فلول التمرد", "المتمردون"]
