@@ -204,8 +204,10 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
     """The agent of a passive or nominal event: من قبل X، على يد X, and the executor after a verb that
     carries the event as its object pronoun (هجوم انتحاري نفذه X، الغارات التي شنها X، تبنته X)."""
     toks = f.toks
+    # a relative clause on another noun takes its own agent (للتحقيق في الجرائم التي ارتكبت من قبل X)
+    rel = next((k for k in range(f.j + 3, min(f.n, f.j + 13)) if toks[k].key.lstrip("وف") in _RELATIVE), f.n)
     for m in f.after:
-        if m.ti - f.j > 12:
+        if m.ti - f.j > 12 or m.ti > rel:
             break
         k = m.ti - 1
         while k >= 1 and toks[k].key in CLAUSE_BREAK:

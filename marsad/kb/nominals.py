@@ -18,6 +18,7 @@ from marsad.document import Entity, Span
 from marsad.kb.aliases import add_alias_mentions
 from marsad.kb.coref import ORG_NOMINALS, resolve_title
 from marsad.kb.countries import country_of_adjective
+from marsad.kb.group_adjectives import add_group_adjective_mentions
 from marsad.kb.kingdom import kingdom_mentions
 from marsad.kb.metonymy import capitals_as_states
 from marsad.kb.persons import add_apposed_persons
@@ -96,13 +97,15 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     Capitals and state nouns standing for their state (`capitals_as_states`), a bare «المملكة» for its
     kingdom (`kingdom_mentions`), persons named in
     apposition to a title (`add_apposed_persons`), military units by designation (`add_unit_mentions`,
-    before the titles: «اللواء 35» is no rank), stand-alone titles of persons
+    before the titles: «اللواء 35» is no rank), fighters named by their group's adjective (مسلحون حوثيون,
+    `add_group_adjective_mentions`), stand-alone titles of persons
     (`add_title_mentions`) and the short forms and acronyms of bodies
     (`add_alias_mentions`) go first: they are more specific than the generic agents below, and once
     something is a mention nothing inside it becomes one.
     """
     entities = add_apposed_persons(text, kingdom_mentions(text, capitals_as_states(text, entities)))
-    entities = add_alias_mentions(text, add_title_mentions(text, add_unit_mentions(text, entities)))
+    entities = add_group_adjective_mentions(text, add_unit_mentions(text, entities))
+    entities = add_alias_mentions(text, add_title_mentions(text, entities))
     toks = norm_tokens(text)
     if not toks:
         return entities

@@ -10,6 +10,8 @@ with the unit noun in gender (الفرقة الرابعة، الفوج الرا�
 
 from __future__ import annotations
 
+import re
+
 from marsad.document import Entity, Span
 from marsad.kb.ids import unknown_id
 from marsad.kb.spans import TakenSpans
@@ -32,6 +34,8 @@ _ORDINALS_M = _n("الأول الثاني الثالث الرابع الخامس
 _BRANCH = _n("مدرع مدرعة ميكا مشاة عشر عشرة")
 _MILITARY = normalize("العسكرية")  # «المنطقة» needs it: المنطقة الثالثة alone is an area, not a command
 _HEADS = _FEMININE | _MASCULINE
+#: The unit nouns in the raw text (any hamza or taa spelling), for a quick test before the token scan.
+_CANDIDATE = re.compile("فرق[ةه]|كتيب[ةه]|سري[ةه]|منطق[ةه] العسكري|لواء|فوج|فيلق")
 #: A camp or base named after its unit (معسكر اللواء 35) is a place: the unit in it does nothing there.
 _CAMPS = _n("معسكر معسكرات ثكنة ثكنات")
 
@@ -39,6 +43,8 @@ _CAMPS = _n("معسكر معسكرات ثكنة ثكنات")
 def add_unit_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with the article's unit designations added as ORG entities of sector MIL; a span an
     existing mention covers is left alone."""
+    if not _CANDIDATE.search(text):
+        return entities  # most articles name no unit: one C-level scan instead of a look at every word
     toks = norm_tokens(text)
     found: dict[str, Entity] = {}
     taken: TakenSpans | None = None
@@ -73,8 +79,22 @@ def is_unit(name: str) -> bool:
     return bool(words) and _head(words[0]) is not None
 
 
+_HEAD_MEMO: dict[str, str | None] = {}
+
+
 def _head(word: str) -> str | None:
-    """The unit noun a token is with its article, proclitics off (والفرقة، بالكتيبة، للواء → اللواء)."""
+    """The unit noun a token is with its article, proclitics off (والفرقة، بالكتيبة، للواء → اللواء);
+    memoised per spelling, since almost no word is one and every word of every article is asked."""
+    hit = _HEAD_MEMO.get(word, "")
+    if hit != "":
+        return hit
+    found = _find_head(word)
+    if len(_HEAD_MEMO) < 200_000:
+        _HEAD_MEMO[word] = found
+    return found
+
+
+def _find_head(word: str) -> str | None:
     for v, _cut in clitic_variants(word):
         if v in _HEADS:
             return v

@@ -369,3 +369,9 @@ def test_who_planted_fired_or_dealt_a_weapon_or_blow_made_the_attack() -> None:
     ev = _one(_events("وتراجع المسلحون بعد الضربات القوية التي وجهها لهم الجيش العراقي قرب الموصل."), "ASSAULT")
     assert ev.actor == ["m:irq_army"]
 
+
+
+def test_an_agent_phrase_inside_a_relative_clause_on_another_noun_is_not_the_events() -> None:
+    # للتحقيق في الجرائم التي ارتكبت من قبل X: X committed the crimes, it does not investigate
+    ev = _one(_events("وبدأت الكويت أمس تحقيقا في الانتهاكات التي ارتكبت من قبل الجيش العراقي في الموصل."), "ACCUSE")
+    assert "m:irq_army" not in ev.actor
