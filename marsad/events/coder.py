@@ -24,6 +24,7 @@ from marsad.document import DateRef, Document, Entity, Event, Extent, Span
 from marsad.events.anaphora import prior_parties
 from marsad.events.attach import event_date, location, quote_context
 from marsad.events.casualties import casualties_at
+from marsad.events.continuity import attribute_air_strikes
 from marsad.events.lexicon import bare
 from marsad.events.merge import fold_quoted, merge_repeats
 from marsad.events.modifiers import future_aux, hypothetical, irrealis, mode_of, negated
@@ -88,7 +89,7 @@ def code_events(doc: Document) -> list[Event]:
     # an event the text only imagines (a condition, a prediction, a purpose, what is threatened or demanded)
     # did not happen: a reader counts none of them
     events = [ev for ev in events if not ev.hypothetical]
-    return fold_quoted(merge_repeats(events, doc), doc)
+    return attribute_air_strikes(fold_quoted(merge_repeats(events, doc), doc), doc)
 
 
 
