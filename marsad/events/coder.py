@@ -99,6 +99,7 @@ def _code_sentence(doc: Document, toks: list[Tok], s: int, e: int, hits: list[Hi
     ments = _sentence_mentions(mentions, mstarts, s, e)
     st = Sentence(doc, toks, s, e, ments, country_ents)  # places the mentions, which the conditions read
     st.context_fn = lambda: prior_parties(doc, prior, ctx, s)
+    st.prior = prior
     valid = valid_hits(toks, hits, ments)
     if not valid:
         return []

@@ -6,9 +6,9 @@ several agents joined by و. Both readings only look at how mentions are joined,
 
 from __future__ import annotations
 
-from marsad.events.tokens import ARABIC, Ment, Tok, is_agent
+from marsad.events.tokens import ARABIC, Ment, Sentence, Tok, is_agent
 
-__all__ = ["DYADIC", "between_sides", "coordinated"]
+__all__ = ["DYADIC", "between_sides", "coordinated", "the_two_sides"]
 
 #: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
 DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
@@ -59,3 +59,36 @@ def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
     if k + 1 < end and toks[k].bare == "من" and toks[k + 1].bare in ("جهه", "ناحيه"):
         return k + 1
     return None
+
+
+#: «الطرفين»، «الجانبين» (bare spelling): the two sides just named, not a third party.
+_BOTH = frozenset({"طرفين", "جانبين", "طرفان", "جانبان"})
+#: How far back (characters) the pair the two sides refer to may stand: a paragraph, not the article.
+_PAIR_REACH = 800
+
+
+def the_two_sides(st: Sentence, j: int) -> tuple[list[Ment], list[Ment]] | None:
+    """(actor, recipient) of «اشتباكات بين الطرفين» after the trigger ending at token `j`: the two parties of
+    the latest earlier event of the paragraph that names both (اشتبك الجيش مع المسلحين … وأسفرت المواجهات
+    بين الطرفين): «the two sides» refers back to a pair, not to whoever was named last."""
+    toks = st.toks
+    if not any(toks[k].bare == "بين" and k + 1 < len(toks) and toks[k + 1].bare in _BOTH
+               for k in range(j + 1, min(len(toks) - 1, j + 3))):
+        return None
+    ents = {e.id: e for e in st.doc.entities}
+    for ev in reversed(st.prior):
+        if ev.trigger.start < st.s - _PAIR_REACH:
+            break
+        if ev.type in DYADIC and ev.actor and ev.recipient:
+            pair = [_mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)]
+            if pair[0] is not None and pair[1] is not None:
+                return [pair[0]], [pair[1]]
+    return None
+
+
+def _mention(ent: object, ev: object) -> Ment | None:
+    """A mention of `ent` in the sentence of event `ev`, as a party of another sentence (no token place)."""
+    if ent is None:
+        return None
+    sp = next((m for m in ent.mentions if ev.sentence.start <= m.start < ev.sentence.end), None)
+    return Ment(sp.start, sp.end, ent) if sp is not None else None

@@ -29,7 +29,7 @@ from marsad.events.anaphora import (
     verb_features,
     vso_agrees,
 )
-from marsad.events.dyads import DYADIC, between_sides, coordinated
+from marsad.events.dyads import DYADIC, between_sides, coordinated, the_two_sides
 from marsad.events.evaluated import (
     OWNED,
     adjective_country,
@@ -503,7 +503,7 @@ def _subject_nationality(f: _Frame) -> None:
 
 def _between(f: _Frame) -> None:
     """«اشتباكات بين A وB»: the two sides are the actor and the recipient (`dyads.between_sides`)."""
-    sides = between_sides(f.toks, f.j, f.after, f.end, f.assault)
+    sides = between_sides(f.toks, f.j, f.after, f.end, f.assault) or the_two_sides(f.st, f.j)
     if sides is not None:
         f.actor, f.recip = sides
 

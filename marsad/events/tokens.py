@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from marsad.document import Document, Entity, Speaker
+from marsad.document import Document, Entity, Event, Speaker
 from marsad.events.lexicon import Form, bare
 from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
@@ -142,6 +142,7 @@ class Sentence:
         self.context_fn: Callable[[], list[Ment]] | None = None
         self._context: list[Ment] | None = None
         self.victims: set[int] = set()  # ids of the mentions who died or were hurt (never actors)
+        self.prior: list[Event] = []  # the document's events coded before this sentence (set by the coder)
         starts = [t.start for t in toks]
         for m in ments:
             m.ti = max(0, bisect_right(starts, m.start) - 1)

@@ -375,3 +375,11 @@ def test_an_agent_phrase_inside_a_relative_clause_on_another_noun_is_not_the_eve
     # للتحقيق في الجرائم التي ارتكبت من قبل X: X committed the crimes, it does not investigate
     ev = _one(_events("وبدأت الكويت أمس تحقيقا في الانتهاكات التي ارتكبت من قبل الجيش العراقي في الموصل."), "ACCUSE")
     assert "m:irq_army" not in ev.actor
+
+
+def test_the_two_sides_are_the_pair_named_before() -> None:
+    from tests.events.test_events import _events as _known_events
+
+    text = "واشتبك الجيش السوري مع عناصر تنظيم داعش قرب تدمر صباح اليوم. وفي المساء تجددت الاشتباكات بين الطرفين في حلب."
+    later = [e for e in _known_events(text) if e.trigger.text == "الاشتباكات"]
+    assert [(e.actor, e.recipient) for e in later] == [(["m:syr_army"], ["Q2429253"])]
