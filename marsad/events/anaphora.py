@@ -21,7 +21,7 @@ from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -313,6 +313,22 @@ def _accusative(toks: list[Tok], k: int) -> bool:
         return False
     key = toks[k].key
     return len(key) >= 4 and key.endswith("ا") and not key.startswith(("ال", "وال")) and key not in _AN_ADVERBS
+
+
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+
+
+def fronted_subject(toks: list[Tok], v: int) -> bool:
+    """«وكانت X قد اتهمت Y»: كان, its subject, then قد and the verb. The subject stands before the verb, so
+    what follows the verb is its object, not its subject."""
+    if v < 3 or toks[v - 1].key not in ("قد", "وقد"):
+        return False
+    for k in range(v - 3, max(-1, v - 10), -1):
+        if toks[k].key in _BREAKS:
+            return False
+        if toks[k].bare.removeprefix("و") in _KANA:
+            return True
+    return False
 
 
 # Quantities that name some members of a group (عشرات من …، عدد من …) and the member nouns after them.

@@ -21,6 +21,7 @@ from marsad.events.anaphora import (
     agrees_with_verb,
     common_subject,
     first_person,
+    fronted_subject,
     generic_names_party,
     overt_subject,
     partitive_party,
@@ -125,7 +126,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _recipient(f, taken)
         return f.actor, [m for m in f.recip if m.ent.id not in taken], f.target_place
     _passive(f)
-    f.passive = f.passive or (verbal and f.trig.cas and not f.trig.target and v == f.i)  # استشهد: he died
+    f.passive = f.passive or (verbal and f.trig.cas and not f.trig.target and v == f.i) or (  # استشهد: he died
+        f.i >= 1 and f.toks[f.i - 1].bare in _DONE)  # تم رفض X: a passive, whatever the spelling's reading
     by_prefix_actor = _by_prefix_actor(f)
     if not verbal and f.trig.type in DYADIC:
         _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading
@@ -230,6 +232,10 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
                     break
                 if is_agent(m, False) or (m.prep == "ل" and m.ent.type in AGENT_TYPES):
                     return m  # نفذها الطيران التابع للنظام: the regime
+            for x in range(k + 2, min(f.n, k + 4)):  # نفذتها طائرات أميركية: the adjective's country
+                code = adjective_country(toks[x].key)
+                if code in f.st.country_ents:
+                    return Ment(toks[x].start, toks[x].end, f.st.country_ents[code])
             break
     return None
 
@@ -244,7 +250,7 @@ def _verbal_actor(f: _Frame) -> None:
     # يحاصرها الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (the article makes .bare
     # useless for الذي/التي)
     rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE and not resumptive(toks, v)
-    pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ)
+    pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ) or fronted_subject(toks, v)
     # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
     # the noun after it is the object (طالبوا الحكومة).
     plural_verb = verb_features(toks[v].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) and \
@@ -391,6 +397,11 @@ def _other_event(key: str, typ: str | None) -> bool:
 def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
     """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
     toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
+    if f.i >= 1 and toks[f.i - 1].bare in _DONE:  # تم رفض مبادرة X: a passive, whose genitive undergoes it
+        m = next((m for m in f.after if m.ti - j <= 2 and m.prep is None and m.ti < f.end), None)
+        f.recip = [m] if m is not None and is_agent(m, assault) else []
+        f.actor = [by_prefix_actor] if by_prefix_actor is not None else []
+        return
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
     if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _participle(toks[f.i].key):
         # داعيا إسرائيل إلى …، متهما الحكومة بـ …: the participle's object is the party addressed; its
@@ -458,6 +469,8 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
 
 
 _BEHIND = frozenset({"وراء", "خلف"})
+#: «was done»: تم/يتم/جرى + a verbal noun is the passive of its verb (تم اعتقال X: X was arrested).
+_DONE = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 def _behind(f: _Frame) -> None:
     """X يقف وراء الهجوم: who stands behind an attack carried it out."""
     toks, i = f.toks, f.i

@@ -82,7 +82,8 @@ def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
 # Words after which a spelling that is both a verb and a noun is the noun: prepositions, and the nouns of
 # time and cause that govern a genitive (بعد، عقب، إثر، جراء).
 _BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عقب", "اثر", "خلال", "جراء", "بسبب", "منذ", "ازاء", "اثناء",
-                                  "لدي", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار"})
+                                  "لدي", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار",
+                                  "تم", "يتم", "سيتم"})  # (تم رفض X: the noun, the passive of رفض)
 
 
 def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:

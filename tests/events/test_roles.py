@@ -383,3 +383,20 @@ def test_the_two_sides_are_the_pair_named_before() -> None:
     text = "واشتبك الجيش السوري مع عناصر تنظيم داعش قرب تدمر صباح اليوم. وفي المساء تجددت الاشتباكات بين الطرفين في حلب."
     later = [e for e in _known_events(text) if e.trigger.text == "الاشتباكات"]
     assert [(e.actor, e.recipient) for e in later] == [(["m:syr_army"], ["Q2429253"])]
+
+
+def test_a_subject_fronted_by_kana_before_qad_leaves_what_follows_the_verb_its_object() -> None:
+    # وكانت X قد اتهمت Y: the subject stands between كان and قد
+    ev = _one(_events("وكان فريق المراقبين في الموصل قد اتهم الجيش العراقي بقصف الأحياء."), "ACCUSE")
+    assert "m:irq_army" not in ev.actor and ev.recipient == ["m:irq_army"]
+
+
+def test_tamma_makes_a_passive_whose_genitive_undergoes_it() -> None:
+    ev = _one(_events("وقال المتحدث إنه تم رفض مطالب الكويت في الاجتماع."), "REJECT")
+    assert ev.actor == [] and ev.recipient == ["Q817"]
+
+
+def test_the_executors_nationality_adjective_names_the_country() -> None:
+    extra = {**EXTRA, "الولايات المتحدة": ("Q30", "GPE", "USA", "country", None)}
+    text = "وقتل عشرة مسلحين في غارات نفذتها طائرات أمريكية قرب الموصل، بحسب الولايات المتحدة."
+    assert _one(_events(text, extra), "ASSAULT").actor == ["Q30"]
