@@ -308,11 +308,18 @@ _AN_ADVERBS = frozenset({"ايضا", "مجددا", "سابقا", "لاحقا", "
 
 
 def _accusative(toks: list[Tok], k: int) -> bool:
-    """Token k is an indefinite accusative noun (أطرافًا، قرارا): an object, whatever it names."""
+    """Token k is an object whatever it names: an indefinite accusative noun (أطرافًا، قرارا) or a noun
+    of relation with a possessive (نظيره، نظراءه، نظيرتها): not a preposition's (به، له) or a particle's."""
     if k >= len(toks):
         return False
     key = toks[k].key
-    return len(key) >= 4 and key.endswith("ا") and not key.startswith(("ال", "وال")) and key not in _AN_ADVERBS
+    if len(key) >= 4 and key.endswith("ا") and not key.startswith(("ال", "وال")) and key not in _AN_ADVERBS:
+        return True
+    return key.startswith(_COUNTERPARTS)
+
+
+#: Nouns of relation that stand as the object of a meeting (نظيره، نظراءه، نظيرته، نظرائه).
+_COUNTERPARTS = ("نظير", "نظرا")
 
 
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})

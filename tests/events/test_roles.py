@@ -400,3 +400,8 @@ def test_the_executors_nationality_adjective_names_the_country() -> None:
     extra = {**EXTRA, "الولايات المتحدة": ("Q30", "GPE", "USA", "country", None)}
     text = "وقتل عشرة مسلحين في غارات نفذتها طائرات أمريكية قرب الموصل، بحسب الولايات المتحدة."
     assert _one(_events(text, extra), "ASSAULT").actor == ["Q30"]
+
+
+def test_a_counterpart_after_the_titled_name_is_the_object_of_the_meeting() -> None:
+    ev = _one(_events("والتقى وزير الخارجية الكويتي خالد العمري نظراءه في الموصل أمس."), "CONSULT")
+    assert ev.actor == ["m:khalid"]

@@ -49,6 +49,9 @@ def test_armed_actors_of_the_corpus_years_and_no_cross_country_army() -> None:
     assert (lookup("جيش الفتح")[0].country, lookup("جيش الفتح")[0].sector) == ("SYR", "REB")
     assert lookup("أنصار بيت المقدس")[0].id == lookup("ولاية سيناء")[0].id
     assert lookup("قوات الطوارئ الخاصة")[0].country == "SAU"
+    # the council's states are the council; the occupation's soldiers are Israel's army
+    assert lookup("دول مجلس التعاون")[0].id == lookup("مجلس التعاون الخليجي")[0].id == lookup("دول الخليج")[0].id
+    assert lookup("جنود الاحتلال")[0].id == lookup("الجيش الإسرائيلي")[0].id
     # «الجيش الوطني» is Yemen's, Libya's or Syria's by article: no one of them by default
     assert all(e.country != "SYR" for e in lookup("الجيش الوطني"))
 
