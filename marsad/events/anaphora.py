@@ -343,7 +343,7 @@ _QUANTITIES = frozenset({"عشرات", "ميات", "الاف", "الوف", "عد
                          "اثنان", "اثنين", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته", "ست", "سبعه",
                          "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر"})
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
-                      "مناصري", "عسكريي"})
+                      "مناصري", "عسكريي", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين"})
 
 
 _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
@@ -352,8 +352,8 @@ _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
 def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
     """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من أفراد الشرطة، شارك عدد من
     عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
-    if k >= len(toks) or not (toks[k].bare in _QUANTITIES or toks[k].bare.isdigit()):
-        return None
+    if k >= len(toks) or not (toks[k].bare in _QUANTITIES or toks[k].bare in _MEMBERS or toks[k].bare.isdigit()):
+        return None  # (a member noun counts too: عناصر من داعش هاجموا)
     k += 1
     if k + 1 < len(toks) and toks[k].key == "من":
         k += 1

@@ -261,7 +261,7 @@ def _verbal_actor(f: _Frame) -> None:
     if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
-    part = None if pron_subject or f.trig.cas else partitive_party(toks, v + 1, ms)
+    part = None if pron_subject or plural_verb or f.trig.cas else partitive_party(toks, v + 1, ms)
     if part is not None:  # اقتحم العشرات من أفراد الشرطة: the counted are the subject (not after a death verb)
         f.actor = [part] if is_agent(part, assault) else []
         return
@@ -297,8 +297,9 @@ def _verbal_actor(f: _Frame) -> None:
         for m in reversed(f.before):  # SVO: the nearest agent before the verb
             if v - m.tj > 12:
                 break
-            owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED  # دبابات تابعة لـ X تقصف
-            if (m.prep is None or owner) and m.loc == 0 and is_agent(m, assault) and (
+            owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED or (  # دبابات تابعة لـ X
+                m.prep == "من" and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m)  # عناصر من X هاجموا
+            if (m.prep is None or owner) and (m.loc == 0 or owner) and is_agent(m, assault) and (
                     owner or agrees_with_verb(f.st, m, toks[v].key)):
                 f.actor = [m]
                 for x in reversed([x for x in f.before if x.tj <= m.ti]):

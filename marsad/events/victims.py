@@ -120,6 +120,7 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
             counted = partitive_party(toks, k + 1, st.ments)
             if counted is not None:  # قتل/أصيب العشرات من عناصر X: whichever voice, the counted died
                 victims.add(id(counted))
+                victims.update(id(m) for m in st.ments if m.ti == k + 1)  # (قتل مسلحون من X: they too)
                 continue
             after = _subject_after(st, k)
             before = _subject_before(st, k)

@@ -405,3 +405,10 @@ def test_the_executors_nationality_adjective_names_the_country() -> None:
 def test_a_counterpart_after_the_titled_name_is_the_object_of_the_meeting() -> None:
     ev = _one(_events("والتقى وزير الخارجية الكويتي خالد العمري نظراءه في الموصل أمس."), "CONSULT")
     assert ev.actor == ["m:khalid"]
+
+
+def test_members_of_a_party_before_the_verb_are_its_subject_and_after_a_plural_verb_its_object() -> None:
+    ev = _one(_events("وقال الشهود إن عناصر من تنظيم داعش هاجموا حاجزا قرب الموصل."), "ASSAULT")
+    assert ev.actor == ["Q2429253"]
+    ev = _one(_events("وقال الشهود إن المسلحين هاجموا عناصر من الجيش العراقي قرب الموصل."), "ASSAULT")
+    assert "m:irq_army" not in ev.actor
