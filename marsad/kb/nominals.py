@@ -19,6 +19,7 @@ from marsad.kb.aliases import add_alias_mentions
 from marsad.kb.coref import ORG_NOMINALS, resolve_title
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.group_adjectives import add_group_adjective_mentions
+from marsad.kb.honorifics import add_honorific_mentions
 from marsad.kb.kingdom import kingdom_mentions
 from marsad.kb.metonymy import capitals_as_states
 from marsad.kb.persons import add_apposed_persons
@@ -105,7 +106,7 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """
     entities = add_apposed_persons(text, kingdom_mentions(text, capitals_as_states(text, entities)))
     entities = add_group_adjective_mentions(text, add_unit_mentions(text, entities))
-    entities = add_alias_mentions(text, add_title_mentions(text, entities))
+    entities = add_alias_mentions(text, add_honorific_mentions(text, add_title_mentions(text, entities)))
     toks = norm_tokens(text)
     if not toks:
         return entities
