@@ -350,7 +350,7 @@ _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
 
 
 def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
-    """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من أفراد الشرطة، شارك عدد من
+    """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من رجال الأمن، شارك نفر من
     عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
     if k >= len(toks) or not (toks[k].bare in _QUANTITIES or toks[k].bare in _MEMBERS or toks[k].bare.isdigit()):
         return None  # (a member noun counts too: عناصر من داعش هاجموا)
@@ -358,7 +358,7 @@ def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
     if k + 1 < len(toks) and toks[k].key == "من":
         k += 1
         member = toks[k].bare in _MEMBERS and not any(m.ti <= k < m.tj for m in ments)
-        k += member  # a member noun takes the party as its genitive (من أفراد الشرطة), never after a preposition
+        k += member  # a member noun takes the party as its genitive (من رجال الأمن), never after a preposition
         while k < len(toks) and toks[k].key in _QUOTE_MARKS:
             k += 1  # ستة من عناصر «X»
         return next((m for m in ments if m.ti == k and (m.prep is None or not member)), None)

@@ -15,7 +15,7 @@ DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
 
 
 def coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list[Ment]:
-    """`m` and the agents joined to it by و (القوات السورية وقوات حزب الله)."""
+    """`m` and the agents joined to it by و (الجيش والحرس الوطني)."""
     out = [m]
     cur = m
     for n in ms:
@@ -36,8 +36,8 @@ def coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list
 def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
                   assault: bool) -> tuple[list[Ment], list[Ment]] | None:
     """(actor, recipient) of «اشتباكات بين A وB» after the trigger ending at token `j`: A and B, the dyad
-    PLOVER codes. When each side is a coordination of its own, news style marks the split with «من جهة …
-    من جهة أخرى» (بين الشرطة والجيش من جهة، والمهربين من جهة ثانية): what precedes the first «من جهة» is
+    PLOVER codes. When each side is a coordination of its own, news style closes each side with «من جهة»
+    or «من ناحية» (بين الشرطة والجيش من ناحية، والمهربين من ناحية ثانية): what precedes the first mark is
     one side. None when no «بين» follows the trigger."""
     for k in range(j + 1, min(len(toks), j + 4)):
         if toks[k].bare != "بين":

@@ -262,7 +262,7 @@ def _verbal_actor(f: _Frame) -> None:
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
     part = None if pron_subject or plural_verb or f.trig.cas else partitive_party(toks, v + 1, ms)
-    if part is not None:  # اقتحم العشرات من أفراد الشرطة: the counted are the subject (not after a death verb)
+    if part is not None:  # اقتحم العشرات من رجال الأمن: the counted are the subject (not after a death verb)
         f.actor = [part] if is_agent(part, assault) else []
         return
     # an unnamed agent or common noun right after the verb is its subject, so no party after it is

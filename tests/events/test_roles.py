@@ -307,9 +307,9 @@ def test_who_died_is_no_attacker_and_no_earlier_party_becomes_one() -> None:
 
 def test_a_counted_group_is_the_subject_of_its_verb() -> None:
     # اقتحم العشراتُ من أفراد X: the quantity is the subject, so the party it counts acts
-    ev = _one(_events("وفي المساء اقتحم العشرات من أفراد الشرطة مخيما للنازحين قرب الموصل."), "ASSAULT")
+    ev = _one(_events("وفي المساء اقتحم العشرات من رجال الشرطة مخيما للنازحين قرب الموصل."), "ASSAULT")
     assert ev.actor == ["m:police"] and "m:police" not in ev.recipient
-    ev = _one(_events("وهاجم عدد من عناصر الجيش العراقي قرية قرب الموصل."), "ASSAULT")
+    ev = _one(_events("وهاجم مئات من جنود الجيش العراقي قرية قرب الموصل."), "ASSAULT")
     assert ev.actor == ["m:irq_army"]
     # after a killing verb the counted are the dead (قُتل عشرات من …), never the attacker
     ev = _one(_events("وقتل العشرات من عناصر الجيش العراقي في هجوم قرب الموصل."), "ASSAULT")
@@ -323,8 +323,8 @@ def test_a_titled_genitive_of_an_attack_is_its_victim() -> None:
 
 
 def test_the_counted_members_of_a_group_are_the_victims_of_a_death_verb() -> None:
-    # أصيب/قتل عدد من عناصر X: in either voice the counted died or were hurt, so X is hit, never the attacker
-    ev = _one(_events("وأصيب عدد من أفراد الشرطة في انفجار سيارة مفخخة قرب الموصل."), "ASSAULT")
+    # أصيب/قتل خمسة من رجال X: in either voice the counted died or were hurt, so X is hit, never the attacker
+    ev = _one(_events("وأصيب خمسة من رجال الشرطة في انفجار سيارة مفخخة قرب الموصل."), "ASSAULT")
     assert ev.actor == [] and ev.recipient == ["m:police"]
     ev = _one(_events("وقتل العشرات من عناصر الجيش العراقي في هجوم قرب الموصل."), "ASSAULT")
     assert ev.actor == [] and ev.recipient == ["m:irq_army"]
