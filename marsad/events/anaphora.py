@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from marsad.document import Document, Event
 from marsad.events.lexicon import FORMS, Trigger
-from marsad.events.tokens import AGENT_TYPES, Ment, Sentence, Tok, is_agent
+from marsad.events.tokens import AGENT_TYPES, CARDINALS, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
@@ -339,9 +339,9 @@ def fronted_subject(toks: list[Tok], v: int) -> bool:
 
 
 # Quantities that name some members of a group (عشرات من …، عدد من …) and the member nouns after them.
-_QUANTITIES = frozenset({"عشرات", "ميات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات", "احد", "احدي",
-                         "اثنان", "اثنين", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته", "ست", "سبعه",
-                         "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر"})
+_QUANTITIES = CARDINALS | frozenset({"عشرات", "ميات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات",
+                                      "احد", "احدي", "اثنان", "اثنين", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني",
+                                      "تسع", "عشر"})
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
                       "مناصري", "عسكريي", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين"})
 

@@ -6,6 +6,7 @@ several agents joined by و. Both readings only look at how mentions are joined,
 
 from __future__ import annotations
 
+from marsad.document import Entity, Event
 from marsad.events.tokens import ARABIC, Ment, Sentence, Tok, is_agent
 
 __all__ = ["DYADIC", "between_sides", "coordinated", "the_two_sides"]
@@ -86,7 +87,7 @@ def the_two_sides(st: Sentence, j: int) -> tuple[list[Ment], list[Ment]] | None:
     return None
 
 
-def _mention(ent: object, ev: object) -> Ment | None:
+def _mention(ent: Entity | None, ev: Event) -> Ment | None:
     """A mention of `ent` in the sentence of event `ev`, as a party of another sentence (no token place)."""
     if ent is None:
         return None

@@ -9,7 +9,17 @@ the first noun after the subject, or the first بـ complement, which may follow
 
 from __future__ import annotations
 
-from marsad.events.tokens import ARABIC, CLAUSE_BREAK, PREPS, Ment, Sentence, Tok, is_agent, unclitic
+from marsad.events.tokens import (
+    ARABIC,
+    CARDINALS,
+    CLAUSE_BREAK,
+    PREPS,
+    Ment,
+    Sentence,
+    Tok,
+    is_agent,
+    unclitic,
+)
 from marsad.kb import country_of_adjective
 
 __all__ = ["adjective_country", "attributed", "claimant", "evaluated_party", "received", "undertaker"]
@@ -146,8 +156,7 @@ def opens_accusative(toks: list[Tok], k: int) -> bool:
     return len(b) >= 4 and b.endswith("ا") and not b.endswith("يا") and b not in _ADVERBS_A
 
 
-_NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "ميات",
-                           "الاف", "عددا"})  # not اثنين: the dual's numeral follows its noun (مدنيين اثنين)
+_NUMBER_WORDS = CARDINALS | frozenset({"عشرات", "ميات", "الاف", "عددا"})  # not اثنين: the dual's numeral follows its noun (مدنيين اثنين)
 _ADVERBS_A = frozenset({"جدا", "ابدا", "كثيرا", "قليلا", "سابقا", "لاحقا", "فورا", "تماما", "موخرا", "غدا", "معا",
                         "مجددا", "ايضا", "بعيدا", "قريبا", "اخيرا", "ظهرا", "مساءا", "صباحا", "فجرا", "ليلا",
                         "نهارا", "يوميا", "سنويا", "اسبوعيا", "شهريا", "تقريبا", "خاصه", "علنا", "سرا", "ردا",

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from marsad.events.lexicon import bare
-from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
+from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
 __all__ = ["human_follows", "occurs", "prayer", "sense_ok", "target_word"]
@@ -71,7 +71,7 @@ _PENALTY = _prefixes("عقوبة عقوبات حكم احكام يعاقب تع�
 _ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عصابات خلية خلايا مهرب مخالف متسلل جان جناة شخص اشخاص "
                       "مواطن مقيم وافد شاب شبان رجل رجال امرأة نساء عنصر عناصر ارهابي مسلح ناشط نشطاء "
                       "صحفي معارض زعيم قيادي عدد عشرات مئات")
-_NUMBER_WORDS = frozenset(bare(normalize(w)) for w in "اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split())
+_NUMBER_WORDS = CARDINALS | {"اثنين"}
 _DEFUSED = frozenset(bare(normalize(w)) for w in (
     "تفكيك ابطال ضبط العثور عثر عثرت مصادره مصادرة ضبطت فككت فكك بحوزته بحوزتها بحوزتهم حيازة حيازته "
     "تخزين تهريب").split())

@@ -18,7 +18,7 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "AGENT_TYPES", "ARABIC", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
     "is_agent", "is_place",
 ]
 
@@ -32,6 +32,8 @@ _LOC_WORDS = frozenset({"في", "قرب", "شمال", "جنوب", "شرق", "غ�
                         "ريف", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "حي", "مخيم", "ضواحي", "اطراف",
                         "محيط", "داخل", "وسط", "بمدينه", "بلدات", "مناطق", "ولايه", "اقليم", "قضاء", "مديريه",
                         "مركز", "جنوبا", "شمالا", "شرقا", "غربا", "عاصمه"})
+#: The cardinals three to ten, in the form that counts masculine nouns (ثلاثة جنود): what counts people.
+CARDINALS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"})
 PREPS = frozenset({"في", "على", "علي", "ضد", "من", "الى", "الي", "عن", "مع", "لدى", "لدي", "نحو", "باتجاه",
                    "عبر", "حول", "بين", "قبل", "يد", "تجاه", "بحق", "لصالح"})
 _CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي", "قرب", "عن", "مع", "ضد", "بين", "شمال", "جنوب",

@@ -15,7 +15,7 @@ from marsad.events.anaphora import partitive_party
 from marsad.events.evaluated import opens_accusative
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.senses import target_word
-from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
+from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
 from marsad.text.normalize import normalize
 
 __all__ = ["find_victims"]
@@ -41,8 +41,7 @@ _DEATH_NOUNS = _forms("مقتل", "استشهاد", "مصرع", "اصابة", "�
 # Bodies that kill: armed or governing organisations (CAMEO agent codes).
 _ARMED = frozenset({"MIL", "COP", "IMG", "REB", "UAF", "SPY", "GOV", "INS"})
 _END = frozenset({"،", ",", ".", "؛", ";"})
-_COUNT_WORDS = frozenset({"عشره", "ثلاثه", "خمسه", "اربعه", "سته", "سبعه", "ثمانيه", "تسعه", "عشرات", "ميات",
-                          "اثنين", "العشرات", "الميات"})
+_COUNT_WORDS = CARDINALS | frozenset({"عشرات", "ميات", "اثنين", "العشرات", "الميات"})
 # Words of cause between a death verb and the attack it came from (قتل جراء قصف القوات).
 _CAUSE = frozenset({"جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "اثناء"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place is hit, it does not die

@@ -9,6 +9,8 @@ adjective is left to the nationality readings, and an adjective the KB does not 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.document import Entity, Span
 from marsad.kb.link import lookup
 from marsad.kb.spans import TakenSpans
@@ -21,7 +23,6 @@ __all__ = ["add_group_adjective_mentions"]
 _MEMBERS = frozenset(normalize(w) for w in (
     "مسلحون مسلحين مسلحو مسلحي ميليشيات ميليشيا مليشيات مليشيا عناصر مقاتلون مقاتلين مقاتلو مقاتلي جماعات "
     "مجموعات مجموعة فصائل خلية خلايا قيادات قيادي قياديين متمردون متمردين قناصة قناصون قناصين").split())
-_FOUND: dict[str, tuple[str, str, str | None, str | None] | None] = {}
 
 
 def add_group_adjective_mentions(text: str, entities: list[Entity]) -> list[Entity]:
@@ -52,23 +53,15 @@ def add_group_adjective_mentions(text: str, entities: list[Entity]) -> list[Enti
     return out
 
 
-_MEMBER_MEMO: dict[str, str | None] = {}
-
-
+@lru_cache(maxsize=200_000)
 def _member(word: str) -> str | None:
-    """The member noun a token is, its proclitics off (ومسلحون → مسلحون); memoised per spelling."""
-    hit = _MEMBER_MEMO.get(word, "")
-    if hit == "":
-        hit = next((v for v, _cut in clitic_variants(word) if v.removeprefix("ال") in _MEMBERS), None)
-        if len(_MEMBER_MEMO) < 200_000:
-            _MEMBER_MEMO[word] = hit
-    return hit
+    """The member noun a token is, its proclitics off (ومسلحون → مسلحون); cached per spelling."""
+    return next((v for v, _cut in clitic_variants(word) if v.removeprefix("ال") in _MEMBERS), None)
 
 
+@lru_cache(maxsize=50_000)
 def _group(word: str) -> tuple[str, str, str | None, str | None] | None:
-    """(id, name, country, sector) of the organisation a nisba adjective stands for, memoised."""
-    if word in _FOUND:
-        return _FOUND[word]
+    """(id, name, country, sector) of the organisation a nisba adjective stands for, cached per spelling."""
     stem = word.removeprefix("ال")
     for suffix in ("يون", "يين", "يه", "ي"):
         if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
@@ -81,6 +74,4 @@ def _group(word: str) -> tuple[str, str, str | None, str | None] | None:
         entry = next((e for e in lookup("ال" + stem + "يين") if e.type == "ORG"), None)
         if entry is not None:
             found = (entry.id, entry.name, entry.country, entry.sector)
-    if len(_FOUND) < 50_000:
-        _FOUND[word] = found
     return found

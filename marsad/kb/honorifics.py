@@ -34,7 +34,10 @@ _TITLE_REACH = 40  # characters before a mention searched for the person's title
 def add_honorific_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with each honorific pronoun added as a mention of the person of its rank named before."""
     persons = [e for e in entities if e.type == "PER" and e.mentions]
-    if not persons or not any(h in normalize(text) for h in _RANKS):
+    if not persons:
+        return entities
+    folded = normalize(text)  # once: the test below runs per honorific
+    if not any(h in folded for h in _RANKS):
         return entities
     kb = get_kb()
     ranked: list[tuple[int, str, Entity]] = []  # (mention start, honorific, person)

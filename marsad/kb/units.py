@@ -11,6 +11,7 @@ with the unit noun in gender (الفرقة الرابعة، الفوج الرا�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.document import Entity, Span
 from marsad.kb.ids import unknown_id
@@ -74,27 +75,16 @@ def add_unit_mentions(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def is_unit(name: str) -> bool:
-    """Whether a name is a unit designation («اللواء 35»): a part of an army, never «الجيش» itself."""
+    """Whether a name opens with a unit noun and its article («اللواء 35»، «الفرقة الرابعة»): a part of an
+    army, never «الجيش» itself."""
     words = normalize(name).split()
     return bool(words) and _head(words[0]) is not None
 
 
-_HEAD_MEMO: dict[str, str | None] = {}
-
-
+@lru_cache(maxsize=200_000)
 def _head(word: str) -> str | None:
     """The unit noun a token is with its article, proclitics off (والفرقة، بالكتيبة، للواء → اللواء);
-    memoised per spelling, since almost no word is one and every word of every article is asked."""
-    hit = _HEAD_MEMO.get(word, "")
-    if hit != "":
-        return hit
-    found = _find_head(word)
-    if len(_HEAD_MEMO) < 200_000:
-        _HEAD_MEMO[word] = found
-    return found
-
-
-def _find_head(word: str) -> str | None:
+    cached per spelling, since almost no word is one and every word of a candidate article is asked."""
     for v, _cut in clitic_variants(word):
         if v in _HEADS:
             return v
