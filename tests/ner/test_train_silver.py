@@ -29,3 +29,31 @@ def test_silver_rows_keeps_only_the_silver_lists(tmp_path: Path) -> None:
     path.write_text("first\tسامي\nsv:PERS\tرامي\nsfirst\tنور\n", encoding="utf-8")
     assert silver_rows(path) == [("sv:PERS", "رامي"), ("sfirst", "نور")]
     assert silver_rows(tmp_path / "missing.tsv") == []
+
+
+def test_clean_tags_takes_out_a_dated_month_and_a_leading_rank() -> None:
+    from marsad.ner.training.silver import clean_tags
+
+    toks = ["وصل", "الكولونيل", "ماركو", "بيتي", "في", "5", "نيسان"]
+    tags = ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O", "B-ORG"]
+    assert clean_tags(toks, tags) == ["O", "O", "B-PERS", "I-PERS", "O", "O", "O"]
+    doubled = ["منذ", "أيار", "(", "مايو", ")"]  # two calendars side by side: a month, not a name
+    assert clean_tags(doubled, ["O", "B-PERS", "O", "B-ORG", "O"]) == ["O"] * 5
+    # an undated month-like word, an indefinite title heading a construct, and a lone title stay as tagged
+    car = ["اشترى", "سيارة", "نيسان", "جديدة"]
+    assert clean_tags(car, ["O", "O", "B-ORG", "O"]) == ["O", "O", "B-ORG", "O"]
+    gov = ["استقبل", "أمير", "منطقة", "تبوك"]
+    assert clean_tags(gov, ["O", "B-PERS", "I-PERS", "I-PERS"]) == ["O", "B-PERS", "I-PERS", "I-PERS"]
+    assert clean_tags(["قال", "العقيد"], ["O", "B-PERS"]) == ["O", "O"]
+
+
+def test_non_name_list_holds_frequent_words_the_teacher_never_puts_in_a_name(tmp_path: Path) -> None:
+    from marsad.ner.training.silver import O_MIN_COUNT, silver_lexicons
+
+    src = tmp_path / "teacher.tsv.gz"
+    para = (["غادر", "سامي", "نور", "البلدة", "أمس"], ["O", "B-PERS", "I-PERS", "O", "O"])
+    write_silver(src, [(0.9, para)] * O_MIN_COUNT)
+    rows = silver_lexicons(src, 0.5, kinds=("sv:O",))
+    assert ("sv:O", "غادر") in rows and ("sv:O", "بلده") in rows
+    assert all(kind == "sv:O" for kind, _ in rows)
+    assert not any(w in ("سامي", "نور") for _, w in rows)

@@ -23,13 +23,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.ner.bio import entities
-from marsad.ner.features import FeatureExtractor, normalize, stem_of
+from marsad.ner.features import PERSON_TITLES, FeatureExtractor, normalize, stem_of
 from marsad.ner.resources import MODEL_DIR, MODEL_FILE, load_resources
 from marsad.ner.training import log
 from marsad.ner.training.data import Sentence, news_sentences
+from marsad.text.calendar import MONTH_VARIANTS, MONTHS
 
 #: Paragraphs longer than this are skipped: the sequence probability of a long paragraph is always low.
 MAX_LEN = 80
+#: ``sv:O`` words: seen this often in the silver, inside an entity at most this share of the time
+O_MIN_COUNT = 20
+O_MAX_SHARE = 0.01
 #: paragraphs the teacher is less sure of than this are not written: neither the student nor the lexicons use them
 KEEP_PROB = 0.5
 
@@ -76,13 +80,73 @@ def read_silver(path: Path, min_prob: float = 0.0) -> Iterator[tuple[float, Sent
             return  # a run stopped early: what was written before is still good
 
 
-def silver_lexicons(path: Path, min_prob: float, min_count: int = 3) -> list[tuple[str, str]]:
+#: Definite titles and ranks that stand in apposition before a person's name (الأمير سلطان، العقيد X) and
+#: are no part of it in ANERcorp's convention: the definite person titles the features know, plus the
+#: transliterated ranks of foreign armies that the teacher, trained on few of them, read as given names.
+#: Indefinite titles (أمير، ولي، وزير) are left alone: they head a construct (أمير عسير، ولي العهد) whose
+#: rest is no name, and some are given names themselves (سلطان، أمين).
+_RANKS = frozenset(t for t in PERSON_TITLES if t.startswith("ال")) | frozenset(
+    "الكولونيل الكابتن الميجور الماريشال المارشال الادميرال الاميرال النقيب المقدم الملازم الرقيب العريف "
+    "الرائد الكاردينال الحاخام المطران الاسقف الشيخه الاميره".split()
+)
+#: Month names (one or two words) in the features' normalisation: never an entity in ANERcorp
+_MONTHS = frozenset(normalize(m) for m in (*MONTHS, *MONTH_VARIANTS))
+_BRACKETS = frozenset("()[]-/،,")
+
+
+def _dated(toks: list[str], norms: list[str], s: int, e: int) -> bool:
+    """Whether the words around ``toks[s:e]`` (brackets and dashes skipped) make it a date's month: a number
+    (a day before, a year after) or another month (news doubles them: أبريل (نيسان))."""
+    def near(i: int, step: int) -> int:
+        while 0 <= i < len(toks) and toks[i] in _BRACKETS:
+            i += step
+        return i
+
+    for i in (near(s - 1, -1), near(e, 1)):
+        if 0 <= i < len(toks) and (toks[i].isdigit() or stem_of(norms[i])[1] in _MONTHS):
+            return True
+    return False
+
+
+def clean_tags(toks: list[str], tags: list[str]) -> list[str]:
+    """The teacher's tags with the boundary habits ANERcorp does not share taken out.
+
+    The teacher learnt its names well and its edges less well (measured on the news gold: a rank inside a
+    person's name, a month as an entity). A student copies those habits with the names, so before the
+    silver joins training: a span that is only a month name in a date (`_dated`: not the company or the
+    city that some month names also are) becomes O,
+    and definite titles and ranks at the start of a person's span are cut off.
+    """
+    out = list(tags)
+    norms = [normalize(t) for t in toks]
+    for typ, s, e in entities(tags):
+        if " ".join(norms[s:e]) in _MONTHS and _dated(toks, norms, s, e):
+            out[s:e] = ["O"] * (e - s)
+            continue
+        if typ != "PERS":
+            continue
+        k = s
+        while k < e and norms[k] in _RANKS:
+            out[k] = "O"
+            k += 1
+        if s < k < e:  # a span of titles alone is no name: all O
+            out[k] = "B-PERS"
+    return out
+
+
+def silver_lexicons(path: Path, min_prob: float, min_count: int = 3,
+                    kinds: tuple[str, ...] = ("sfirst", "slast", "sv:")) -> list[tuple[str, str]]:
     """(list, word) rows learnt from confident silver paragraphs: the name-context word lists.
 
     * ``sfirst`` / ``slast``: words that mostly open / close a multi-word person name (a given-name and
       family-name lexicon far larger than the gold one, harvested from the news itself);
     * ``sv:TYPE``: words that, over all their confident occurrences, are inside a TYPE entity at least
-      half the time (``sv:TYPE?``: a fifth to a half), a distributional prior for names never seen in gold.
+      half the time (``sv:TYPE?``: a fifth to a half), a distributional prior for names never seen in gold;
+    * ``sv:O``: frequent words (``O_MIN_COUNT`` occurrences) the teacher almost never puts inside an entity
+      (``O_MAX_SHARE``): verbs, function words and common nouns that a student must not fold into the name
+      they follow (the first students did: «عمر توفي»).
+
+    ``kinds`` picks the lists by prefix.
 
     Words are counted by stem (proclitics and the article off), the form the features look up.
     """
@@ -103,6 +167,8 @@ def silver_lexicons(path: Path, min_prob: float, min_count: int = 3) -> list[tup
     for st, n in occ.items():
         if n < min_count or len(st) < 2:
             continue
+        if n >= O_MIN_COUNT and sum(typed[st].values()) <= O_MAX_SHARE * n:
+            rows.add(("sv:O", st))
         if first[st] >= min_count and first[st] / n >= 0.3:
             rows.add(("sfirst", st))
         if last[st] >= min_count and last[st] / n >= 0.3:
@@ -113,7 +179,7 @@ def silver_lexicons(path: Path, min_prob: float, min_count: int = 3) -> list[tup
                 rows.add((f"sv:{typ}", st))
             elif share >= 0.2:
                 rows.add((f"sv:{typ}?", st))
-    return sorted(rows)
+    return sorted(r for r in rows if r[0].startswith(kinds))
 
 
 def main(argv: list[str] | None = None) -> int:

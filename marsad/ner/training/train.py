@@ -24,7 +24,7 @@ from marsad.ner.training import SEED, log
 from marsad.ner.training.crf import train_crf, train_wiki_crf
 from marsad.ner.training.data import Sentence, anercorp_split, read_wikifane
 from marsad.ner.training.lookups import build_clusters, build_gazetteers
-from marsad.ner.training.silver import read_silver, silver_lexicons
+from marsad.ner.training.silver import clean_tags, read_silver, silver_lexicons
 
 
 def _wordlist_rows(path: Path) -> list[tuple[str, str]]:
@@ -59,17 +59,21 @@ def write_silver(path: Path, sents: list[tuple[float, Sentence]]) -> None:
     log(f"silver: {len(sents)} paragraphs → {path.name}")
 
 
-def silver_sentences(silver: Path, min_prob: float, max_tokens: int) -> list[tuple[float, Sentence]]:
+def silver_sentences(silver: Path, min_prob: float, max_tokens: int,
+                     clean: bool = True) -> list[tuple[float, Sentence]]:
     """The confident silver paragraphs that join the CRF's training data.
 
     Only paragraphs with an entity are kept (all-O news paragraphs would only teach the CRF to say O
     more often), in corpus order up to ``max_tokens``: the gold part stays most of the training data.
+    With ``clean``, the teacher's boundary habits are taken out first (`silver.clean_tags`).
     """
     picked: list[tuple[float, Sentence]] = []
     n = 0
     for p, (toks, tags) in read_silver(silver, min_prob):
         if n >= max_tokens:
             break
+        if clean:
+            tags = clean_tags(toks, tags)
         if all(t == "O" for t in tags):
             continue
         picked.append((p, (toks, tags)))
@@ -109,6 +113,10 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
                     help="keep silver paragraphs whose labels have at least this probability")
     ap.add_argument("--silver-tokens", type=int, default=150_000,
                     help="at most this many silver tokens join the CRF's training data")
+    ap.add_argument("--silver-raw", action="store_true",
+                    help="train on the teacher's tags as they are (default: months and leading ranks cleaned)")
+    ap.add_argument("--silver-lists", default="sfirst,slast,sv:",
+                    help="which silver lists --silver-lexicon writes, by prefix (sv:O alone: the non-name words)")
     ap.add_argument("--silver-lex-prob", type=float, default=0.0,
                     help="confidence a silver paragraph needs to count towards the name lexicons")
     return ap.parse_args(argv)
@@ -141,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
         (out / WIKI_MODEL_FILE).unlink(missing_ok=True)
     elif not args.skip_wiki_crf:
         train_wiki_crf(out, wiki, args.wiki_iterations)
-    set_silver_lexicons(out, silver_lexicons(args.silver_lexicon, args.silver_lex_prob)
+    kinds = tuple(args.silver_lists.split(","))
+    set_silver_lexicons(out, silver_lexicons(args.silver_lexicon, args.silver_lex_prob, kinds=kinds)
                         if args.silver_lexicon is not None else shipped_lists)
     if args.silver is None:
         (out / SILVER_FILE).unlink(missing_ok=True)
     else:
-        picked = silver_sentences(args.silver, args.silver_min_prob, args.silver_tokens)
+        picked = silver_sentences(args.silver, args.silver_min_prob, args.silver_tokens, not args.silver_raw)
         write_silver(out / SILVER_FILE, picked)
         extra += [s for _p, s in picked]
     train_crf(out, train, extra, args.c1, args.c2, args.iterations)
