@@ -12,7 +12,7 @@ the sentence recover who did what to whom most of the time:
   the country when the document mentions it;
 * `تعرّضت X لقصف`: X is the target (a place: the location).
 
-The rules run in a fixed order over one `_Frame`, each filling what the earlier ones left empty.
+The rules run in a fixed order over one `Frame`, each filling what the earlier ones left empty.
 """
 
 from __future__ import annotations
@@ -37,12 +37,13 @@ from marsad.events.evaluated import (
     attributed,
     claimant,
     evaluated_party,
-    member_of,
     opens_accusative,
     received,
     undertaker,
 )
+from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS, bare
+from marsad.events.recipients import AGAINST, losing_side, recipient
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
@@ -52,7 +53,6 @@ from marsad.events.tokens import (
     Hit,
     Ment,
     Sentence,
-    Tok,
     fine_place,
     is_agent,
     is_place,
@@ -85,45 +85,14 @@ _RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "ا
 # A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
 _SPEAKER_PRON = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "وانها", "وانه",
                            "انني", "اننا", "باننا", "بانني"})
-class _Frame:
-    """One trigger's clause: the fixed context the rules read, and the slots they fill."""
-
-    __slots__ = ("st", "toks", "ms", "trig", "assault", "i", "j", "v", "verbal", "n", "end", "after", "before",
-                 "actor", "recip", "target_place", "passive", "speaker")
-
-    def __init__(self, st: Sentence, hit: Hit, v: int, verbal: bool) -> None:
-        self.st = st
-        self.toks, self.ms = st.toks, st.ments
-        # An event inside a quote: its parties are named inside what was said; the speaker (outside) is
-        # the source of the report, not a party to the event it talks about.
-        self.speaker: Ment | None = None
-        span = st.quote_at(st.toks[min(v, hit.i)].start)
-        if span is not None:
-            qs, qe, self.speaker = span
-            self.ms = [m for m in st.ments if qs <= m.start and m.end <= qe]
-        self.trig = hit.form.trig
-        self.assault = self.trig.type == "ASSAULT"
-        self.i, self.j = hit.i, hit.j
-        self.v = v
-        self.verbal = verbal
-        self.n = len(self.toks)
-        self.end = _clause_end(self.toks, self.j, self.n)
-        self.after = [m for m in self.ms if m.ti > self.j]
-        self.before = [m for m in self.ms if m.tj <= v]
-        self.actor: list[Ment] = []
-        self.recip: list[Ment] = []
-        self.target_place: int | None = None
-        self.passive = False
-
-
 def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], list[Ment], int | None]:
     """(actors, recipients, index of a target place) for a trigger at token `hit.i`, verb at `v`."""
-    f = _Frame(st, hit, v, verbal)
+    f = Frame(st, hit, v, verbal)
     if f.trig.participant:
         # the protesters are the actor of their own protest (المتظاهرون, a generic agent)
         f.actor = [m for m in f.ms if m.ti <= f.i < m.tj and is_agent(m, False)][:1]
         taken = {m.ent.id for m in f.actor}
-        _recipient(f, taken)
+        recipient(f, taken)
         return f.actor, [m for m in f.recip if m.ent.id not in taken], f.target_place
     _passive(f)
     f.passive = f.passive or (verbal and f.trig.cas and not f.trig.target and v == f.i) or (  # استشهد: he died
@@ -157,9 +126,9 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _victims(f, by_prefix_actor)
     taken = {m.ent.id for m in f.actor}
     if not f.recip:
-        _recipient(f, taken)
+        recipient(f, taken)
     if not f.recip and f.assault:
-        _losing_side(f, taken)
+        losing_side(f, taken)
     if not f.recip and verbal:
         last = max([m.tj for m in f.actor if m.ti > f.j] + [f.j + 1])
         f.recip = evaluated_party(st, f.trig.type, last, [m for m in f.after if m.ent.id not in taken], taken,
@@ -168,7 +137,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     return f.actor, recip, f.target_place
 
 
-def _victims(f: _Frame, by_prefix_actor: Ment | None) -> None:
+def _victims(f: Frame, by_prefix_actor: Ment | None) -> None:
     """Who died or was hurt in the sentence is never an actor; of an attack, they are the recipients, and
     the attacker is who the text names (برصاص X، على يد X)."""
     victims = f.st.victims
@@ -180,14 +149,7 @@ def _victims(f: _Frame, by_prefix_actor: Ment | None) -> None:
         f.recip = [m for m in f.ms if id(m) in victims and m.ent.id not in actors]
 
 
-def _clause_end(toks: list[Tok], i: int, hi: int) -> int:
-    for k in range(i + 1, hi):
-        if toks[k].key in ("،", "؛", ";", "."):
-            return k
-    return hi
-
-
-def _passive(f: _Frame) -> None:
+def _passive(f: Frame) -> None:
     """X تعرض لقصف: X is the target (a place) or the recipient."""
     toks, ms, i = f.toks, f.ms, f.i
     f.passive = i >= 1 and toks[i - 1].bare in _TAARRUD
@@ -202,7 +164,7 @@ def _passive(f: _Frame) -> None:
             break
 
 
-def _by_prefix_actor(f: _Frame) -> Ment | None:
+def _by_prefix_actor(f: Frame) -> Ment | None:
     """The agent of a passive or nominal event: من قبل X، على يد X, and the executor after a verb that
     carries the event as its object pronoun (هجوم انتحاري نفذه X، الغارات التي شنها X، تبنته X)."""
     toks = f.toks
@@ -240,7 +202,7 @@ def _by_prefix_actor(f: _Frame) -> Ment | None:
     return None
 
 
-def _verbal_actor(f: _Frame) -> None:
+def _verbal_actor(f: Frame) -> None:
     """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
     toks, ms, v, i, j, n, assault = f.toks, f.ms, f.v, f.i, f.j, f.n, f.assault
     if v >= 1 and toks[v - 1].key in ("من", "ومن") and v == i and (
@@ -281,7 +243,7 @@ def _verbal_actor(f: _Frame) -> None:
         for m in region:
             if m.ti - v > 6 or m.ti >= f.end:
                 break
-            if any(toks[k].bare in _AGAINST or _verb_trigger(toks[k].key) or (
+            if any(toks[k].bare in AGAINST or _verb_trigger(toks[k].key) or (
                     _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms)) for k in range(v + 1, m.ti)):
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
             if m.prep is not None or m.loc:
@@ -327,7 +289,7 @@ def _participle(key: str) -> bool:
     return len(w) > 4 and w.endswith("ا") and (w[0] == "م" or w.startswith("داعي"))
 
 
-def _titled_person(f: _Frame, m: Ment) -> Ment | None:
+def _titled_person(f: Frame, m: Ment) -> Ment | None:
     """The person a title names when the mention found is the title's complement: «محافظ القطيف فلان»,
     «وزير خارجية إيران فلان» — the place or body belongs to the office, the person holds it."""
     if m.ent.type == "PER" or m.ti < 1 or not any(title_head(f.toks[k].key) for k in range(max(0, m.ti - 2), m.ti)):
@@ -355,7 +317,7 @@ def _possessive(key: str, trig: object) -> bool:
     return False
 
 
-def _antecedent(f: _Frame) -> None:
+def _antecedent(f: Frame) -> None:
     """The subject of a verb after a relative pronoun: the agent mention that the pronoun follows,
     adjectives allowed between (المسلحون المتشددون الذين هاجموا). After an event noun (الهجوم الذي
     استهدف) the subject is that event's author, unknown here."""
@@ -370,7 +332,7 @@ def _antecedent(f: _Frame) -> None:
         break
 
 
-def _governing_subject(f: _Frame) -> None:
+def _governing_subject(f: Frame) -> None:
     """The subject of the clause governing a nominal trigger (نجاح قوات سوريا الديمقراطية … في تحرير
     الرقة): never across a clause break (a byline, a colon), and never the subject of another event's
     verb: the condemner of a bombing (دانت مصر التفجير) did not bomb."""
@@ -395,7 +357,7 @@ def _other_event(key: str, typ: str | None) -> bool:
     return form is not None and form.trig.type not in (None, typ) and form.verbal and not form.trig.need
 
 
-def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
+def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
     """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
     toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
     if f.i >= 1 and toks[f.i - 1].bare in _DONE:  # تم رفض مبادرة X: a passive, whose genitive undergoes it
@@ -416,7 +378,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
         if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country"):
             f.recip = [m]
         gen = []
-    if gen and any(toks[k].bare in _AGAINST for k in range(j + 1, gen[0].ti)):
+    if gen and any(toks[k].bare in AGAINST for k in range(j + 1, gen[0].ti)):
         # غارات على مواقع المهربين: what the attack is aimed at, never who makes it
         m = gen[0]
         if is_agent(m, assault):
@@ -472,7 +434,7 @@ def _nominal_roles(f: _Frame, by_prefix_actor: Ment | None) -> None:
 _BEHIND = frozenset({"وراء", "خلف"})
 #: «was done»: تم/يتم/جرى + a verbal noun is the passive of its verb (تم اعتقال X: X was arrested).
 _DONE = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
-def _behind(f: _Frame) -> None:
+def _behind(f: Frame) -> None:
     """X يقف وراء الهجوم: who stands behind an attack carried it out."""
     toks, i = f.toks, f.i
     if i >= 2 and toks[i - 1].bare in _BEHIND and toks[i - 2].bare.lstrip("وف").startswith(("يقف", "تقف", "وقف")):
@@ -482,7 +444,7 @@ def _behind(f: _Frame) -> None:
             break
 
 
-def _adjective_actor(f: _Frame) -> None:
+def _adjective_actor(f: Frame) -> None:
     """A nationality adjective after a nominal trigger: غارات روسية، قاذفات ومقاتلات روسية."""
     toks, j = f.toks, f.j
     lim = min(f.n, j + 10, f.end + 1)
@@ -503,7 +465,7 @@ def _adjective_actor(f: _Frame) -> None:
             break
 
 
-def _subject_nationality(f: _Frame) -> None:
+def _subject_nationality(f: Frame) -> None:
     """An unlinked subject with a nationality (الأسطول البحري الروسي أطلقتا): its country."""
     toks, v = f.toks, f.v
     for k in range(v - 1, max(-1, v - 5), -1):
@@ -515,72 +477,8 @@ def _subject_nationality(f: _Frame) -> None:
             break
 
 
-def _between(f: _Frame) -> None:
+def _between(f: Frame) -> None:
     """«اشتباكات بين A وB»: the two sides are the actor and the recipient (`dyads.between_sides`)."""
     sides = between_sides(f.toks, f.j, f.after, f.end, f.assault) or the_two_sides(f.st, f.j)
     if sides is not None:
         f.actor, f.recip = sides
-
-
-def _recipient(f: _Frame, taken: set[str]) -> None:
-    """The على/ضد phrase after the trigger, else the bare object after the subject."""
-    toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
-    last = max([m.tj for m in f.actor if m.ti > j] + [j + 1])
-    for m in f.after:
-        if m.ti >= f.end or m.ent.id in taken:
-            continue
-        k0 = max(j + 1, m.ti - 5)
-        on = any(toks[k].bare in _AGAINST or unclitic(toks[k].bare) in _AGAINST for k in range(k0, m.ti))
-        if m.prep in ("من", "في") and m.ti >= 1 and member_of(toks, m.ti - 1) and trig.type in _AIMED and \
-                m.ent.type in AGENT_TYPES:
-            f.recip = [m]  # أسرت القوات 9 مقاتلين من الجماعة، طالب الأعضاء في الحزب: their group
-            break
-        if trig.type in _AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED and m.prep == "ل" and \
-                m.ti - max(j, last) <= 8 and is_agent(m, False):
-            f.recip = [m]  # استنكر قيام مسلحين تابعين للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
-            break
-        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") and m.lead - j <= 4 and \
-                (is_agent(m, False) or m.ent.type == "GPE"):
-            f.recip = [m]  # مباحثاته مع الوزير اللبناني، تضامنها مع الأردن
-            break
-        if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
-            f.recip = [m]  # التقى بالرئيس X، اجتمع بوزير الخارجية X: whom one meets
-            break
-        if trig.cameo in ("042", "043") and m.ent.type == "GPE" and m.ent.precision == "country" and (
-                (m.ti - j <= 2 and m.prep in (None, "ل")) or (m.ti - j <= 6 and m.prep in ("ل", "الى", "الي"))):
-            f.recip = [m]  # زيارته تونس، زيارة للأردن، زيارة استغرقت يومين إلى مصر: the host country
-            break
-        if m.prep in ("على", "علي", "ضد", "بحق") or on:
-            if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):
-                f.recip = [m]
-            elif is_place(m.ent) and f.target_place is None:
-                f.target_place = f.st.ments.index(m)
-            break
-        if f.verbal and m.prep is None and m.loc == 0 and 0 <= m.ti - last <= 3 and is_agent(m, assault):
-            f.recip = coordinated(f.after, m, toks, assault)
-            break
-        if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
-                m.ti - j <= 6 and is_agent(m, assault):
-            f.recip = [m]
-            break
-        if m.ti - j > 10:
-            break
-
-
-# Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).
-_AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
-                      "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
-#: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
-_AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
-
-
-def _losing_side(f: _Frame, taken: set[str]) -> None:
-    """تحرير/طرد … من قبضة (سيطرة، أيدي) X: X is the side losing ground."""
-    toks, j = f.toks, f.j
-    for m in f.after:
-        if m.ti >= f.end or m.ti - j > 8 or m.ent.id in taken:
-            continue
-        if m.ti >= 2 and toks[m.ti - 1].bare in ("قبضه", "سيطره", "ايدي", "يد") and \
-                toks[m.ti - 2].bare == "من" and is_agent(m, False):
-            f.recip = [m]
-            break

@@ -1,0 +1,76 @@
+"""To whom an event is done: the party aimed at (على/ضد X، استهدف X), a bare object after the subject, the
+party met, visited, helped or asked, and the side that loses ground (من قبضة X). Runs after the actor
+rules of `roles`, on the same `Frame`, and never takes a party already the actor."""
+
+from __future__ import annotations
+
+from marsad.events.dyads import coordinated
+from marsad.events.evaluated import OWNED, member_of
+from marsad.events.frame import Frame
+from marsad.events.tokens import AGENT_TYPES, is_agent, is_place, unclitic
+
+__all__ = ["AGAINST", "AIMED", "losing_side", "recipient"]
+
+
+def recipient(f: Frame, taken: set[str]) -> None:
+    """The على/ضد phrase after the trigger, else the bare object after the subject."""
+    toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
+    last = max([m.tj for m in f.actor if m.ti > j] + [j + 1])
+    for m in f.after:
+        if m.ti >= f.end or m.ent.id in taken:
+            continue
+        k0 = max(j + 1, m.ti - 5)
+        on = any(toks[k].bare in AGAINST or unclitic(toks[k].bare) in AGAINST for k in range(k0, m.ti))
+        if m.prep in ("من", "في") and m.ti >= 1 and member_of(toks, m.ti - 1) and trig.type in AIMED and \
+                m.ent.type in AGENT_TYPES:
+            f.recip = [m]  # أسرت القوات 9 مقاتلين من الجماعة، طالب الأعضاء في الحزب: their group
+            break
+        if trig.type in AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED and m.prep == "ل" and \
+                m.ti - max(j, last) <= 8 and is_agent(m, False):
+            f.recip = [m]  # استنكر قيام مسلحين تابعين للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
+            break
+        if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") and m.lead - j <= 4 and \
+                (is_agent(m, False) or m.ent.type == "GPE"):
+            f.recip = [m]  # مباحثاته مع الوزير اللبناني، تضامنها مع الأردن
+            break
+        if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
+            f.recip = [m]  # التقى بالرئيس X، اجتمع بوزير الخارجية X: whom one meets
+            break
+        if trig.cameo in ("042", "043") and m.ent.type == "GPE" and m.ent.precision == "country" and (
+                (m.ti - j <= 2 and m.prep in (None, "ل")) or (m.ti - j <= 6 and m.prep in ("ل", "الى", "الي"))):
+            f.recip = [m]  # زيارته تونس، زيارة للأردن، زيارة استغرقت يومين إلى مصر: the host country
+            break
+        if m.prep in ("على", "علي", "ضد", "بحق") or on:
+            if is_agent(m, assault) or (m.ent.type == "GPE" and m.ent.precision == "country" and not assault):
+                f.recip = [m]
+            elif is_place(m.ent) and f.target_place is None:
+                f.target_place = f.st.ments.index(m)
+            break
+        if f.verbal and m.prep is None and m.loc == 0 and 0 <= m.ti - last <= 3 and is_agent(m, assault):
+            f.recip = coordinated(f.after, m, toks, assault)
+            break
+        if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
+                m.ti - j <= 6 and is_agent(m, assault):
+            f.recip = [m]
+            break
+        if m.ti - j > 10:
+            break
+
+
+# Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).
+AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
+                      "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
+#: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
+AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
+
+
+def losing_side(f: Frame, taken: set[str]) -> None:
+    """تحرير/طرد … من قبضة (سيطرة، أيدي) X: X is the side losing ground."""
+    toks, j = f.toks, f.j
+    for m in f.after:
+        if m.ti >= f.end or m.ti - j > 8 or m.ent.id in taken:
+            continue
+        if m.ti >= 2 and toks[m.ti - 1].bare in ("قبضه", "سيطره", "ايدي", "يد") and \
+                toks[m.ti - 2].bare == "من" and is_agent(m, False):
+            f.recip = [m]
+            break
