@@ -112,11 +112,13 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
     e = m.ent
     if e.type == "GPE":
         return _F_SG
-    if e.type not in ("PER", "ORG"):
+    if e.type not in ("PER", "ORG", "MISC"):
         return _ANY
     words = normalize(st.doc.text[m.start:m.end]).split()
     if not words:
         return _ANY
+    if e.type == "MISC":  # a generic party: aircraft and armour are things (المقاتلات شنت), never «هم»
+        return _F_SG if words[0].removeprefix("ال") in _MACHINES else _ANY
     if e.type == "PER":
         g = name_gender(words)
         return frozenset({(g, "sg")}) if g else _ANY_SG
@@ -136,6 +138,10 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
     return _ANY_SG  # الجيش، التحالف، حزب X: a singular noun heads it
 
 
+#: Plurals of machines that stand for the force using them (المقاتلات، الطائرات الحربية): a non-human
+#: plural agrees as a feminine singular (قصفت، استهدفتها)
+_MACHINES = frozenset({"مقاتلات", "طايرات", "طيران", "دبابات", "مدرعات", "بوارج", "سفن", "زوارق",
+                       "مروحيات", "مدفعيه", "راجمات"})
 _F_SG = frozenset({("f", "sg")})
 _M_PL = frozenset({("m", "pl")})
 _PLURAL_BODY = frozenset({("f", "sg"), ("m", "pl")})

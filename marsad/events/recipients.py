@@ -33,6 +33,10 @@ def recipient(f: Frame, taken: set[str]) -> None:
                 (is_agent(m, False) or m.ent.type == "GPE"):
             f.recip = [m]  # مباحثاته مع الوزير اللبناني، تضامنها مع الأردن
             break
+        if m.prep == "مع" and trig.type == "ASSAULT" and m.lead - j <= 4 and is_agent(m, assault) and \
+                unclitic(toks[f.i].bare).startswith(_RECIPROCAL):
+            f.recip = coordinated(f.after, m, toks, assault)  # اشتباكات مع X، اشتبكوا مع X: the other side
+            break
         if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
             f.recip = [m]  # التقى بالرئيس X، اجتمع بوزير الخارجية X: whom one meets
             break
@@ -60,6 +64,9 @@ def recipient(f: Frame, taken: set[str]) -> None:
 # Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).
 AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
                       "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
+#: Fighting told as mutual (a clash, a confrontation, a battle): «مع X» is the other side, where after
+#: قاتل it may be an ally (قاتل مع التنظيم)
+_RECIPROCAL = ("اشتباك", "اشتبك", "يشتبك", "تشتبك", "مواجه", "معارك", "معركه", "اقتتال", "تبادل")
 #: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
 AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
 

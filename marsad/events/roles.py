@@ -54,6 +54,7 @@ from marsad.events.tokens import (
     Ment,
     Sentence,
     fine_place,
+    governs_masdar,
     is_agent,
     is_place,
     unclitic,
@@ -365,6 +366,8 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.recip = [m] if m is not None and is_agent(m, assault) else []
         f.actor = [by_prefix_actor] if by_prefix_actor is not None else []
         return
+    if _masdar_of_subject(f, by_prefix_actor):
+        return
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
     if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _participle(toks[f.i].key):
         # داعيا إسرائيل إلى …، متهما الحكومة بـ …: the participle's object is the party addressed; its
@@ -401,7 +404,9 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
             # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side
             titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
             if (trig.victim or titled) and not with_it and not opens_accusative(toks, m.tj) and \
-                    not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after):
+                    not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after) and \
+                    not (m.tj < f.n and toks[m.tj].key.startswith(_LAM_OBJECT) and
+                         not toks[m.tj].key.startswith(_LAM_TIME)):
                 f.recip = [m]
             elif trig.type == "PROTEST":
                 f.recip = [m] if m.prep == "ل" else []
@@ -431,7 +436,33 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
 
 
+def _masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
+    """أعلن الجيش قصف مواقع X، قررت الحكومة سحب قواتها: the verbal noun object of a verb that announces,
+    decides, begins or continues an act (`tokens.MASDAR_GOVERNORS`) is its subject's act, so the subject
+    between them is the actor and the genitive after the noun is what the act is done to."""
+    if by_prefix_actor is not None:
+        return False
+    toks, i = f.toks, f.i
+    sub = next((m for m in reversed(f.before) if m.tj == i), None)
+    if sub is None or sub.prep is not None or sub.ti < 1 or not governs_masdar(toks[sub.ti - 1].key) or \
+            not is_agent(sub, f.assault):
+        return False
+    f.actor = [sub]
+    gen = next((m for m in f.after if m.ti - f.j <= 2 and m.ti < f.end), None)
+    if gen is not None and gen.prep is None and gen.loc == 0:
+        if is_agent(gen, f.assault):
+            f.recip = coordinated(f.after, gen, toks, f.assault)
+        elif is_place(gen.ent):
+            f.target_place = f.st.ments.index(gen)
+    return True
+
+
 _BEHIND = frozenset({"وراء", "خلف"})
+#: A verbal noun's object after its genitive takes ل (دعم X للإرهاب، دعمها لهم): then the genitive is the
+#: subject, the one who does it, even where the object is no party (a cause, a pronoun).
+_LAM_OBJECT = ("لل", "له", "لها", "لهم", "لهما")
+#: ... but not a time adverbial (اعتقال X للمرة الثانية، لليوم الثالث)
+_LAM_TIME = ("للمره", "لليوم", "لليله", "لليال", "للعام", "للشهر", "للاسبوع", "للسنه", "للساعه", "للحظه")
 #: «was done»: تم/يتم/جرى + a verbal noun is the passive of its verb (تم اعتقال X: X was arrested).
 _DONE = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 def _behind(f: Frame) -> None:

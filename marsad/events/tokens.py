@@ -18,8 +18,8 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
-    "is_agent", "is_place",
+    "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "governs_masdar", "is_agent", "is_place",
 ]
 
 # Marks that survive letter folding and hide a word from the lexicon (diacritics, tatweel).
@@ -264,3 +264,27 @@ class Sentence:
             if b in PREPS or b in ("من", "الى", "الي"):
                 m.prep = m.prep or b
         return True
+
+
+def _conjugations(perfect: str, imperfect: str, feminine: str = "") -> tuple[str, ...]:
+    """Third-person forms of a verb in bare spelling: he and she did, he and she do or will do."""
+    stem = imperfect[1:]
+    return (perfect, feminine or perfect + "ت", "ي" + stem, "ت" + stem, "سي" + stem, "ست" + stem)
+
+
+#: Verbs whose object is a verbal noun naming an act of their own subject (أعلن الجيش قصف مواقع، قررت
+#: الحكومة سحب قواتها، واصلت الطائرات قصف): after one of them, with or without its subject between, a
+#: spelling that is both a past verb and a verbal noun is the noun, since a finite verb would need أن.
+MASDAR_GOVERNORS = frozenset(w for forms in (
+    _conjugations("اعلن", "يعلن"), _conjugations("قرر", "يقرر"), _conjugations("بدا", "يبدا", "بدات"),
+    _conjugations("واصل", "يواصل"), _conjugations("استانف", "يستانف"), _conjugations("استكمل", "يستكمل"),
+    _conjugations("انهي", "ينهي", "انهت"), _conjugations("رفض", "يرفض"), _conjugations("نفي", "ينفي", "نفت"),
+    _conjugations("اكد", "يوكد"), _conjugations("اعتزم", "يعتزم"), _conjugations("حاول", "يحاول"),
+    _conjugations("اعاد", "يعيد"), _conjugations("اقترح", "يقترح"), _conjugations("تولي", "يتولي", "تولت"),
+    _conjugations("اوقف", "يوقف"), _conjugations("طالب", "يطالب"), _conjugations("تبني", "يتبني", "تبنت"),
+) for w in forms)
+
+
+def governs_masdar(key: str) -> bool:
+    """Whether a word (a conjunction و/ف allowed) is one of `MASDAR_GOVERNORS`."""
+    return key in MASDAR_GOVERNORS or (key[:1] in "وف" and key[1:] in MASDAR_GOVERNORS)

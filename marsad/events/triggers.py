@@ -15,7 +15,7 @@ from bisect import bisect_right
 from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
-from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, is_place
+from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits"]
 
@@ -86,11 +86,25 @@ _BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عقب", "اثر", "خل�
                                   "تم", "يتم", "سيتم"})  # (تم رفض X: the noun, the passive of رفض)
 
 
+def _governed_masdar(toks: list[Tok], k: int, mention_ends: dict[int, int]) -> bool:
+    """Whether token k is the object of a `MASDAR_GOVERNORS` verb, right after it or after its subject."""
+    x = k - 1
+    start = mention_ends.get(toks[x].end)
+    if start is not None:  # the governor's subject between: skip the mention's words
+        while x > 0 and toks[x].start > start:
+            x -= 1
+        x -= 1
+        if x < 0 or toks[x + 1].start != start:
+            return False
+    return governs_masdar(toks[x].key)
+
+
 def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:
     hits: list[Hit] = []
     k = 0
     n = len(toks)
     phrases, forms = PHRASES, FORMS
+    mention_ends = {e: s for s, e, _ in mention_spans}
     while k < n:
         t = toks[k]
         if t.key not in forms and t.key not in phrases:
@@ -104,7 +118,8 @@ def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> lis
             k = j + 1
             continue
         f = forms.get(t.key)
-        if f is not None and f.verbal and k > 0 and t.key in NOUN_READINGS and toks[k - 1].bare in _BEFORE_NOUN:
+        if f is not None and f.verbal and k > 0 and t.key in NOUN_READINGS and (
+                toks[k - 1].bare in _BEFORE_NOUN or _governed_masdar(toks, k, mention_ends)):
             f = NOUN_READINGS[t.key]  # على دعم المعارضة، بعد قصف المدينة: no verb follows a preposition
         if f is not None:
             hits.append(Hit(k, k, f))

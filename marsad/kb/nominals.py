@@ -52,7 +52,7 @@ _AGENT_PHRASES: dict[str, str] = {
     "السلطات": "GOV", "الحكومة": "GOV",
     "الجيش": "MIL", "القوات الحكومية": "MIL",
     # warplanes are the air force acting (نفذ الطيران الحربي غارة): who flies them is named elsewhere or not
-    "الطيران الحربي": "MIL", "الطائرات الحربية": "MIL", "المقاتلات الحربية": "MIL", "الطيران العسكري": "MIL", "القوات النظامية": "MIL", "قوات النظام": "MIL",
+    "الطيران الحربي": "MIL", "الطائرات الحربية": "MIL", "المقاتلات الحربية": "MIL", "المقاتلات": "MIL", "الطيران العسكري": "MIL", "القوات النظامية": "MIL", "قوات النظام": "MIL",
     "الجهاديين": "IMG", "الجهاديون": "IMG", "المتشددين": "IMG", "المتشددون": "IMG",
 }
 #: Adjectives that may follow an anaphoric head (`التنظيم المتطرف`) and belong to the mention.

@@ -97,3 +97,11 @@ def test_a_verb_with_an_object_pronoun_is_active_and_continues_its_party() -> No
     evs = _events("وقصف الجيش السوري مواقع المعارضة أمس. ثم قصفها مجددا بالمدفعية بعد ساعات.")
     assert _one(evs, "ASSAULT", "قصفها").actor == ["m:syr_army"]
 
+
+
+def test_the_warplanes_are_never_the_antecedent_of_hum() -> None:
+    # a machine plural agrees as a feminine singular: «their attacks» are the gunmen's, not the jets'
+    extra = {**EXTRA, "المقاتلات": ("agent:MIL", "MISC", None, None, "MIL")}
+    text = "وخسر مسلحون كثيرا من عتادهم بعدما دمرت المقاتلات آليات كانوا يستخدمونها في هجماتهم على القرى."
+    ev = _one(_events_with(text, extra), "ASSAULT", "هجماتهم")
+    assert ev.actor == ["agent:UAF"]

@@ -6,6 +6,7 @@ Every text here was written for these tests (none is in the gold articles or the
 from __future__ import annotations
 
 from tests.events.test_events import _events
+from tests.events.test_roles import _events as _roles_events
 
 
 def _strikes(text: str) -> list[tuple[str, list[str]]]:
@@ -23,3 +24,12 @@ def test_two_air_forces_leave_an_unattributed_strike_unattributed() -> None:
             "وفي المساء دمرت غارة أخرى مستودعا للذخيرة قرب تدمر.")
     strikes = _strikes(text)
     assert strikes[-1][1] == []
+
+
+def test_strikes_of_the_warplanes_are_the_named_air_forces() -> None:
+    # «the warplanes» name no side: they neither make a second air force nor keep their strikes unattributed
+    text = ("وشنت طائرات التحالف الدولي غارات على مواقع تنظيم داعش قرب الرقة أمس. "
+            "كما شنت المقاتلات الحربية ثلاث غارات على مخازن للسلاح قرب تدمر.")
+    warplanes = {"المقاتلات الحربية": ("agent:MIL", "MISC", None, None, "MIL")}
+    strikes = [e.actor for e in _roles_events(text, warplanes) if e.type == "ASSAULT"]
+    assert strikes == [["m:coalition"], ["m:coalition"]]

@@ -52,3 +52,18 @@ def test_whose_act_is_welcomed_or_endorsed_is_the_recipient() -> None:
 def test_without_a_subject_the_first_noun_is_not_read_as_the_object() -> None:
     evs = _events("ورفضت الفصائل الأردنية العرض الجديد.")
     assert all(e.recipient != ["Q810"] for e in evs)
+
+
+def test_the_other_side_of_a_clash_follows_maa() -> None:
+    ev = _one(_events("وخاض الجيش العراقي معارك ضارية مع تنظيم داعش غرب الموصل."), "ASSAULT")
+    assert ev.actor == ["m:irq_army"] and ev.recipient == ["Q2429253"]
+    ev = _one(_events("واشتبك مسلحون مع الجيش العراقي ليلا في ضواحي المدينة."), "ASSAULT")
+    assert ev.recipient == ["m:irq_army"]
+
+
+def test_a_verbal_noun_with_a_lam_object_has_its_genitive_as_the_doer() -> None:
+    # دعم X للـ…: X supports; but a time adverbial after an arrest leaves the genitive the one arrested
+    ev = _one(_events("وانتقد الوزير دعم الأردن للجماعات المتشددة."), "SUPPORT")
+    assert ev.actor == ["Q810"]
+    ev = _one(_events("وتأتي هذه الخطوة بعد اعتقال خالد العمري للمرة الثالثة."), "COERCE")
+    assert ev.recipient == ["m:khalid"]

@@ -412,3 +412,14 @@ def test_members_of_a_party_before_the_verb_are_its_subject_and_after_a_plural_v
     assert ev.actor == ["Q2429253"]
     ev = _one(_events("وقال الشهود إن المسلحين هاجموا عناصر من الجيش العراقي قرب الموصل."), "ASSAULT")
     assert "m:irq_army" not in ev.actor
+
+
+def test_a_verbal_noun_announced_or_continued_is_its_subjects_act() -> None:
+    # after أعلن/قرر/واصل and their subject, سحب and قصف are nouns (a verb would need أن): the subject is
+    # the actor, and the genitive after the noun what the act is done to
+    ev = _one(_events("وأعلن الأردن سحب قواته من الحدود الشمالية."), "RETREAT")
+    assert ev.actor == ["Q810"]
+    ev = _one(_events("وواصل الجيش العراقي قصف مواقع تنظيم داعش غرب الموصل."), "ASSAULT")
+    assert ev.actor == ["m:irq_army"] and ev.recipient == ["Q2429253"]
+    ev = _one(_events("قرر الجيش العراقي طرد مدنيين من المنطقة العازلة."), "ASSAULT")  # an expulsion
+    assert ev.actor == ["m:irq_army"] and ev.recipient == ["agent:CVL"]

@@ -54,6 +54,10 @@ def test_armed_actors_of_the_corpus_years_and_no_cross_country_army() -> None:
     assert lookup("جنود الاحتلال")[0].id == lookup("الجيش الإسرائيلي")[0].id
     # «الجيش الوطني» is Yemen's, Libya's or Syria's by article: no one of them by default
     assert all(e.country != "SYR" for e in lookup("الجيش الوطني"))
+    # Yemen's war of 2015 by its most frequent names: the Houthis' fighters, Saleh's forces, the resistance
+    assert lookup("مسلحي الحوثي")[0].id == lookup("قوات الحوثي")[0].id == lookup("الحوثيين")[0].id
+    assert lookup("قوات المخلوع")[0].id == lookup("قوات صالح")[0].id != lookup("الحوثيين")[0].id
+    assert (lookup("المقاومة الشعبية")[0].country, lookup("المقاومة الشعبية")[0].sector) == ("YEM", "MIL")
 
 
 def test_partial_person_name_corefers():
