@@ -110,7 +110,7 @@ def _code_sentence(doc: Document, toks: list[Tok], s: int, e: int, hits: list[Hi
     if not valid:
         return []
     st.victims, valid = find_victims(st, valid)
-    merged = merge_hits(valid)
+    merged = merge_hits(valid, toks)
     dead, dead_to, injured, inj_to = _casualties(doc, toks, merged, s, e)
     date_ref = resolve_sentence_date(doc.dates, s, e) if doc.dates else None
     out: list[Event] = []

@@ -18,6 +18,7 @@ The rules run in a fixed order over one `Frame`, each filling what the earlier o
 from __future__ import annotations
 
 from marsad.events.anaphora import (
+    after_an_object,
     agrees_with_verb,
     common_subject,
     first_person,
@@ -26,6 +27,7 @@ from marsad.events.anaphora import (
     overt_subject,
     partitive_party,
     pronoun_party,
+    reported_subject,
     resumptive,
     verb_features,
     vso_agrees,
@@ -118,6 +120,9 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v):
         m = pronoun_party(st, v, f.j, True, False, f.trig, f.assault, {x.ent.id for x in f.recip})
         f.actor = [m] if m is not None else []  # وأضافت أنها ستواصل …، ثم هاجموا …: the party continued
+    if not f.actor and verbal and not f.passive and f.speaker is not None and not overt_subject(f.toks, v):
+        m = reported_subject(st, v, f.ms, f.speaker, f.trig, f.assault, {x.ent.id for x in f.recip})
+        f.actor = [m] if m is not None else []
     if f.trig.type in DYADIC and not f.actor:
         _between(f)
     if not verbal and received(f.toks, f.i, f.j):
@@ -262,6 +267,8 @@ def _verbal_actor(f: Frame) -> None:
                 break
             owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED or (  # دبابات تابعة لـ X
                 m.prep == "من" and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m)  # عناصر من X هاجموا
+            if toks[v].key[:1] in "وف" and after_an_object(f.st, m):
+                continue  # قصف مواقع المسلحين واعتقل …: the first clause's object never continues as subject
             if (m.prep is None or owner) and (m.loc == 0 or owner) and is_agent(m, assault) and (
                     owner or agrees_with_verb(f.st, m, toks[v].key)):
                 f.actor = [m]
@@ -343,7 +350,10 @@ def _governing_subject(f: Frame) -> None:
             break
         if any(toks[k].key in _HEADLINE_BREAK or _other_event(toks[k].key, f.trig.type) for k in range(m.tj, f.i)):
             break
-        if m.prep is None and m.loc == 0 and is_agent(m, f.assault):
+        if id(m) in f.st.victims:
+            break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
+        if m.prep is None and m.loc == 0 and is_agent(m, f.assault) and \
+                not after_an_object(f.st, m):  # (قصفت طائرة موقعا للحوثيين ما أدى إلى تدمير …)
             f.actor = [m]
             break
 

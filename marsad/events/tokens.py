@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from marsad.document import Document, Entity, Event, Speaker
 from marsad.events.lexicon import Form, bare
+from marsad.kb.store import get_kb
 from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
@@ -139,7 +140,7 @@ class Sentence:
         self.e = e
         self.ments = ments
         self.country_ents = country_ents
-        self._quotes: list[tuple[int, int, Ment | None]] | None = None
+        self._quotes: list[tuple[int, int, Ment | None, bool]] | None = None
         # the parties named in the two sentences before, subjects and objects only (set by the coder)
         self.context_fn: Callable[[], list[Ment]] | None = None
         self._context: list[Ment] | None = None
@@ -165,11 +166,16 @@ class Sentence:
             for q in self.doc.quotes:
                 c = q.content
                 if c.start < self.e and self.s < c.end:
-                    self._quotes.append((c.start, c.end, self._speaker(q.speaker)))
-        for qs, qe, sp in self._quotes:
+                    self._quotes.append((c.start, c.end, self._speaker(q.speaker), q.direct))
+        for qs, qe, sp, _direct in self._quotes:
             if qs <= pos < qe:
                 return qs, qe, sp
         return None
+
+    def indirect_at(self, pos: int) -> bool:
+        """Whether `pos` lies in reported speech (أعلن X التزامه …، قال إنه …), not in quoted words."""
+        self.quote_at(pos)
+        return any(qs <= pos < qe and not direct for qs, qe, _sp, direct in self._quotes or ())
 
     def speaker_of_cue(self, pos: int) -> Ment | None:
         """The speaker of the quote whose cue word starts at `pos` (a participle such as داعيا is a cue
@@ -203,7 +209,10 @@ class Sentence:
             m.prep = "ل"
         else:
             k = first[1:] if first[:1] in "وف" and name[:1] not in "وف" else first
-            if k[:1] in "بل" and name[:1] != k[:1] and len(k) > 2:
+            # a ب/ل that the name itself has is no preposition: ليون of برناردينو ليون (the surname alone),
+            # بريطانيا for the United Kingdom (a name the KB knows as written)
+            if k[:1] in "بل" and name[:1] != k[:1] and len(k) > 2 and k not in name.split() and \
+                    not get_kb().candidates(k):
                 m.prep = k[0]
         if self._title_prep(m):
             return

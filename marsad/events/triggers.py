@@ -17,7 +17,7 @@ from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
 from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
 
-__all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits"]
+__all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits", "verb_on_event_noun"]
 
 # A "sentence" longer than this is a list or boilerplate: code only its start.
 MAX_SENT_TOKENS = 400
@@ -253,7 +253,16 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
     return valid
 
 
-def merge_hits(valid: list[Hit]) -> list[Hit]:
+def verb_on_event_noun(toks: list[Tok], noun: Hit, verb: Hit) -> bool:
+    """A verb right after an event noun of its type, the noun outside any prepositional phrase: the
+    noun is its subject (١٩ غارة استهدفت مواقع X، الغارات استهدفت …), so both tell one event; after
+    «ردا على الهجوم» or «بعد الهجوم» the verb is another's act."""
+    return verb.form.verbal and not noun.form.verbal and verb.i == noun.j + 1 and \
+        noun.form.trig.type == verb.form.trig.type and not (noun.i >= 1 and toks[noun.i - 1].bare in _BEFORE_NOUN) \
+        and not toks[noun.i].key.lstrip("وف").startswith(("بال", "لل", "كال"))
+
+
+def merge_hits(valid: list[Hit], toks: list[Tok]) -> list[Hit]:
     """One hit per event: casualty words join a violent event of the same sentence, same-type triggers
     next to each other (القصف والغارات) are one event, and a sentence reports one protest (its participants,
     its verb and its noun are the same event: تجمع آلاف المتظاهرين … احتجاجا)."""
@@ -268,8 +277,9 @@ def merge_hits(valid: list[Hit]) -> list[Hit]:
             if protest is not None:
                 continue
             protest = h
-        if merged and merged[-1].form.trig.type == t.type and h.i - merged[-1].j <= 3 and \
-                not (h.form.verbal and not merged[-1].form.verbal):  # a verb after a noun opens a clause
+        if merged and merged[-1].form.trig.type == t.type and h.i - merged[-1].j <= 3 and (
+                not (h.form.verbal and not merged[-1].form.verbal)  # a verb after a noun opens a clause …
+                or verb_on_event_noun(toks, merged[-1], h)):  # … whose subject it may be
             continue
         merged.append(h)
     return merged

@@ -16,6 +16,7 @@ from marsad.events.evaluated import opens_accusative
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.senses import target_word
 from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
+from marsad.kb.agreement import is_human_plural
 from marsad.text.normalize import normalize
 
 __all__ = ["find_victims"]
@@ -101,6 +102,30 @@ def _subject_before(st: Sentence, v: int) -> Ment | None:
     return None
 
 
+def _counted_side(st: Sentence, k: int) -> Ment | None:
+    """The party whose members a death noun counts (مقتل ٥٢ عنصرا من بينهم اثنان من قياديي X): after a
+    count and «من», inside the noun's phrase (no comma, no other event word, no preposition but من, no
+    cause word: in مقتل جنديين بنيران X the party after بـ is the killer)."""
+    toks = st.toks
+    counted = partitive = False
+    for x in range(k + 1, min(len(toks), k + 10)):
+        t = toks[x]
+        member = partitive and (is_human_plural(t.bare) or is_human_plural(t.bare + "ن"))  # من قادة، من مسلحي
+        if t.key in _END or t.key in CLAUSE_BREAK or t.bare in _CAUSE or (t.key in FORMS and not member) or \
+                t.key in _DEATH_NOUNS:
+            return None
+        m = next((m for m in st.ments if m.ti == x), None)
+        if m is not None:
+            return m if counted and partitive and m.prep in (None, "من") and m.ent.type not in _PLACES else None
+        if t.bare[:1].isdigit() or t.bare in _COUNT_WORDS:
+            counted = True
+        elif t.bare == "من":
+            partitive = True
+        elif t.bare in PREPS or t.key[:1] in "بل" and t.key[1:2] == "ا":
+            return None
+    return None
+
+
 def _active(form: Form) -> Form:
     """The same kill trigger, read as an attack of its own rather than a casualty of another."""
     key = id(form)
@@ -112,6 +137,7 @@ def _active(form: Form) -> Form:
 def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
     """(ids of the victim mentions of the sentence, the hits with active killings made attacks of their own)."""
     toks, victims = st.toks, set()
+    sides: list[Ment] = []
     out = []
     for k, t in enumerate(toks):
         key = t.key
@@ -136,6 +162,12 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
                     if m.ent.type not in _PLACES and not opens_accusative(toks, m.tj):
                         victims.add(id(m))  # not in اعتقال الجيش ١٢ شخصا: an object follows, the genitive acts
                     break
+            else:
+                side = _counted_side(st, k)
+                if side is not None:
+                    sides.append(side)
+    if len({m.ent.id for m in sides}) == 1:  # (مقتل ٤٤ من X واستشهاد ٨ من Y: two sides, the dyad rules read them)
+        victims.update(id(m) for m in sides)
     for h in hits:
         t = h.form.trig
         if t.cas and h.form.verbal and toks[h.i].key in _KILL:

@@ -45,7 +45,27 @@ def token_fuzzy_equal(a: Sequence[str], b: Sequence[str]) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    return min(len(x), len(y)) >= FUZZY_MIN_LEN and Indel.normalized_similarity(x, y) >= FUZZY_MIN_RATIO
+    return min(len(x), len(y)) >= FUZZY_MIN_LEN and Indel.normalized_similarity(x, y) >= FUZZY_MIN_RATIO and \
+        not affix_variant(x, y)
+
+
+# Endings that make another word of a name, not a typo of it: the nisba (سليماني from سليمان), the
+# feminine (كريمة)، plurals and duals (الحوثيون، الحوثيين); and the article or a proclitic before it.
+_SUFFIXES = ("ي", "ه", "ة", "يه", "ية", "ون", "ين", "ان", "ات", "يون", "يين")
+_PREFIXES = ("ال", "و", "ب", "ل", "ف", "ك")
+
+
+def affix_variant(x: str, y: str) -> bool:
+    """Whether one normalised word is the other with an ending or a prefix added: a different word
+    (سليمان، سليماني) however close the spelling; a typo changes letters inside (غيدني، غيديني)."""
+    if len(x) == len(y):
+        return False
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    if long_.startswith(short):
+        return long_[len(short):] in _SUFFIXES
+    if long_.endswith(short):
+        return long_[:-len(short)] in _PREFIXES
+    return False
 
 
 _NASAB = {"بن": "بن", "ابن": "بن", "بنت": "بنت"}

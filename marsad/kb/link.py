@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from marsad.document import Entity, Span
 from marsad.kb.common_words import is_first_name, zipf
-from marsad.kb.coref import extends_name, is_partial_name, resolve_title, token_fuzzy_equal
+from marsad.kb.coref import affix_variant, extends_name, is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
 from marsad.kb.ids import unknown_id
 from marsad.kb.place_gate import (
@@ -92,8 +92,8 @@ def _fuzzy_kb(key: str, types: tuple[str, ...]) -> KBEntry | None:
     if not pool:
         return None
     hit = process.extractOne(key, pool, scorer=Indel.normalized_similarity, score_cutoff=FUZZY_KB_CUTOFF / 100)
-    if not hit:
-        return None
+    if not hit or affix_variant(key, hit[0]):
+        return None  # (سليمان is not a typo of سليماني)
     if not token_fuzzy_equal(key.split(" "), hit[0].split(" ")) and " " in key:
         return None
     for c in kb.candidates(hit[0]):
