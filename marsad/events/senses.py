@@ -78,6 +78,12 @@ _DEFUSED = frozenset(bare(normalize(w)) for w in (
 # What bursts by accident (a tyre, a pipe, a gas cylinder), not a bomb.
 _BURST = _prefixes("اطار اطارات انبوب انابيب ماسوره اسطوانه اسطوانات قاروره خزان محول بالون غلايه")
 _PARTICIPLES_AS_NOUNS = frozenset({"متهما", "متهمين"})
+#: What one gets or gives in return (لقاء رفع العقوبات، لقاء الإفراج عن …): لقاء is "in exchange for".
+_IN_RETURN = frozenset(bare(normalize(w)) for w in (
+    "رفع دفع تقديم منح تسليم حصول الحصول تخفيف إطلاق الإفراج افراج ثمن أجر أموال مال إعطاء إلغاء تعويض "
+    "تعويضات مقابل").split())
+#: «أي»، «أية»: any act of a kind (لمواجهة أية عمليات إرهابية).
+_ANY = frozenset({"اي", "ايه", "ايا", "ايت"})
 _AMOUNTS = frozenset(bare(normalize(w)) for w in "مبلغ مبالغ مليون ملايين مليار مليارات الف ألف آلاف".split())
 
 
@@ -169,14 +175,37 @@ _TELLING = frozenset(bare(normalize(w)) for w in "كشف الكشف ذكر ال�
                                                  "الافصاح الإفصاح الإدلاء الكشف".split())
 
 
+#: Verbs of constituting or posing (a danger): «يشكل تهديدا»، «تمثل تهديدا».
+_CONSTITUTE = frozenset(bare(normalize(w)) for w in (
+    "يشكل تشكل شكل شكلت يمثل تمثل مثل مثلت يعد تعد يعتبر تعتبر باتت بات أصبح أصبحت يبقى تبقى").split())
+#: Adjectives and nouns that make «تظاهرة» a cultural or sporting event (prefixes of the bare spelling).
+_FESTIVE = _prefixes("ثقافي فني سينمائي رياضي علمي موسيقي مسرحي ادبي سياحي تراثي احتفالي فكري مهرجان معرض "
+                     "كرنفال")
+
+
+def _clause_words(toks: list[Tok], j: int, n: int) -> list[str]:
+    """The bare words (no attached ب/ل) of up to n tokens after token j, within its clause."""
+    out = []
+    for k in range(j + 1, min(len(toks), j + 1 + n)):
+        if toks[k].key in CLAUSE_BREAK or toks[k].key == "." or toks[k].bare in ("ان", "بان"):
+            break  # (نفى أن يكون صاحب التعليق: what follows أن is another clause)
+        out.append(unclitic(toks[k].bare))
+    return out
+
+
 def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     """False where the trigger word is used in its ordinary sense here."""
     t = h.form.trig
     nxt = [unclitic(toks[k].bare) for k in range(h.j + 1, min(len(toks), h.j + 3))]
     if t.mode == "explosives" and nxt and nxt[0].startswith(_SITUATIONS):
         return False  # «منذ تفجر الأحداث»: the situation erupted
-    if t.type == "REJECT" and any(w in _TELLING for w in nxt):
-        return False  # «رفض المصدر كشف هويته»، «رفض التعليق»: declined to say
+    reach = 5 if "رفض" in toks[h.i].bare else 2  # رفض X أمس التعليق: the subject may stand between
+    if t.type == "REJECT" and any(w in _TELLING for w in _clause_words(toks, h.j, reach)):
+        return False  # «رفض المصدر كشف هويته»، «رفضت الوزارة أمس التعليق»: declined to say
+    if t.type == "THREATEN" and not h.form.verbal and h.i >= 1 and toks[h.i - 1].bare in _CONSTITUTE:
+        return False  # «يشكل تهديدا لحياة السكان»: a danger, not a threat made
+    if t.type == "PROTEST" and any(w.startswith(_FESTIVE) for w in _clause_words(toks, h.j, 3)):
+        return False  # «تظاهرة ثقافية»، «تظاهرة أيام قرطاج السينمائية»: a festival (Maghrebi usage)
     if "هجوم" in toks[h.i].key and any(toks[k].bare.startswith(_VERBAL) or toks[k].bare in _SHARP
                                       for k in range(h.j + 1, min(len(toks), h.j + 3))):
         return False  # «هجوما لاذعا على الحكومة»، «هجوم إعلامي»: words, not an attack
@@ -228,10 +257,24 @@ def _bare_word(t: Tok) -> str:
     return unclitic(t.bare).lstrip("«\"“(")
 
 
+def _any_of_a_kind(toks: list[Tok], i: int) -> bool:
+    """«أي»/«أية» + an indefinite noun within the five words before token i, in its clause: the trigger
+    (or the clause on that noun) speaks of any act of a kind. «أي» before a definite word is "that is"."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if toks[k].key in CLAUSE_BREAK or toks[k].key == "." or toks[k].bare in PREPS:
+            return False  # (مقتل أي مدنيين في الهجوم: «أي» is on another noun)
+        if toks[k].bare in _ANY and toks[k].key == toks[k].bare:
+            nxt = toks[k + 1].key.lstrip("وف")
+            return not nxt.startswith(("ال", "لل"))
+    return False
+
+
 def occurs(toks: list[Tok], h: Hit) -> bool:
     """False where a nominal trigger names no occurrence: the complement of a frame noun, the name a
     speaker gives to what happened, or a kind of act under a general judgement; and a threat whose subject
     is a situation (… مما يهدد بانفجار أزمة)."""
+    if _any_of_a_kind(toks, h.i):
+        return False  # «أي هجوم»، «أية عمليات إرهابية تستهدف»: any act of the kind, none that happened
     if h.form.verbal:
         return not (h.form.trig.type == "THREATEN" and h.i >= 1 and toks[h.i - 1].key.lstrip("و") in ("ما", "مما"))
     if h.i >= 1 and toks[h.i].key.lstrip("وف").startswith("ال") and (
@@ -245,8 +288,9 @@ def occurs(toks: list[Tok], h: Hit) -> bool:
         return False  # «تحقيق التوازن»: achieving an aim, not an inquiry (تحقيق في، تحقيق مستقل)
     if toks[h.i].bare == "لقاء" and h.j + 1 < len(toks) and (
             toks[h.j + 1].key[:1].isdigit() or toks[h.j + 1].bare in _NUMBER_WORDS or
-            toks[h.j + 1].bare in _AMOUNTS):
-        return False  # «لقاء أربعة ملايين»، «لقاء مبلغ»: in exchange for, not a meeting
+            toks[h.j + 1].bare in _AMOUNTS or toks[h.j + 1].bare in _IN_RETURN):
+        return False  # «لقاء أربعة ملايين»، «لقاء رفع العقوبات»: in exchange for, not a meeting
+
     if h.form.trig.mode == "explosives" and (any(
             toks[k].bare.lstrip("وف") in _DEFUSED for k in range(max(0, h.i - 4), h.i)) or any(
             toks[k].bare.startswith(_BURST) or unclitic(toks[k].bare).startswith(_BURST)

@@ -239,7 +239,7 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
             at = _need_at(toks, h.j, n, t.need, t.reach) if t.need else h.j
             if not any(0 < m.ti - at <= 3 and is_place(m.ent) for m in ments):
                 continue
-        if t.type in ("ASSAULT", "REJECT") and not sense_ok(toks, h, ments):
+        if t.type in ("ASSAULT", "REJECT", "THREATEN", "PROTEST") and not sense_ok(toks, h, ments):
             continue
         if prayer(toks, h):
             continue
@@ -257,9 +257,17 @@ def verb_on_event_noun(toks: list[Tok], noun: Hit, verb: Hit) -> bool:
     """A verb right after an event noun of its type, the noun outside any prepositional phrase: the
     noun is its subject (١٩ غارة استهدفت مواقع X، الغارات استهدفت …), so both tell one event; after
     «ردا على الهجوم» or «بعد الهجوم» the verb is another's act."""
-    return verb.form.verbal and not noun.form.verbal and verb.i == noun.j + 1 and \
+    between = range(noun.j + 1, verb.i)
+    return verb.form.verbal and not noun.form.verbal and len(between) <= 1 and \
+        all(_adjective_like(toks[k]) for k in between) and \
         noun.form.trig.type == verb.form.trig.type and not (noun.i >= 1 and toks[noun.i - 1].bare in _BEFORE_NOUN) \
         and not toks[noun.i].key.lstrip("وف").startswith(("بال", "لل", "كال"))
+
+
+def _adjective_like(t: Tok) -> bool:
+    """A word that may qualify the noun before it (هجوم انتحاري، غارة جوية): a relational adjective."""
+    return t.key not in CLAUSE_BREAK and t.bare not in PREPS and t.key[:1] not in "وف" and \
+        t.bare.endswith(("ي", "يه", "ية")) and t.key not in FORMS
 
 
 def merge_hits(valid: list[Hit], toks: list[Tok]) -> list[Hit]:

@@ -223,3 +223,37 @@ def test_a_body_named_after_an_act_and_a_group_called_by_one_are_no_events() -> 
 def test_a_prevented_act_did_not_happen() -> None:
     assert "SUPPORT" not in _types("وتحاول روسيا منع الدول الغربية من تقديم الدعم للمعارضة.")
     assert "ASSAULT" not in _types("وسيطر الجيش السوري على التلة لحرمان المسلحين من قصف المطار.")
+
+
+def _typed(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in _events(text)]
+
+
+def test_declining_to_comment_after_the_subject_is_no_rejection() -> None:
+    assert not [t for t in _typed("ورفضت الشركة المشغلة أمس التعليق على الحادث.") if t[0] == "REJECT"]
+    assert [t for t in _typed("ورفضت الشركة المشغلة أمس العرض الجديد للنقابة.") if t[0] == "REJECT"]
+
+
+def test_what_poses_a_threat_makes_none() -> None:
+    assert not [t for t in _typed("وقال الخبير إن التلوث يشكل تهديدا مباشرا لصحة الأطفال.") if t[0] == "THREATEN"]
+
+
+def test_a_cultural_tazahura_is_no_protest() -> None:
+    assert not [t for t in _typed("وتنطلق الأسبوع المقبل تظاهرة ثقافية كبرى في مدينة سوسة.") if t[0] == "PROTEST"]
+    assert [t for t in _typed("وخرجت تظاهرة حاشدة أمام البرلمان تطالب بالإصلاح.") if t[0] == "PROTEST"]
+
+
+def test_liqaa_before_what_is_given_in_return_is_no_meeting() -> None:
+    assert not [t for t in _typed("وتعهدت الحكومة بتقليص برنامجها لقاء رفع القيود المفروضة عليها.")
+                if t[0] == "CONSULT"]
+
+
+def test_any_act_of_a_kind_happened_nowhere() -> None:
+    assert _assaults("وشددت الوزارة الإجراءات لمنع أي هجوم على المطارات.") == []
+    assert _assaults("ورفعت الشرطة الاستعداد لصد أية محاولات إرهابية تستهدف المنشآت.") == []
+    # «أي» on another noun leaves the attack alone
+    assert _assaults("ونفى الناطق وقوع أي ضحايا في الهجوم الذي استهدف الحافلة في حلب.")
+
+
+def test_a_verb_after_its_qualified_event_noun_is_one_event() -> None:
+    assert len(_assaults("ونفذت الطائرات غارة جوية استهدفت مخازن الذخيرة قرب حلب.")) == 1
