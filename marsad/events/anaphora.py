@@ -359,6 +359,7 @@ def fronted_subject(toks: list[Tok], v: int) -> bool:
 
 # Quantities that name some members of a group (عشرات من …، عدد من …) and the member nouns after them.
 _QUANTITIES = CARDINALS | frozenset({"عشرات", "ميات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات",
+                                      "قسم", "جزء", "شطر", "نفر", "كثير", "معظم", "اغلب", "غالبيه", "اغلبيه",
                                       "احد", "احدي", "اثنان", "اثنين", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني",
                                       "تسع", "عشر"})
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
@@ -566,3 +567,4 @@ def _filler(t: Tok) -> bool:
     b = t.bare
     return t.key in _RESUMPTIVE or b in _RESUMPTIVE or b in _ADVERBS or b in _TIME_NOUNS or \
         b in ("قد", "من", "اول", "اليوم", "الان", "بعض", "عدد", "كل", "جميع", "عشرات", "ميات", "الاف") or b[:1].isdigit()
+

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from marsad.document import Entity, Event
 from marsad.events.tokens import ARABIC, Ment, Sentence, Tok, is_agent
+from marsad.text.normalize import normalize
 
-__all__ = ["DYADIC", "between_sides", "coordinated", "the_two_sides"]
+__all__ = ["DYADIC", "between_sides", "coordinated", "dual_parties", "the_two_sides"]
 
 #: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
 DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
@@ -93,3 +94,81 @@ def _mention(ent: Entity | None, ev: Event) -> Ment | None:
         return None
     sp = next((m for m in ent.mentions if ev.sentence.start <= m.start < ev.sentence.end), None)
     return Ment(sp.start, sp.end, ent) if sp is not None else None
+
+
+#: Definite duals that stand for two parties named before (وكان الرئيسان عقدا لقاء، وبحث الجانبان …), in
+#: bare spelling (no article): a title's dual stands for the two persons given that title, «الجانبان»،
+#: «الطرفان»، «البلدان» for the two parties of the last meeting, clash or agreement told.
+_TITLE_DUALS: dict[str, str] = {}
+for _stem in ("رييس", "وزير", "زعيم", "ملك", "امير", "قايد", "مبعوث", "سفير"):
+    for _end in ("ان", "ين"):
+        _TITLE_DUALS[_stem + _end] = _stem
+_SIDE_DUALS = frozenset({"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دولتان", "دولتين"})
+
+
+def dual_parties(st: Sentence, k: int) -> list[Ment]:
+    """The two parties a definite dual at token k stands for, in the order they were named, or [] when k
+    is no such dual or the text before names no such pair."""
+    key = st.toks[k].key.lstrip("وف")
+    if not key.startswith("ال") or any(m.ti <= k < m.tj for m in st.ments):
+        return []
+    stem = key[2:]
+    if any(0 < m.ti - k <= 2 for m in st.ments):
+        return []  # the dual's names follow it (اتفق الرئيسان، X وY): the clause reads them
+    if stem in _SIDE_DUALS:
+        pair = _last_pair(st)
+        return [*pair[0], *pair[1]] if pair else []
+    title = _TITLE_DUALS.get(stem)
+    if title is None:
+        return []
+    out: list[Ment] = []
+    before = [m for m in st.ments if m.tj <= k]
+    for m in [*reversed(before), *_named_before(st)]:
+        e = m.ent
+        if e.type != "PER" or any(x.ent.id == e.id for x in out) or not _titled(st.doc, e, title):
+            continue
+        out.append(m)
+        if len(out) == 2:
+            return out[::-1]
+    return []
+
+
+def _titled(doc: object, e: Entity, title: str) -> bool:
+    """Whether a mention of person `e` has the title among the four words before it (الرئيس السوداني عمر
+    البشير، وزير الخارجية المصري X), or «نظيره» (his counterpart holds the same title)."""
+    text = doc.text  # type: ignore[attr-defined]
+    for sp in e.mentions:
+        words = normalize(text[max(0, sp.start - 60):sp.start]).split()[-4:]
+        if any(_word_is(w, (title, title + "ا", title + "ان", title + "ين", "نظير", "نظيره", "نظيرها"))
+               for w in words):  # (رئيسا الدولتين عمر البشير وعبد الفتاح السيسي)
+            return True
+    return False
+
+
+def _word_is(w: str, lemmas: tuple[str, ...]) -> bool:
+    """`w` is one of `lemmas` with or without the article and one proclitic (وزير، الوزير، والوزير)."""
+    forms = {w, w.removeprefix("ال")}
+    if w[:1] in "وفبل":
+        forms |= {w[1:], w[1:].removeprefix("ال")}
+    return any(f in lemmas for f in forms)
+
+
+def _last_pair(st: Sentence) -> tuple[list[Ment], list[Ment]] | None:
+    """(first side, second side) of the latest earlier event of the paragraph that names both."""
+    ents = {e.id: e for e in st.doc.entities}
+    for ev in reversed(st.prior):
+        if ev.trigger.start < st.s - _PAIR_REACH:
+            break
+        if ev.actor and ev.recipient:
+            a, b = _mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)
+            if a is not None and b is not None:
+                return [a], [b]
+    return None
+
+
+def _named_before(st: Sentence) -> list[Ment]:
+    """Mentions of the paragraph before the sentence (within _PAIR_REACH characters), nearest first."""
+    lo = st.s - _PAIR_REACH
+    found = [(sp.start, sp.end, e) for e in st.doc.entities for sp in e.mentions if lo <= sp.start and sp.end <= st.s]
+    found.sort(key=lambda x: -x[0])
+    return [Ment(a, b, e) for a, b, e in found]

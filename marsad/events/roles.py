@@ -32,7 +32,7 @@ from marsad.events.anaphora import (
     verb_features,
     vso_agrees,
 )
-from marsad.events.dyads import DYADIC, between_sides, coordinated, the_two_sides
+from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
     OWNED,
     adjective_country,
@@ -103,6 +103,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     by_prefix_actor = _by_prefix_actor(f)
     if not verbal and f.trig.type in DYADIC:
         _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading
+    if not f.actor and not f.passive:
+        _implicit_subject(f)
     if f.actor:
         pass
     elif verbal and not f.passive:
@@ -141,6 +143,43 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
                                   bool(f.actor))
     recip = [m for m in f.recip if m.ent.id not in taken]
     return f.actor, recip, f.target_place
+
+
+def _implicit_subject(f: Frame) -> None:
+    """A subject no mention covers: a dual standing for two parties named before (وبحث الجانبان …،
+    وكان الرئيسان عقدا لقاء) — the first acts, the second is the counterpart of a meeting or a clash — or,
+    inside a quote, a force with «our» on it (قواتنا تقاتل، طائراتنا قصفت): the speaker's side."""
+    toks, v, n = f.toks, f.v, f.n
+    if not f.verbal and v == f.i:
+        # an event noun after a verb the lexicon does not know, and its subject before (الرئيسان عقدا لقاء)
+        # or after it (تبادل الطرفان القصف)
+        if v < 2 or toks[v - 1].bare in PREPS or toks[v - 1].key in CLAUSE_BREAK or \
+                any(m.ti <= v - 1 < m.tj for m in f.ms):
+            return
+        slots = [v - 1, v - 2]
+    else:
+        slots = [v + 1, v - 1] + ([v - 2] if v >= 2 and toks[v - 1].bare in ("قد", "كان", "كانت") else [])
+    for k in slots:
+        if not 0 <= k < n:
+            continue
+        pair = dual_parties(f.st, k)
+        if pair:
+            f.actor = [pair[0]]
+            if f.trig.type in DYADIC:
+                f.recip = [pair[1]]
+            else:
+                f.actor.append(pair[1])
+            return
+        key = toks[k].key.lstrip("وف")
+        if f.speaker is not None and key.endswith("نا") and len(key) > 4 and _agent_stem(key[:-2]) and \
+                is_agent(f.speaker, f.assault):
+            f.actor = [f.speaker]
+            return
+
+
+def _agent_stem(stem: str) -> bool:
+    return stem in GENERIC_AGENTS or stem.removesuffix("ت") + "ات" in GENERIC_AGENTS or \
+        stem in ("جيش", "طايرات", "مقاتلات", "قوات", "عناصر", "جنود", "ابطال", "رجال", "مقاتلي")
 
 
 def _victims(f: Frame, by_prefix_actor: Ment | None) -> None:

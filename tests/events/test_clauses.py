@@ -109,3 +109,33 @@ def test_an_added_ending_makes_another_name() -> None:
     assert not affix_variant("غيدني", "غيديني")  # a letter inside: a typo
     assert not token_fuzzy_equal(["سليمان"], ["سليماني"])
     assert token_fuzzy_equal(["ستيفن", "غيدني"], ["ستيفن", "غيديني"])
+
+
+def test_a_dual_title_stands_for_the_two_persons_of_that_title() -> None:
+    extra = {"سعيد الحمادي": ("m:hammadi", "PER", None, None, None),
+             "كريم الفاسي": ("m:fassi", "PER", None, None, None),
+             "خالد العمري": ("m:khalid", "PER", None, None, None)}
+    text = ("واستقبل الرئيس سعيد الحمادي في العاصمة الرئيس كريم الفاسي. وقال المستشار خالد العمري إن "
+            "الرئيسين عقدا لقاء مغلقا استمر ساعتين.")
+    meeting = [e for e in _events(text, extra) if e.type == "CONSULT" and "لقاء" in e.trigger.text]
+    # the adviser named between is no president
+    assert meeting and meeting[0].actor == ["m:hammadi"] and meeting[0].recipient == ["m:fassi"]
+
+
+def test_the_two_sides_are_the_parties_of_the_last_encounter() -> None:
+    text = ("واندلعت اشتباكات بين الجيش العراقي وجبهة النصرة قرب الحدود. وتبادل الطرفان القصف المدفعي "
+            "طوال الليل.")
+    shelling = [e for e in _events(text, PARTIES) if "القصف" in e.trigger.text or "تبادل" in e.trigger.text]
+    assert shelling and set(shelling[0].actor + shelling[0].recipient) == {"m:irq_army", "m:nusra"}
+
+
+def test_our_forces_in_a_quote_are_the_speakers_side() -> None:
+    text = "وقال الجيش العراقي في بيان: «قواتنا تقاتل داخل البلدة منذ الفجر»."
+    fight = [e for e in _events(text, PARTIES) if e.type == "ASSAULT"]
+    assert fight and fight[0].actor == ["m:irq_army"]
+
+
+def test_a_part_of_a_party_acts_for_it() -> None:
+    evs = _events("ويرفض قسم من حزب الأمة المشاركة في الحكومة الجديدة.", PARTIES)
+    reject = [e for e in evs if e.type == "REJECT"]
+    assert reject and reject[0].actor == ["m:umma"]
