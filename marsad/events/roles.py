@@ -286,10 +286,13 @@ def _verbal_actor(f: Frame) -> None:
         # stands between the verb and the noun (شنّ سلاح الجو الروسي آلاف الغارات)
         region = [m for m in ms if v < m.ti < i] if v < i else f.after
         for m in region:
-            if m.ti - v > 6 or m.ti >= f.end:
-                break
+            if (min(m.ti, m.lead) if m.ent.type == "PER" else m.ti) - v > 6 or m.ti >= f.end:
+                break  # (a long title may stand between: رفض قائد المقاومة الشعبية في تعز الشيخ X)
+            if any(x.lead <= m.ti < x.ti and x.ent.type == "PER" for x in region):
+                continue  # the state in an office's title (السفير السعودي في مصر X): the holder is the subject
             if any(toks[k].bare in AGAINST or _verb_trigger(toks[k].key) or (
-                    _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms)) for k in range(v + 1, m.ti)):
+                    _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms))
+                   for k in range(v + 1, max(v + 1, min(m.ti, m.lead)))):  # (not inside its title phrase)
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
             if m.prep is not None or m.loc:
                 break

@@ -253,13 +253,27 @@ class Sentence:
         before the title governs the person. True when a title phrase was there."""
         toks = self.toks
         head = None
-        for k in range(m.ti - 1, max(-1, m.ti - 6), -1):
+        k = m.ti - 1
+        lo = max(-1, m.ti - 9)
+        while k > lo:
             key = toks[k].key
             if title_head(key) is not None:
                 head = k  # keep looking: «نائب رئيس الوزراء» starts at نائب
+                k -= 1
                 continue
+            if head is None and m.ent.type == "PER":
+                # the state an office serves, or the place or body after في/لدى (السفير السعودي في مصر X،
+                # مندوب سوريا لدى الأمم المتحدة X، سفير روسيا في واشنطن X)
+                body = next((x for x in self.ments if x is not m and x.ti <= k < x.tj and
+                             x.ent.type in ("GPE", "ORG")), None)
+                if body is not None:
+                    pp = body.ti >= 1 and toks[body.ti - 1].bare in ("في", "لدي")
+                    if pp or body.ent.type == "GPE":
+                        k = body.ti - 2 if pp else body.ti - 1
+                        continue
             if head is not None or not (key in RANKS or key.lstrip("وف").startswith("ال") and len(key) > 3):
                 break  # words before the office noun belong to the clause (استقبل الرئيس المصري وزير …)
+            k -= 1
         if head is None:
             return False
         m.lead = head

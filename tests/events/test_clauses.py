@@ -139,3 +139,22 @@ def test_a_part_of_a_party_acts_for_it() -> None:
     evs = _events("ويرفض قسم من حزب الأمة المشاركة في الحكومة الجديدة.", PARTIES)
     reject = [e for e in evs if e.type == "REJECT"]
     assert reject and reject[0].actor == ["m:umma"]
+
+
+def test_the_holder_of_an_office_in_a_country_is_the_subject() -> None:
+    extra = dict(PARTIES)
+    extra["مصطفى الراشد"] = ("m:rashid", "PER", None, None, None)
+    extra["الأردن"] = ("Q810", "GPE", "JOR", "country", None)
+    evs = _events("وطالب السفير الكويتي في الأردن مصطفى الراشد مجلس الأمن بالتحرك العاجل.", extra)
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].actor == ["m:rashid"] and req[0].recipient == ["m:unsc"]
+
+
+def test_a_long_title_keeps_its_holder_the_subject() -> None:
+    extra = dict(PARTIES)
+    extra["ناصر البدري"] = ("m:badri", "PER", None, None, None)
+    extra["الأردن"] = ("Q810", "GPE", "JOR", "country", None)
+    extra["القوات المشتركة"] = ("m:joint", "ORG", None, None, "MIL")
+    text = "ورفض قائد القوات المشتركة في الأردن الشيخ ناصر البدري العرض الذي قدمته الحكومة."
+    reject = [e for e in _events(text, extra) if e.type == "REJECT"]
+    assert reject and reject[0].actor == ["m:badri"]
