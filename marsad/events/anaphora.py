@@ -30,7 +30,7 @@ from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "after_an_object", "reported_subject", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "after_an_object", "can_be_masculine_singular", "reported_subject", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -568,3 +568,8 @@ def _filler(t: Tok) -> bool:
     return t.key in _RESUMPTIVE or b in _RESUMPTIVE or b in _ADVERBS or b in _TIME_NOUNS or \
         b in ("قد", "من", "اول", "اليوم", "الان", "بعض", "عدد", "كل", "جميع", "عشرات", "ميات", "الاف") or b[:1].isdigit()
 
+
+
+def can_be_masculine_singular(st: Sentence, m: Ment) -> bool:
+    """Whether a party can be the subject of a masculine singular form (a participle such as مطالبا)."""
+    return _agrees(_takes(st, m), ("m", "sg"))

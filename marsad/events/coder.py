@@ -114,6 +114,7 @@ def _code_sentence(doc: Document, toks: list[Tok], s: int, e: int, hits: list[Hi
     dead, dead_to, injured, inj_to = _casualties(doc, toks, merged, s, e)
     date_ref = resolve_sentence_date(doc.dates, s, e) if doc.dates else None
     out: list[Event] = []
+    st.coded = out  # the participle rule reads the main clause's event
     for idx, h in enumerate(merged):
         out.append(_event(doc, st, h, date_ref, dead if idx == dead_to else None,
                           injured if idx == inj_to else None))

@@ -20,6 +20,7 @@ from __future__ import annotations
 from marsad.events.anaphora import (
     after_an_object,
     agrees_with_verb,
+    can_be_masculine_singular,
     common_subject,
     first_person,
     fronted_subject,
@@ -482,10 +483,27 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
             f.actor = [m]
     if not f.actor:
         f.actor = undertaker(f.toks, f.i, f.ms)
+    if not f.actor and _participle(toks[f.i].key) and f.i >= 1 and toks[f.i - 1].key in ("،", ","):
+        f.actor = _main_clause_subject(f)  # (before any nearer party: a relative clause's subject is not it)
     if not f.actor:
         _governing_subject(f)
     if not f.actor and _participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
+
+
+def _main_clause_subject(f: Frame) -> list[Ment]:
+    """The subject of a circumstantial participle after a comma (دعا X … إلى التحقيق …، مطالبا …) is the
+    subject of its sentence's main clause: the actor of the sentence's first verbal event, masculine
+    singular as the participle is."""
+    for ev in f.st.coded:
+        if not ev.actor or ev.trigger.start >= f.toks[f.i].start:
+            continue
+        key = next((t.key for t in f.toks if t.start == ev.trigger.start), "")
+        if key not in FORMS or not FORMS[key].verbal:
+            continue
+        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < f.toks[f.i].start), None)
+        return [m] if m is not None and can_be_masculine_singular(f.st, m) else []
+    return []
 
 
 def _masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:

@@ -146,6 +146,7 @@ class Sentence:
         self._context: list[Ment] | None = None
         self.victims: set[int] = set()  # ids of the mentions who died or were hurt (never actors)
         self.prior: list[Event] = []  # the document's events coded before this sentence (set by the coder)
+        self.coded: list[Event] = []  # this sentence's events coded so far, in text order (set by the coder)
         starts = [t.start for t in toks]
         for m in ments:
             m.ti = max(0, bisect_right(starts, m.start) - 1)

@@ -158,3 +158,10 @@ def test_a_long_title_keeps_its_holder_the_subject() -> None:
     text = "ورفض قائد القوات المشتركة في الأردن الشيخ ناصر البدري العرض الذي قدمته الحكومة."
     reject = [e for e in _events(text, extra) if e.type == "REJECT"]
     assert reject and reject[0].actor == ["m:badri"]
+
+
+def test_a_participle_after_a_comma_acts_for_the_main_clause_subject() -> None:
+    text = ("دعا خالد العمري مجلس الأمن إلى التحقيق في الهجمات التي شنتها جبهة النصرة على القرى، "
+            "مطالبا المنظمات الدولية بتقديم العون للنازحين.")
+    demand = [e for e in _events(text, PARTIES) if "مطالبا" in e.trigger.text]
+    assert demand and demand[0].actor == ["m:khalid"]
