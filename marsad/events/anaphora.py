@@ -19,18 +19,16 @@ from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
     AGENT_TYPES,
     CARDINALS,
-    CLAUSE_BREAK,
-    GENERIC_AGENTS,
     Ment,
     Sentence,
     Tok,
     is_agent,
 )
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
-from marsad.kb.titles import RANKS, title_head
+from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "after_an_object", "can_be_masculine_singular", "reported_subject", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -460,114 +458,6 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
     if feats is None:
         return None
     return antecedent(st, v, feats, assault, exclude)
-
-
-def reported_subject(st: Sentence, v: int, ms: list[Ment], speaker: Ment | None, trig: Trigger,
-                     assault: bool, exclude: set[str]) -> Ment | None:
-    """The dropped subject of a verb coordinated inside reported speech: «أعلن X التزامه بالقرار وتعهد
-    بتنفيذه», «قال الجيش إنه قتل مسلحين واعتقل آخرين». Reported speech ends nowhere in the script, so the
-    quote layer gives it to the sentence end; a و-verb there continues the nearest agreeing party inside
-    the report, else the one who reported (a direct quote's third person is someone else: not read)."""
-    toks = st.toks
-    key = toks[v].key
-    if key[:1] not in "وف" or len(key) < 4 or not st.indirect_at(toks[v].start) or trig.cas:
-        return None
-    feats = verb_features(key)
-    if feats is None or (trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not _has_object(key)):
-        return None  # (وقُتل: a singular violent verb may be passive)
-    for m in reversed(ms):
-        if m.tj <= v and m.prep is None and m.loc == 0 and id(m) not in st.victims and \
-                m.ent.id not in exclude and is_agent(m, assault) and not after_an_object(st, m):
-            return m if _agrees(_takes(st, m), feats) else None
-    if speaker is not None and speaker.ent.id not in exclude and _agrees(_takes(st, speaker), feats):
-        return speaker
-    return None
-
-
-def after_an_object(st: Sentence, m: Ment) -> bool:
-    """Whether the mention at token k stands in the object of an earlier verb of its clause (قصف مواقعَ
-    المسلحين، داهمت منزلَ القيادي): a noun stands between the verb and it, and no title (أعلن الرئيس
-    الروسي X: the subject). Before a و-verb such a mention ends the first clause and is never the subject
-    the second continues. The object of a verb of compelling or calling (أجبر X على، دعا X إلى) is the
-    one who does what follows, and a clause opener (عندما، حيث، أن) starts another clause."""
-    toks, text = st.toks, st.doc.text
-    k = m.ti
-    if m.lead < k or (k >= 1 and _control_noun(toks[k - 1].key)):
-        return False  # (a titled person: وجه مديرها العام الشيخ X رسالة — the title phrase is the subject)
-    for vt in range(k - 1, max(-1, k - 7), -1):
-        t = toks[vt]
-        if t.key in CLAUSE_BREAK or t.key == "." or t.key in _OPENERS or t.bare in _COMPLEMENTIZERS:
-            return False
-        form = FORMS.get(t.key)
-        if form is not None and form.verbal and text[t.end - 1] != "ة":  # (دعوة is a noun)
-            if k < len(toks) and _relative_after(toks, k):
-                return False  # حملوا السلاح لمنع عناصر الحزب الذين أرادوا …: the relative's subject
-            if _control_noun(t.key) or form.trig.type in ("REQUEST", "ACCUSE"):
-                return False  # طالبت بعثة الأمم المتحدة بإجراء تحقيق، اتهمت X النظام بتنفيذ: the one called on or accused does it
-            between = [x for x in toks[vt + 1:k] if not _filler(x)]
-            if not between or any(_titled(x.key) for x in between) or all(_agent_head(x) for x in between):
-                return False
-            # one noun between a verb that has no subject yet and the mention: «وتقود بعثة الأمم المتحدة
-            # وساطة», a verb-subject-object clause whose subject the mention ends; with the subject before
-            # the verb (إنه قصف، X قصف) or in its plural inflection, the noun is the object (قصف مواقع X)
-            return len(between) > 1 or _has_subject(st, vt)
-    return False
-
-
-def _titled(key: str) -> bool:
-    """A title or rank, with a possessive too (مديرها العام الشيخ X: the title phrase of a subject)."""
-    if key in RANKS or title_head(key) is not None:
-        return True
-    for suf in ("ها", "هم", "ه"):
-        if key.endswith(suf) and len(key) > len(suf) + 2 and title_head(key[:-len(suf)]) is not None:
-            return True
-    return False
-
-
-def _has_subject(st: Sentence, vt: int) -> bool:
-    toks = st.toks
-    if vt >= 1 and (complementizer_features(toks[vt - 1].key) is not None or
-                    toks[vt - 1].bare in ("هو", "هي", "هم", "الذي", "التي", "الذين")):
-        return True
-    if verb_features(toks[vt].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) or _has_object(toks[vt].key):
-        return True
-    return any(m.tj == vt for m in st.ments)
-
-
-# Verbal nouns of compelling, calling and enabling: their genitive does the act that follows them
-# (بإجبار X على التوقيع، دعوة X إلى الانسحاب، لمنع X من …).
-_CONTROL = frozenset({"اجبار", "ارغام", "الزام", "اكراه", "دعوه", "مطالبه", "حث", "تكليف", "منع", "حمل", "دفع",
-                      "اقناع", "تشجيع", "مساعده", "تمكين", "اجبر", "ارغم", "الزم", "دعا", "طالب"})
-
-
-def _agent_head(t: Tok) -> bool:
-    """A noun that heads a party named after it (قوات التحالف، عناصر الحزب، طائرات X، مقاتلو X): the
-    phrase is the subject, not an object with the party as its genitive."""
-    b = t.bare
-    return b in GENERIC_AGENTS or b.removeprefix("ال") in _MACHINES or is_human_plural(b) or \
-        (b.endswith("ي") and is_human_plural(b + "ن"))
-
-
-def _control_noun(key: str) -> bool:
-    k = key
-    for p in ("وب", "ول", "فب", "ب", "ل", "و"):
-        if k.startswith(p) and k[len(p):] in _CONTROL:
-            return True
-    return k in _CONTROL or k.removeprefix("ال") in _CONTROL
-
-
-def _relative_after(toks: list[Tok], k: int) -> bool:
-    """A relative pronoun within the two words after the mention starting at k (its head's clause)."""
-    return any(toks[x].key.lstrip("وف") in ("الذين", "الذي", "التي") for x in range(k + 1, min(len(toks), k + 4)))
-
-
-def _filler(t: Tok) -> bool:
-    """A word between a verb and its subject that is not a noun of the clause: a resumptive or an
-    adverb of time (أعلنت فيه قوات X، نفذت أمس القوات)."""
-    b = t.bare
-    return t.key in _RESUMPTIVE or b in _RESUMPTIVE or b in _ADVERBS or b in _TIME_NOUNS or \
-        b in ("قد", "من", "اول", "اليوم", "الان", "بعض", "عدد", "كل", "جميع", "عشرات", "ميات", "الاف") or b[:1].isdigit()
-
 
 
 def can_be_masculine_singular(st: Sentence, m: Ment) -> bool:

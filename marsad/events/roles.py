@@ -18,7 +18,6 @@ The rules run in a fixed order over one `Frame`, each filling what the earlier o
 from __future__ import annotations
 
 from marsad.events.anaphora import (
-    after_an_object,
     agrees_with_verb,
     can_be_masculine_singular,
     common_subject,
@@ -28,11 +27,11 @@ from marsad.events.anaphora import (
     overt_subject,
     partitive_party,
     pronoun_party,
-    reported_subject,
     resumptive,
     verb_features,
     vso_agrees,
 )
+from marsad.events.clauses import after_an_object, reported_subject
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
     OWNED,
@@ -56,6 +55,7 @@ from marsad.events.tokens import (
     Hit,
     Ment,
     Sentence,
+    Tok,
     fine_place,
     governs_masdar,
     is_agent,
@@ -278,7 +278,8 @@ def _verbal_actor(f: Frame) -> None:
         m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
         assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)) or (
         assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in _INSTRUMENT and
-        not any(m.ti in (v + 1, v + 2) for m in ms))  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
+        not any(m.ti in (v + 1, v + 2) for m in ms)) or (  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
+        f.trig.type == "PROTEST" and _crowd_after(toks, v))  # تظاهر أمس آلاف الطلاب
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
     nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
         m.ti <= v - 1 < m.tj for m in ms)
@@ -321,6 +322,17 @@ def _verbal_actor(f: Frame) -> None:
                         f.actor.insert(0, x)
                     break
                 break
+
+
+#: Counts that open a crowd (تظاهر مئات الإيزيديين): the crowd is the subject, no party named before.
+_CROWD_COUNTS = frozenset({"ميات", "الاف", "الوف", "عشرات", "حشود", "جموع", "ملايين"})
+
+
+def _crowd_after(toks: list[Tok], v: int) -> bool:
+    k = v + 1
+    while k < len(toks) and toks[k].bare in ("امس", "اليوم", "الليله", "مساء", "صباح", "ايضا"):
+        k += 1
+    return k < len(toks) and toks[k].bare in _CROWD_COUNTS
 
 
 def _pp(key: str) -> bool:
@@ -396,7 +408,7 @@ def _governing_subject(f: Frame) -> None:
         if id(m) in f.st.victims:
             break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
         if m.prep is None and m.loc == 0 and is_agent(m, f.assault) and \
-                not after_an_object(f.st, m):  # (قصفت طائرة موقعا للحوثيين ما أدى إلى تدمير …)
+                not after_an_object(f.st, m, f.i):  # (قصفت طائرة موقعا للحوثيين ما أدى إلى تدمير …)
             f.actor = [m]
             break
 

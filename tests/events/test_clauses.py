@@ -165,3 +165,15 @@ def test_a_participle_after_a_comma_acts_for_the_main_clause_subject() -> None:
             "مطالبا المنظمات الدولية بتقديم العون للنازحين.")
     demand = [e for e in _events(text, PARTIES) if "مطالبا" in e.trigger.text]
     assert demand and demand[0].actor == ["m:khalid"]
+
+
+def test_a_crowd_count_after_a_protest_verb_is_its_subject() -> None:
+    text = "وفي ذكرى احتلال جبهة النصرة للبلدة تظاهر أمس مئات الأهالي أمام مقر المحافظة."
+    protest = [e for e in _events(text, PARTIES) if e.type == "PROTEST"]
+    assert protest and "m:nusra" not in protest[0].actor
+
+
+def test_the_subject_of_a_relative_clause_does_not_act_in_the_main_one() -> None:
+    text = ("وقال إن مئات الجنود الذين دربهم الجيش العراقي في المعسكرات يشاركون في معارك قرب المدينة.")
+    fight = [e for e in _events(text, PARTIES) if "معارك" in e.trigger.text]
+    assert fight and "m:irq_army" not in fight[0].actor

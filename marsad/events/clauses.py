@@ -1,0 +1,170 @@
+"""Where a clause ends for who-did-it: the subject a coordinated verb in reported speech continues, and
+whether a party stands in the object of an earlier verb or in a relative clause, so that it is never taken
+for the subject of what comes after (قصف مواقع X واعتقل …، الائتلاف الذي تقوده X … يشاركون في معارك).
+
+Arabic writes no clause boundaries: a و-verb may continue the first verb's subject or start anew, and a
+noun after a verb is its subject (VSO) or its object when the subject came before. These rules read the
+verb's inflection, the article, titles, agent heads and relative pronouns, nothing fitted to an article.
+"""
+
+from __future__ import annotations
+
+from marsad.events.anaphora import (
+    _ADVERBS,
+    _COMPLEMENTIZERS,
+    _MACHINES,
+    _OPENERS,
+    _PASSIVE_PRONE,
+    _RESUMPTIVE,
+    _TIME_NOUNS,
+    _agrees,
+    _has_object,
+    _takes,
+    complementizer_features,
+    verb_features,
+)
+from marsad.events.lexicon import FORMS, Trigger
+from marsad.events.tokens import CLAUSE_BREAK, GENERIC_AGENTS, Ment, Sentence, Tok, is_agent
+from marsad.kb.agreement import is_human_plural
+from marsad.kb.titles import RANKS, title_head
+
+__all__ = ["after_an_object", "reported_subject"]
+
+
+def reported_subject(st: Sentence, v: int, ms: list[Ment], speaker: Ment | None, trig: Trigger,
+                     assault: bool, exclude: set[str]) -> Ment | None:
+    """The dropped subject of a verb coordinated inside reported speech: «أعلن X التزامه بالقرار وتعهد
+    بتنفيذه», «قال الجيش إنه قتل مسلحين واعتقل آخرين». Reported speech ends nowhere in the script, so the
+    quote layer gives it to the sentence end; a و-verb there continues the nearest agreeing party inside
+    the report, else the one who reported (a direct quote's third person is someone else: not read)."""
+    toks = st.toks
+    key = toks[v].key
+    if key[:1] not in "وف" or len(key) < 4 or not st.indirect_at(toks[v].start) or trig.cas:
+        return None
+    feats = verb_features(key)
+    if feats is None or (trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not _has_object(key)):
+        return None  # (وقُتل: a singular violent verb may be passive)
+    for m in reversed(ms):
+        if m.tj <= v and m.prep is None and m.loc == 0 and id(m) not in st.victims and \
+                m.ent.id not in exclude and is_agent(m, assault) and not after_an_object(st, m):
+            return m if _agrees(_takes(st, m), feats) else None
+    if speaker is not None and speaker.ent.id not in exclude and _agrees(_takes(st, speaker), feats):
+        return speaker
+    return None
+
+
+def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
+    """Whether the mention at token k stands in the object of an earlier verb of its clause (قصف مواقعَ
+    المسلحين، داهمت منزلَ القيادي): a noun stands between the verb and it, and no title (أعلن الرئيس
+    الروسي X: the subject). Before a و-verb such a mention ends the first clause and is never the subject
+    the second continues. The object of a verb of compelling or calling (أجبر X على، دعا X إلى) is the
+    one who does what follows, and a clause opener (عندما، حيث، أن) starts another clause. The subject of a
+    relative clause acts in nothing after the clause; `until`, the token of the act asked about, is inside
+    the clause when at most four words other than names and no verb or comma stand between."""
+    toks, text = st.toks, st.doc.text
+    k = m.ti
+    inside = until is not None and _same_clause(st, m, until)
+    if m.lead < k or (k >= 1 and _control_noun(toks[k - 1].key)):
+        return False  # (a titled person: وجه مديرها العام الشيخ X رسالة — the title phrase is the subject)
+    for vt in range(k - 1, max(-1, k - 7), -1):
+        t = toks[vt]
+        if t.key in CLAUSE_BREAK or t.key == "." or t.key in _OPENERS or t.bare in _COMPLEMENTIZERS:
+            return False
+        form = FORMS.get(t.key)
+        verb = form is not None and form.verbal and text[t.end - 1] != "ة"  # (دعوة is a noun)
+        if verb and (_control_noun(t.key) or form.trig.type in ("REQUEST", "ACCUSE")):
+            return False  # طالبت بعثة الأمم المتحدة بإجراء تحقيق، اتهمت X النظام بتنفيذ: the one called on or accused does it
+        if vt == k - 1 and vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and t.bare not in _DOING:
+            return not inside  # الجنود الذين دربهم X …: X is that clause's subject, not of what follows it
+        if verb:
+            if k < len(toks) and _relative_after(toks, k):
+                return False  # حملوا السلاح لمنع عناصر الحزب الذين أرادوا …: the relative's subject
+            between = [x for x in toks[vt + 1:k] if not _filler(x)]
+            if not between:
+                # right after a verb whose subject came first (X أبلغ لجنة التحقيق: the object), or the subject of a
+                # relative clause (الائتلاف الذي تقوده الولايات المتحدة): no subject of what follows the clause
+                relative = vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and not inside and \
+                    toks[vt].bare not in _DOING  # (الممارسات التي تقوم بها X: X does them)
+                return relative or (_has_subject(st, vt) and not _has_object(toks[vt].key))
+            if any(_titled(x.key) for x in between) or all(_agent_head(x) for x in between):
+                return False
+            # one noun between a verb that has no subject yet and the mention: «وتقود بعثة الأمم المتحدة
+            # وساطة», a verb-subject-object clause whose subject the mention ends; with the subject before
+            # the verb (إنه قصف، X قصف) or in its plural inflection, the noun is the object (قصف مواقع X)
+            return len(between) > 1 or _has_subject(st, vt)
+    return False
+
+
+def _titled(key: str) -> bool:
+    """A title or rank, with a possessive too (مديرها العام الشيخ X: the title phrase of a subject)."""
+    if key in RANKS or title_head(key) is not None:
+        return True
+    for suf in ("ها", "هم", "ه"):
+        if key.endswith(suf) and len(key) > len(suf) + 2 and title_head(key[:-len(suf)]) is not None:
+            return True
+    return False
+
+
+def _same_clause(st: Sentence, m: Ment, until: int) -> bool:
+    """Whether token `until` continues the clause of mention m: no comma or verb between, and at most four
+    words that are not names."""
+    toks = st.toks
+    words = 0
+    for k in range(m.tj, until):
+        if any(x.ti <= k < x.tj for x in st.ments):
+            continue
+        t = toks[k]
+        if t.key in CLAUSE_BREAK or t.key == "." or (t.key in FORMS and FORMS[t.key].verbal):
+            return False
+        words += 1
+    return words <= 4
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين"})
+#: Verbs of doing, whose relative clause names who does the acts listed after it (التي تقوم بها X: …).
+_DOING = frozenset({"قام", "قامت", "يقوم", "تقوم", "يقومون"})
+
+
+def _has_subject(st: Sentence, vt: int) -> bool:
+    toks = st.toks
+    if vt >= 1 and (complementizer_features(toks[vt - 1].key) is not None or
+                    toks[vt - 1].bare in ("هو", "هي", "هم", "الذي", "التي", "الذين")):
+        return True
+    if verb_features(toks[vt].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) or _has_object(toks[vt].key):
+        return True
+    return any(m.tj == vt for m in st.ments)
+
+
+# Verbal nouns of compelling, calling and enabling: their genitive does the act that follows them
+# (بإجبار X على التوقيع، دعوة X إلى الانسحاب، لمنع X من …).
+_CONTROL = frozenset({"اجبار", "ارغام", "الزام", "اكراه", "دعوه", "مطالبه", "حث", "تكليف", "منع", "حمل", "دفع",
+                      "اقناع", "تشجيع", "مساعده", "تمكين", "اجبر", "ارغم", "الزم", "دعا", "طالب"})
+
+
+def _agent_head(t: Tok) -> bool:
+    """A noun that heads a party named after it (قوات التحالف، عناصر الحزب، طائرات X، مقاتلو X): the
+    phrase is the subject, not an object with the party as its genitive."""
+    b = t.bare
+    return b in GENERIC_AGENTS or b.removeprefix("ال") in _MACHINES or is_human_plural(b) or \
+        (b.endswith("ي") and is_human_plural(b + "ن"))
+
+
+def _control_noun(key: str) -> bool:
+    k = key
+    for p in ("وب", "ول", "فب", "ب", "ل", "و"):
+        if k.startswith(p) and k[len(p):] in _CONTROL:
+            return True
+    return k in _CONTROL or k.removeprefix("ال") in _CONTROL
+
+
+def _relative_after(toks: list[Tok], k: int) -> bool:
+    """A relative pronoun within the two words after the mention starting at k (its head's clause)."""
+    return any(toks[x].key.lstrip("وف") in ("الذين", "الذي", "التي") for x in range(k + 1, min(len(toks), k + 4)))
+
+
+def _filler(t: Tok) -> bool:
+    """A word between a verb and its subject that is not a noun of the clause: a resumptive or an
+    adverb of time (أعلنت فيه قوات X، نفذت أمس القوات)."""
+    b = t.bare
+    return t.key in _RESUMPTIVE or b in _RESUMPTIVE or b in _ADVERBS or b in _TIME_NOUNS or \
+        b in ("قد", "من", "اول", "اليوم", "الان", "بعض", "عدد", "كل", "جميع", "عشرات", "ميات", "الاف") or b[:1].isdigit()
