@@ -82,7 +82,7 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
             between = [x for x in toks[vt + 1:k] if not _filler(x)]
             if not between:
                 # right after a verb whose subject came first (X أبلغ لجنة التحقيق: the object), or the subject of a
-                # relative clause (الائتلاف الذي تقوده الولايات المتحدة): no subject of what follows the clause
+                # relative clause (الائتلاف الذي تقوده X): no subject of what follows the clause
                 relative = vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and not inside and \
                     toks[vt].bare not in _DOING  # (الممارسات التي تقوم بها X: X does them)
                 return relative or (_has_subject(st, vt) and not _has_object(toks[vt].key))
