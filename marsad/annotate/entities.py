@@ -8,6 +8,7 @@ mention of one real-world entity under one id and attaches KB facts (country, se
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -50,12 +51,15 @@ def merge_mentions(statistical: list[Mention], known: list[Mention]) -> list[Men
     """Non-overlapping mentions: longer spans first, the dictionary's type on a tie (it is curated)."""
     cands = [(s, e, t, 1) for s, e, t in known] + [(s, e, t, 0) for s, e, t in statistical]
     cands.sort(key=lambda m: (-(m[1] - m[0]), -m[3], m[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken spans, kept sorted by start (they never overlap)
+    ends: list[int] = []
     out: list[Mention] = []
     for s, e, t, _src in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        k = bisect_left(starts, e)  # taken spans starting before e; only the last of them can reach past s
+        if k and ends[k - 1] > s:
             continue
-        taken.append((s, e))
+        starts.insert(k, s)
+        ends.insert(k, e)
         out.append((s, e, t))
     out.sort()
     return out

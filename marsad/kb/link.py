@@ -318,7 +318,7 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
         key = None
         ws = m.words
         # same name already seen (exact, fuzzy or as a longer name), among KB-linked and unknown entities
-        pool = [(w, g) for w, g in resolved_names] + [(w, g) for g, w in pending.items()]
+        pool = resolved_names + [(w, g) for g, w in pending.items()]
         for w, g in pool:
             if w == ws or (len(w) == len(ws) and token_fuzzy_equal(w, ws)):  # names of other lengths never are
                 key = g
