@@ -84,7 +84,7 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
                 # right after a verb whose subject came first (X أبلغ لجنة التحقيق: the object), or the subject of a
                 # relative clause (الائتلاف الذي تقوده X): no subject of what follows the clause
                 relative = vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and not inside and \
-                    toks[vt].bare not in _DOING  # (الممارسات التي تقوم بها X: X does them)
+                    toks[vt].bare not in _DOING  # (الأعمال التي يقوم بها X: X does them)
                 return relative or (_has_subject(st, vt) and not _has_object(toks[vt].key))
             if any(_titled(x.key) for x in between) or all(_agent_head(x) for x in between):
                 return False
@@ -121,7 +121,7 @@ def _same_clause(st: Sentence, m: Ment, until: int) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "الذين"})
-#: Verbs of doing, whose relative clause names who does the acts listed after it (التي تقوم بها X: …).
+#: Verbs of doing, whose relative clause names who does the acts listed after it (الأعمال التي يقوم بها X: …).
 _DOING = frozenset({"قام", "قامت", "يقوم", "تقوم", "يقومون"})
 
 

@@ -51,7 +51,7 @@ def recipient(f: Frame, taken: set[str]) -> None:
                 f.target_place = f.st.ments.index(m)
             break
         if f.verbal and m.prep is None and m.loc == 0 and 0 <= _phrase_start(m) - last <= 3 and is_agent(m, assault):
-            # (the object's title phrase counts from its start: استقبل X في القاهرة وزير الخارجية الروسي Y)
+            # (the object's title phrase counts from its start: استقبل X في عمّان وزيرَ الدفاع الفرنسي Y)
             f.recip = coordinated(f.after, m, toks, assault)
             break
         if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
@@ -73,7 +73,7 @@ AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTI
 
 
 def _phrase_start(m: Ment) -> int:
-    """Where a person's title phrase starts (وزير الخارجية الروسي X), else the mention's first token."""
+    """Where a person's title phrase starts (وزير الدفاع الفرنسي X), else the mention's first token."""
     return min(m.ti, m.lead) if m.ent.type == "PER" else m.ti
 
 
