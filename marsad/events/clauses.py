@@ -63,7 +63,6 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
     the clause when at most four words other than names and no verb or comma stand between."""
     toks, text = st.toks, st.doc.text
     k = m.ti
-    inside = until is not None and _same_clause(st, m, until)
     if m.lead < k or (k >= 1 and _control_noun(toks[k - 1].key)):
         return False  # (a titled person: وجه مديرها العام الشيخ X رسالة — the title phrase is the subject)
     for vt in range(k - 1, max(-1, k - 7), -1):
@@ -74,8 +73,9 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
         verb = form is not None and form.verbal and text[t.end - 1] != "ة"  # (دعوة is a noun)
         if verb and (_control_noun(t.key) or form.trig.type in ("REQUEST", "ACCUSE")):
             return False  # طالبت بعثة الأمم المتحدة بإجراء تحقيق، اتهمت X النظام بتنفيذ: the one called on or accused does it
-        if vt == k - 1 and vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and t.bare not in _DOING:
-            return not inside  # الجنود الذين دربهم X …: X is that clause's subject, not of what follows it
+        if vt == k - 1 and _opens_relative(toks, vt):
+            # الجنود الذين دربهم X …: X is that clause's subject, not of what follows it
+            return until is None or not _same_clause(st, m, until)
         if verb:
             if k < len(toks) and _relative_after(toks, k):
                 return False  # حملوا السلاح لمنع عناصر الحزب الذين أرادوا …: the relative's subject
@@ -83,8 +83,7 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
             if not between:
                 # right after a verb whose subject came first (X أبلغ لجنة التحقيق: the object), or the subject of a
                 # relative clause (الائتلاف الذي تقوده X): no subject of what follows the clause
-                relative = vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and not inside and \
-                    toks[vt].bare not in _DOING  # (الأعمال التي يقوم بها X: X does them)
+                relative = _opens_relative(toks, vt) and (until is None or not _same_clause(st, m, until))
                 return relative or (_has_subject(st, vt) and not _has_object(toks[vt].key))
             if any(_titled(x.key) for x in between) or all(_agent_head(x) for x in between):
                 return False
@@ -125,10 +124,15 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين"})
 _DOING = frozenset({"قام", "قامت", "يقوم", "تقوم", "يقومون"})
 
 
+def _opens_relative(toks: list[Tok], vt: int) -> bool:
+    """The word at vt is the verb of a relative clause (الذي/التي/الذين before it), not one of doing."""
+    return vt >= 1 and toks[vt - 1].key.lstrip("وف") in _RELATIVES and toks[vt].bare not in _DOING
+
+
 def _has_subject(st: Sentence, vt: int) -> bool:
     toks = st.toks
     if vt >= 1 and (complementizer_features(toks[vt - 1].key) is not None or
-                    toks[vt - 1].bare in ("هو", "هي", "هم", "الذي", "التي", "الذين")):
+                    toks[vt - 1].bare in ("هو", "هي", "هم")):
         return True
     if verb_features(toks[vt].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) or _has_object(toks[vt].key):
         return True
@@ -159,7 +163,7 @@ def _control_noun(key: str) -> bool:
 
 def _relative_after(toks: list[Tok], k: int) -> bool:
     """A relative pronoun within the two words after the mention starting at k (its head's clause)."""
-    return any(toks[x].key.lstrip("وف") in ("الذين", "الذي", "التي") for x in range(k + 1, min(len(toks), k + 4)))
+    return any(toks[x].key.lstrip("وف") in _RELATIVES for x in range(k + 1, min(len(toks), k + 4)))
 
 
 def _filler(t: Tok) -> bool:

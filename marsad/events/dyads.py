@@ -77,15 +77,7 @@ def the_two_sides(st: Sentence, j: int) -> tuple[list[Ment], list[Ment]] | None:
     if not any(toks[k].bare == "بين" and k + 1 < len(toks) and toks[k + 1].bare in _BOTH
                for k in range(j + 1, min(len(toks) - 1, j + 3))):
         return None
-    ents = {e.id: e for e in st.doc.entities}
-    for ev in reversed(st.prior):
-        if ev.trigger.start < st.s - _PAIR_REACH:
-            break
-        if ev.type in DYADIC and ev.actor and ev.recipient:
-            pair = [_mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)]
-            if pair[0] is not None and pair[1] is not None:
-                return [pair[0]], [pair[1]]
-    return None
+    return _last_pair(st, DYADIC)
 
 
 def _mention(ent: Entity | None, ev: Event) -> Ment | None:
@@ -125,7 +117,7 @@ def dual_parties(st: Sentence, k: int) -> list[Ment]:
     before = [m for m in st.ments if m.tj <= k]
     for m in [*reversed(before), *_named_before(st)]:
         e = m.ent
-        if e.type != "PER" or any(x.ent.id == e.id for x in out) or not _titled(st.doc, e, title):
+        if e.type != "PER" or any(x.ent.id == e.id for x in out) or not _holds_title(st.doc, e, title):
             continue
         out.append(m)
         if len(out) == 2:
@@ -133,7 +125,7 @@ def dual_parties(st: Sentence, k: int) -> list[Ment]:
     return []
 
 
-def _titled(doc: object, e: Entity, title: str) -> bool:
+def _holds_title(doc: object, e: Entity, title: str) -> bool:
     """Whether a mention of person `e` has the title among the four words before it (الرئيس السوداني عمر
     البشير، وزير الخارجية المصري X), or «نظيره» (his counterpart holds the same title)."""
     text = doc.text  # type: ignore[attr-defined]
@@ -153,13 +145,14 @@ def _word_is(w: str, lemmas: tuple[str, ...]) -> bool:
     return any(f in lemmas for f in forms)
 
 
-def _last_pair(st: Sentence) -> tuple[list[Ment], list[Ment]] | None:
-    """(first side, second side) of the latest earlier event of the paragraph that names both."""
+def _last_pair(st: Sentence, types: tuple[str, ...] | None = None) -> tuple[list[Ment], list[Ment]] | None:
+    """(first side, second side) of the latest earlier event of the paragraph (of one of `types`, if given)
+    that names both."""
     ents = {e.id: e for e in st.doc.entities}
     for ev in reversed(st.prior):
         if ev.trigger.start < st.s - _PAIR_REACH:
             break
-        if ev.actor and ev.recipient:
+        if (types is None or ev.type in types) and ev.actor and ev.recipient:
             a, b = _mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)
             if a is not None and b is not None:
                 return [a], [b]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from marsad.events.dyads import coordinated
 from marsad.events.evaluated import OWNED, member_of
 from marsad.events.frame import Frame
-from marsad.events.tokens import AGENT_TYPES, Ment, is_agent, is_place, unclitic
+from marsad.events.tokens import AGENT_TYPES, is_agent, is_place, phrase_start, unclitic
 
 __all__ = ["AGAINST", "AIMED", "losing_side", "recipient"]
 
@@ -50,7 +50,7 @@ def recipient(f: Frame, taken: set[str]) -> None:
             elif is_place(m.ent) and f.target_place is None:
                 f.target_place = f.st.ments.index(m)
             break
-        if f.verbal and m.prep is None and m.loc == 0 and 0 <= _phrase_start(m) - last <= 3 and is_agent(m, assault):
+        if f.verbal and m.prep is None and m.loc == 0 and 0 <= phrase_start(m) - last <= 3 and is_agent(m, assault):
             # (the object's title phrase counts from its start: استقبل X في عمّان وزيرَ الدفاع الفرنسي Y)
             f.recip = coordinated(f.after, m, toks, assault)
             break
@@ -70,11 +70,6 @@ AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استه
 _RECIPROCAL = ("اشتباك", "اشتبك", "يشتبك", "تشتبك", "مواجه", "معارك", "معركه", "اقتتال", "تبادل")
 #: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
 AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
-
-
-def _phrase_start(m: Ment) -> int:
-    """Where a person's title phrase starts (وزير الدفاع الفرنسي X), else the mention's first token."""
-    return min(m.ti, m.lead) if m.ent.type == "PER" else m.ti
 
 
 def losing_side(f: Frame, taken: set[str]) -> None:

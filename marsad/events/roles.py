@@ -60,6 +60,7 @@ from marsad.events.tokens import (
     governs_masdar,
     is_agent,
     is_place,
+    phrase_start,
     unclitic,
 )
 from marsad.kb.titles import title_head
@@ -288,7 +289,7 @@ def _verbal_actor(f: Frame) -> None:
         # stands between the verb and the noun (شنّ سلاح الجو الروسي آلاف الغارات)
         region = [m for m in ms if v < m.ti < i] if v < i else f.after
         for m in region:
-            if (min(m.ti, m.lead) if m.ent.type == "PER" else m.ti) - v > 6 or m.ti >= f.end:
+            if phrase_start(m) - v > 6 or m.ti >= f.end:
                 break  # (a long title may stand between: رفض قائد المقاومة الشعبية في تعز الشيخ X)
             if any(x.lead <= m.ti < x.ti and x.ent.type == "PER" for x in region):
                 continue  # the state in an office's title (السفير السعودي في مصر X): the holder is the subject

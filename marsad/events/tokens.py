@@ -86,6 +86,11 @@ class Ment:
         self.lead = 0  # first token of the phrase the mention heads (its title: رئيس الوزراء العراقي X)
 
 
+def phrase_start(m: Ment) -> int:
+    """Where a person's title phrase starts (وزير الدفاع الفرنسي X), else the mention's first token."""
+    return min(m.ti, m.lead) if m.ent.type == "PER" else m.ti
+
+
 class Hit:
     __slots__ = ("i", "j", "form", "cond_ok")
 
