@@ -169,7 +169,7 @@ OWNED = frozenset({"تابعه", "تابع", "تابعين", "تابعون", "ا
                    "موال", "الموالين", "المواليه", "المنتمين", "منتمين", "منتميه"})
 # Nouns of members whose group is named after من (عنصرا من، مقاتلين من، أعضاء في).
 _MEMBERS = ("عنصر", "عناصر", "مقاتل", "مسلح", "اعضاء", "عضو", "جنود", "جندي", "قاده", "قيادي", "افراد",
-            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين", "اخوه", "اخوان")
+            "منتسب", "ضابط", "ضباط", "اتباع", "انصار", "مؤيد", "موالين", "اخوه", "اخوان", "قايد", "قناص")
 
 
 def member_of(toks: list[Tok], k: int) -> bool:
@@ -179,3 +179,19 @@ def member_of(toks: list[Tok], k: int) -> bool:
         k -= 1
         b = toks[k].bare if k >= 0 else ""
     return b.startswith(_MEMBERS) or b[:1].isdigit()
+
+
+def members_of(toks: list[Tok], m: Ment, obj: int) -> bool:
+    """The object phrase from token `obj` is the party's men (مسلحي X، عشرات من عناصر X، قائد X): a noun of
+    members whose genitive the party is, with nothing before it but a count (عدد من، كبار، أربعة من)."""
+    k = m.ti - 1
+    if m.prep is not None or k < obj or not toks[k].bare.startswith(_MEMBERS) or toks[k].key.startswith("ال"):
+        return False
+    return k - obj <= 5 and all(t.bare in _COUNTS or t.bare[:1].isdigit() or t.key.startswith(("ال", "وال"))
+                                for t in toks[obj:k])
+
+
+# What may stand before the men's noun: a count (عدد من، العشرات من، كبار، أربعة من), a time (أمس), and a
+# definite subject the entity layer does not name (اعتقلت القوات الأمنية عشرات من عناصر X).
+_COUNTS = CARDINALS | {"عدد", "عشرات", "ميات", "الاف", "كبار", "بعض", "احد", "من", "اثنين", "اثنان", "امس",
+                       "مساء", "صباح", "فجر", "ليل", "اول", "يوم"}

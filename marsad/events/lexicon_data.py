@@ -166,7 +166,7 @@ LEXICON = r"""
 051            V  ثمن ; conf=0.5
 # pledging allegiance and solidarity (the guide's SUPPORT: endorsement, pledge of allegiance)
 051            V  بايع ; conf=0.7
-051            N  مبايعه ; obj conf=0.6
+051            N  مبايعه ; obj victim conf=0.6
 051            V  اقسم ; need=الولاء,ولاء reach=8 conf=0.6
 051            V  تضامن ; need=مع reach=4 conf=0.6
 051            N  تضامن ; need=مع reach=4 conf=0.5

@@ -5,7 +5,7 @@ rules of `roles`, on the same `Frame`, and never takes a party already the actor
 from __future__ import annotations
 
 from marsad.events.dyads import coordinated
-from marsad.events.evaluated import OWNED, member_of
+from marsad.events.evaluated import OWNED, member_of, members_of
 from marsad.events.frame import Frame
 from marsad.events.tokens import AGENT_TYPES, is_agent, is_place, phrase_start, unclitic
 
@@ -24,6 +24,9 @@ def recipient(f: Frame, taken: set[str]) -> None:
         if m.prep in ("من", "في") and m.ti >= 1 and member_of(toks, m.ti - 1) and trig.type in AIMED and \
                 m.ent.type in AGENT_TYPES:
             f.recip = [m]  # أسرت القوات 9 مقاتلين من الجماعة، طالب الأعضاء في الحزب: their group
+            break
+        if trig.type in AIMED and members_of(toks, m, last) and m.ent.type in AGENT_TYPES:
+            f.recip = [m]  # قتلت القوات عددا من مسلحي الجماعة: whose men they are
             break
         if trig.type in AIMED and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED and m.prep == "ل" and \
                 m.ti - max(j, last) <= 8 and is_agent(m, False):

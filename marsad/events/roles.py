@@ -56,6 +56,7 @@ from marsad.events.tokens import (
     Ment,
     Sentence,
     Tok,
+    ability_preposition,
     fine_place,
     governs_masdar,
     is_agent,
@@ -297,6 +298,8 @@ def _verbal_actor(f: Frame) -> None:
                     _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms))
                    for k in range(v + 1, max(v + 1, min(m.ti, m.lead)))):  # (not inside its title phrase)
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
+            if min(m.ti, m.lead) - 1 > v and _event_noun(toks[min(m.ti, m.lead) - 1].key):
+                break  # رفضت القبيلة مبايعة X: the genitive of an event noun is no subject of the verb
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):  # a party that cannot agree with the verb is its object
@@ -367,6 +370,13 @@ def _titled_person(f: Frame, m: Ment) -> Ment | None:
 def _verb_trigger(key: str) -> bool:
     form = FORMS.get(key)
     return form is not None and form.verbal and form.trig.type is not None
+
+
+def _event_noun(key: str) -> bool:
+    """An indefinite event noun (مبايعة، زيارة، قصف), which takes the name after it as its genitive."""
+    form = FORMS.get(key)
+    return form is not None and not form.verbal and form.trig.type is not None and not key.startswith("ال") \
+        and key.lstrip("وف") not in _INSTRUMENT  # (دمرت غارات التحالف: the strikes' owner is their subject)
 
 
 def _possessive(key: str, trig: object) -> bool:
@@ -457,7 +467,7 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         gen = []
     if gen and gen[0].prep is None and toks[f.i].key.lstrip("وف").startswith(("ال", "بال", "كال", "لل")):
         gen = []  # a definite noun governs no genitive (استهدف الهجوم مقر X: X is in another phrase)
-    if gen and (gen[0].ti - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
+    if gen and (phrase_start(gen[0]) - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:
             f.actor = coordinated(f.after, m, toks, assault)
@@ -526,9 +536,14 @@ def _masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
     if by_prefix_actor is not None:
         return False
     toks, i = f.toks, f.i
-    sub = next((m for m in reversed(f.before) if m.tj == i), None)
-    if sub is None or sub.prep is not None or sub.ti < 1 or not governs_masdar(toks[sub.ti - 1].key) or \
-            not is_agent(sub, f.assault):
+    sub = next((m for m in reversed(f.before) if m.tj >= i - 1), None)
+    if sub is None or sub.prep is not None or sub.ti < 1 or not is_agent(sub, f.assault):
+        return False
+    verb = toks[phrase_start(sub) - 1].key if phrase_start(sub) >= 1 else ""
+    if sub.tj == i:
+        if not governs_masdar(verb) and ability_preposition(verb) != "":
+            return False
+    elif ability_preposition(verb) != toks[i - 1].bare:  # تمكن الجيش من قتل، نجحت القوات في تحرير
         return False
     f.actor = [sub]
     gen = next((m for m in f.after if m.ti - f.j <= 2 and m.ti < f.end), None)

@@ -20,7 +20,7 @@ from marsad.text.normalize import normalize
 
 __all__ = [
     "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
-    "governs_masdar", "is_agent", "is_place",
+    "ability_preposition", "governs_masdar", "is_agent", "is_place",
 ]
 
 # Marks that survive letter folding and hide a word from the lexicon (diacritics, tatweel).
@@ -317,3 +317,20 @@ MASDAR_GOVERNORS = frozenset(w for forms in (
 def governs_masdar(key: str) -> bool:
     """Whether a word (a conjunction و/ف allowed) is one of `MASDAR_GOVERNORS`."""
     return key in MASDAR_GOVERNORS or (key[:1] in "وف" and key[1:] in MASDAR_GOVERNORS)
+
+
+#: Verbs of managing to do something (تمكن من، نجح في، استطاع): their verbal-noun complement is an act that
+#: their own subject achieved, so the subject between is its doer. Each with the preposition it takes.
+_ABILITY = {w: prep for forms, prep in (
+    (_conjugations("تمكن", "يتمكن"), "من"), (_conjugations("نجح", "ينجح"), "في"),
+    (_conjugations("افلح", "يفلح"), "في"), (_conjugations("استطاع", "يستطيع"), ""),
+) for w in forms}
+
+
+def ability_preposition(key: str) -> str | None:
+    """The preposition a verb of managing takes before its verbal noun ("" for none), or None for other
+    words (a conjunction و/ف allowed)."""
+    got = _ABILITY.get(key)
+    if got is None and key[:1] in "وف":
+        got = _ABILITY.get(key[1:])
+    return got

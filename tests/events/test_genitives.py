@@ -1,0 +1,65 @@
+"""Whose act an event noun names, and whose men are hit: genitives of event nouns and of member nouns,
+and verbs of managing (تمكن من، نجح في، استطاع) whose verbal noun is their subject's act.
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+from marsad.document import Event
+from tests.events.test_roles import _events
+
+PARTIES: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
+    "حسن الراشد": ("m:hassan", "PER", None, None, None),
+    "سامي العطار": ("m:sami", "PER", None, None, None),
+    "الجيش الليبي": ("m:lby_army", "ORG", "LBY", None, "MIL"),
+    "حزب التحرير": ("m:tahrir", "ORG", None, None, None),
+    "جبهة النصرة": ("m:nusra", "ORG", None, None, "REB"),
+    "حركة الشباب": ("m:shabab", "ORG", None, None, "REB"),
+}
+
+
+def _typed(evs: list[Event], typ: str) -> Event:
+    got = [e for e in evs if e.type == typ]
+    assert got, f"no {typ} in {[(e.type, e.trigger.text) for e in evs]}"
+    return got[0]
+
+
+def test_managing_verb_makes_its_subject_the_doer_of_the_verbal_noun() -> None:
+    evs = _events("وتمكن الجيش الليبي في ساعة متأخرة من قتل خمسة من عناصر حركة الشباب قرب الحدود.", PARTIES)
+    ev = _typed(evs, "ASSAULT")
+    assert ev.actor == ["m:lby_army"] and ev.recipient == ["m:shabab"]
+
+
+def test_managing_verb_without_a_preposition() -> None:
+    ev = _typed(_events("واستطاعت جبهة النصرة اغتيال قائد في حزب التحرير.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:nusra"] and ev.recipient == ["m:tahrir"]
+
+
+def test_members_counted_after_the_subject_belong_to_the_party_hit() -> None:
+    ev = _typed(_events("واعتقلت الشرطة صباح أمس العشرات من أنصار حزب التحرير في العاصمة.", PARTIES), "COERCE")
+    assert ev.actor and ev.recipient == ["m:tahrir"]
+
+
+def test_members_after_another_clause_are_not_the_object() -> None:
+    # «أو أعضاء …» is coordinated with the actor, not hit by it
+    ev = _typed(_events("وتصاعدت هجمات جبهة النصرة أو أعضاء حزب التحرير على القرى في الأسابيع الأخيرة.", PARTIES), "ASSAULT")
+    assert "m:tahrir" not in ev.recipient
+
+
+def test_titled_genitive_of_a_meeting_noun_is_its_actor() -> None:
+    ev = _typed(_events("وتناولت محادثات وزير الداخلية الأسبق حسن الراشد في تونس ملف الحدود.", PARTIES), "CONSULT")
+    assert ev.actor == ["m:hassan"]
+
+
+def test_genitive_of_an_event_noun_is_not_the_verbs_subject() -> None:
+    # the tribe (no entity) refused; the person is what it refused to pledge allegiance to
+    evs = _events("ورفضت العشيرة مبايعة الزعيم الجديد سامي العطار.", PARTIES)
+    assert "m:sami" not in _typed(evs, "REJECT").actor
+    assert _typed(evs, "SUPPORT").recipient == ["m:sami"]
+
+
+def test_strikes_genitive_stays_the_verbs_subject() -> None:
+    # غارات names its owner: the army's strikes destroyed, so the army acts
+    ev = _typed(_events("بعد أن دمرت غارات الجيش الليبي مخازن السلاح التابعة لحزب التحرير.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:lby_army"]
