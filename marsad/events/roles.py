@@ -406,6 +406,38 @@ def _antecedent(f: Frame) -> None:
         break
 
 
+def _dropped_governor_subject(f: Frame) -> None:
+    """وتمكنت في المدينة من تصفية …: a verb of managing whose subject is dropped governs the verbal noun;
+    the party that subject continues did the act. (Verbs of saying and deciding that take a verbal noun,
+    أكد، بدأ، رفض, were tried here too: their dropped subjects resolve worse than the nearer clause.)"""
+    toks = f.toks
+    for g in range(f.i - 1, max(-1, f.i - 6), -1):
+        key = toks[g].key
+        if ability_preposition(key) is not None:
+            if not any(m.ti <= g < m.tj for m in f.ms) and not any(m.prep is None and g < m.ti < f.i for m in f.ms):
+                # a و-verb continues the subject of the clause before (the actor of its event), never its
+                # object: قصفت X مواقع Y وتمكنت …
+                m = _previous_clause_actor(f, g) if key[:1] in "وف" else None
+                skip = {x.ent.id for x in f.recip} | ({x.ent.id for x in f.before if after_an_object(f.st, x)}
+                                                      if key[:1] in "وف" else set())
+                m = m or pronoun_party(f.st, g, g, True, False, f.trig, f.assault, skip)
+                f.actor = [m] if m is not None else []
+            return
+        if key in CLAUSE_BREAK or _verb_trigger(key):
+            return
+
+
+def _previous_clause_actor(f: Frame, g: int) -> Ment | None:
+    """The actor of this sentence's last event before token g, if it can be the subject of the verb at g."""
+    start = f.toks[g].start
+    for ev in reversed(f.st.coded):
+        if ev.trigger.start >= start or not ev.actor:
+            continue
+        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < start), None)
+        return m if m is not None and is_agent(m, f.assault) and agrees_with_verb(f.st, m, f.toks[g].key) else None
+    return None
+
+
 def _governing_subject(f: Frame) -> None:
     """The subject of the clause governing a nominal trigger (نجاح قوات سوريا الديمقراطية … في تحرير
     الرقة): never across a clause break (a byline, a colon), and never the subject of another event's
@@ -508,6 +540,8 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.actor = undertaker(f.toks, f.i, f.ms)
     if not f.actor and _participle(toks[f.i].key) and f.i >= 1 and toks[f.i - 1].key in ("،", ","):
         f.actor = _main_clause_subject(f)  # (before any nearer party: a relative clause's subject is not it)
+    if not f.actor:
+        _dropped_governor_subject(f)
     if not f.actor:
         _governing_subject(f)
     if not f.actor and _participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found

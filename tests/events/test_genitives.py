@@ -63,3 +63,10 @@ def test_strikes_genitive_stays_the_verbs_subject() -> None:
     # غارات names its owner: the army's strikes destroyed, so the army acts
     ev = _typed(_events("بعد أن دمرت غارات الجيش الليبي مخازن السلاح التابعة لحزب التحرير.", PARTIES), "ASSAULT")
     assert ev.actor == ["m:lby_army"]
+
+
+def test_dropped_subject_of_a_managing_verb_continues_the_clause_before() -> None:
+    # the army, not the party inside the على phrase, is who «managed to» arrest
+    evs = _events("وواصلت قوات الجيش الليبي هجماتها على مواقع جبهة النصرة، وتمكنت في الصحراء من اعتقال "
+                  "عشرات المسلحين.", PARTIES)
+    assert _typed(evs, "COERCE").actor == ["m:lby_army"]
