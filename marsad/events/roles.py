@@ -64,7 +64,9 @@ from marsad.events.tokens import (
     phrase_start,
     unclitic,
 )
+from marsad.kb.metonymy import CAPITALS
 from marsad.kb.titles import title_head
+from marsad.kb.tokens import norm_key
 from marsad.text.normalize import normalize
 
 __all__ = ["roles"]
@@ -145,7 +147,16 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.recip = evaluated_party(st, f.trig.type, last, [m for m in f.after if m.ent.id not in taken], taken,
                                   bool(f.actor))
     recip = [m for m in f.recip if m.ent.id not in taken]
-    return f.actor, recip, f.target_place
+    return [m for m in f.actor if _can_act(f, m)], recip, f.target_place
+
+
+def _can_act(f: Frame, m: Ment) -> bool:
+    """A town or a province does not act: a place named as the actor is a misreading, except a capital
+    (for its government: ترفض موسكو، تعمل واشنطن) and a self-governing region (إقليم كردستان)."""
+    if m.ent.type != "GPE" or m.ent.precision not in ("settlement", "region"):
+        return True
+    name = f.st.doc.text[m.start:m.end]
+    return norm_key(name) in CAPITALS or normalize(m.ent.name).startswith("اقليم")
 
 
 def _implicit_subject(f: Frame) -> None:

@@ -70,3 +70,16 @@ def test_dropped_subject_of_a_managing_verb_continues_the_clause_before() -> Non
     evs = _events("وواصلت قوات الجيش الليبي هجماتها على مواقع جبهة النصرة، وتمكنت في الصحراء من اعتقال "
                   "عشرات المسلحين.", PARTIES)
     assert _typed(evs, "COERCE").actor == ["m:lby_army"]
+
+
+TOWNS: dict[str, tuple[str, str, str | None, str | None, str | None]] = {
+    "القصير": ("m:qusayr", "GPE", "SYR", "settlement", None),
+}
+
+
+def test_a_town_never_acts_but_a_capital_may() -> None:
+    # the governor's town is no actor of the meeting; Moscow stands for its government
+    met = _events("واستقبل محافظ القصير أمس وفدا من الهلال الأحمر في مكتبه.", TOWNS)
+    assert all("m:qusayr" not in e.actor for e in met)
+    ev = _typed(_events("وترفض موسكو أي تدخل عسكري أجنبي في البلاد.", TOWNS), "REJECT")
+    assert len(ev.actor) == 1  # (the KB's Moscow, a settlement)
