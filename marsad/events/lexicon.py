@@ -17,7 +17,7 @@ from marsad.events.cameo import plover_of
 from marsad.events.lexicon_data import DROP_FORMS, LEXICON
 from marsad.text.normalize import normalize
 
-__all__ = ["FORMS", "NOUN_READINGS", "PHRASES", "STOPS", "Trigger", "bare"]
+__all__ = ["FORMS", "NOUN_READINGS", "PHRASES", "STOPS", "Trigger", "bare", "verb_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,3 +256,9 @@ def _build() -> tuple[dict[str, Form], dict[str, list[tuple[tuple[str, ...], For
 NOUN_READINGS: dict[str, Form] = {}
 FORMS, PHRASES, N_ENTRIES = _build()
 STOPS = frozenset(k for k, lst in PHRASES.items() if any(f.trig.stop for _, f in lst))
+
+
+def verb_trigger(key: str) -> bool:
+    """Whether a spelling is a verb of some event type (a finite clause of another event)."""
+    form = FORMS.get(key)
+    return form is not None and form.verbal and form.trig.type is not None

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from marsad.events.anaphora import (
     agrees_with_verb,
-    can_be_masculine_singular,
     common_subject,
     first_person,
     fronted_subject,
@@ -44,7 +43,8 @@ from marsad.events.evaluated import (
     undertaker,
 )
 from marsad.events.frame import Frame
-from marsad.events.lexicon import FORMS, bare
+from marsad.events.governed import dropped_governor_subject, main_clause_subject, masdar_of_subject
+from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.recipients import AGAINST, losing_side, recipient
 from marsad.events.tokens import (
     AGENT_TYPES,
@@ -56,9 +56,7 @@ from marsad.events.tokens import (
     Ment,
     Sentence,
     Tok,
-    ability_preposition,
     fine_place,
-    governs_masdar,
     is_agent,
     is_place,
     phrase_start,
@@ -305,7 +303,7 @@ def _verbal_actor(f: Frame) -> None:
                 break  # (a long title may stand between: رفض قائد المقاومة الشعبية في تعز الشيخ X)
             if any(x.lead <= m.ti < x.ti and x.ent.type == "PER" for x in region):
                 continue  # the state in an office's title (السفير السعودي في مصر X): the holder is the subject
-            if any(toks[k].bare in AGAINST or _verb_trigger(toks[k].key) or (
+            if any(toks[k].bare in AGAINST or verb_trigger(toks[k].key) or (
                     _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms))
                    for k in range(v + 1, max(v + 1, min(m.ti, m.lead)))):  # (not inside its title phrase)
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
@@ -378,11 +376,6 @@ def _titled_person(f: Frame, m: Ment) -> Ment | None:
     return None
 
 
-def _verb_trigger(key: str) -> bool:
-    form = FORMS.get(key)
-    return form is not None and form.verbal and form.trig.type is not None
-
-
 def _event_noun(key: str) -> bool:
     """An indefinite event noun (مبايعة، زيارة، قصف), which takes the name after it as its genitive."""
     form = FORMS.get(key)
@@ -415,38 +408,6 @@ def _antecedent(f: Frame) -> None:
                 and m.prep is None and is_agent(m, f.assault):
             f.actor = [m]
         break
-
-
-def _dropped_governor_subject(f: Frame) -> None:
-    """وتمكنت في المدينة من تصفية …: a verb of managing whose subject is dropped governs the verbal noun;
-    the party that subject continues did the act. (Verbs of saying and deciding that take a verbal noun,
-    أكد، بدأ، رفض, were tried here too: their dropped subjects resolve worse than the nearer clause.)"""
-    toks = f.toks
-    for g in range(f.i - 1, max(-1, f.i - 6), -1):
-        key = toks[g].key
-        if ability_preposition(key) is not None:
-            if not any(m.ti <= g < m.tj for m in f.ms) and not any(m.prep is None and g < m.ti < f.i for m in f.ms):
-                # a و-verb continues the subject of the clause before (the actor of its event), never its
-                # object: قصفت X مواقع Y وتمكنت …
-                m = _previous_clause_actor(f, g) if key[:1] in "وف" else None
-                skip = {x.ent.id for x in f.recip} | ({x.ent.id for x in f.before if after_an_object(f.st, x)}
-                                                      if key[:1] in "وف" else set())
-                m = m or pronoun_party(f.st, g, g, True, False, f.trig, f.assault, skip)
-                f.actor = [m] if m is not None else []
-            return
-        if key in CLAUSE_BREAK or _verb_trigger(key):
-            return
-
-
-def _previous_clause_actor(f: Frame, g: int) -> Ment | None:
-    """The actor of this sentence's last event before token g, if it can be the subject of the verb at g."""
-    start = f.toks[g].start
-    for ev in reversed(f.st.coded):
-        if ev.trigger.start >= start or not ev.actor:
-            continue
-        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < start), None)
-        return m if m is not None and is_agent(m, f.assault) and agrees_with_verb(f.st, m, f.toks[g].key) else None
-    return None
 
 
 def _governing_subject(f: Frame) -> None:
@@ -485,7 +446,7 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.recip = [m] if m is not None and is_agent(m, assault) else []
         f.actor = [by_prefix_actor] if by_prefix_actor is not None else []
         return
-    if _masdar_of_subject(f, by_prefix_actor):
+    if masdar_of_subject(f, by_prefix_actor):
         return
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
     if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _participle(toks[f.i].key):
@@ -550,54 +511,13 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
     if not f.actor:
         f.actor = undertaker(f.toks, f.i, f.ms)
     if not f.actor and _participle(toks[f.i].key) and f.i >= 1 and toks[f.i - 1].key in ("،", ","):
-        f.actor = _main_clause_subject(f)  # (before any nearer party: a relative clause's subject is not it)
+        f.actor = main_clause_subject(f)  # (before any nearer party: a relative clause's subject is not it)
     if not f.actor:
-        _dropped_governor_subject(f)
+        dropped_governor_subject(f)
     if not f.actor:
         _governing_subject(f)
     if not f.actor and _participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
-
-
-def _main_clause_subject(f: Frame) -> list[Ment]:
-    """The subject of a circumstantial participle after a comma (دعا X … إلى التحقيق …، مطالبا …) is the
-    subject of its sentence's main clause: the actor of the sentence's first verbal event, masculine
-    singular as the participle is."""
-    for ev in f.st.coded:
-        if not ev.actor or ev.trigger.start >= f.toks[f.i].start:
-            continue
-        key = next((t.key for t in f.toks if t.start == ev.trigger.start), "")
-        if key not in FORMS or not FORMS[key].verbal:
-            continue
-        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < f.toks[f.i].start), None)
-        return [m] if m is not None and can_be_masculine_singular(f.st, m) else []
-    return []
-
-
-def _masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
-    """أعلن الجيش قصف مواقع X، قررت الحكومة سحب قواتها: the verbal noun object of a verb that announces,
-    decides, begins or continues an act (`tokens.MASDAR_GOVERNORS`) is its subject's act, so the subject
-    between them is the actor and the genitive after the noun is what the act is done to."""
-    if by_prefix_actor is not None:
-        return False
-    toks, i = f.toks, f.i
-    sub = next((m for m in reversed(f.before) if m.tj >= i - 1), None)
-    if sub is None or sub.prep is not None or sub.ti < 1 or not is_agent(sub, f.assault):
-        return False
-    verb = toks[phrase_start(sub) - 1].key if phrase_start(sub) >= 1 else ""
-    if sub.tj == i:
-        if not governs_masdar(verb) and ability_preposition(verb) != "":
-            return False
-    elif ability_preposition(verb) != toks[i - 1].bare:  # تمكن الجيش من قتل، نجحت القوات في تحرير
-        return False
-    f.actor = [sub]
-    gen = next((m for m in f.after if m.ti - f.j <= 2 and m.ti < f.end), None)
-    if gen is not None and gen.prep is None and gen.loc == 0:
-        if is_agent(gen, f.assault):
-            f.recip = coordinated(f.after, gen, toks, f.assault)
-        elif is_place(gen.ent):
-            f.target_place = f.st.ments.index(gen)
-    return True
 
 
 _BEHIND = frozenset({"وراء", "خلف"})

@@ -201,6 +201,7 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
     ms: list[_Mention] = []
     all_toks = norm_tokens(text) if mentions else []  # tokenise once; mentions slice into it
     starts = [t[0] for t in all_toks]
+    inner: set[str] | None = None  # the surnames of the document's persons
     for s, e, ner in sorted(mentions, key=lambda x: (x[0], -x[1])):
         if not (0 <= s < e <= len(text)):
             continue
@@ -215,6 +216,11 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
         m = _Mention(toks[0][0], toks[-1][1], (ner or "MISC").upper(), words,
                      sentence=_sentence_of(s, sentences))
         cands, cut = _resolve_key(words)
+        if cut and len(words) == 1:
+            if inner is None:
+                inner = _inner_words(all_toks, starts, mentions)
+            if words[0] in inner:
+                cands, cut = [], 0  # «خالد بحاح» … «وأشاد بحاح»: the letter is the name's, not a clitic
         if cands:
             m.cands = cands
             if cut:
@@ -228,6 +234,21 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
         if _place_evidence_ok(text, m, words[0], text[toks[0][0]:toks[0][1]], at):
             ms.append(m)
     return ms
+
+
+def _inner_words(all_toks: Sequence[tuple[int, int, str]], starts: list[int],
+                 mentions: list[tuple[int, int, str]]) -> set[str]:
+    """The surnames of the document's persons (the last word of a person mention of two or more words):
+    a later lone occurrence is that person's name even where cutting a proclitic reads another name."""
+    out: set[str] = set()
+    for s, e, t in mentions:
+        if t.upper() not in ("PERS", "PER"):
+            continue
+        i = bisect_left(starts, s)
+        j = bisect_left(starts, e)
+        if j - i >= 2:
+            out.add(all_toks[j - 1][2])
+    return out
 
 
 def _place_evidence_ok(text: str, m: _Mention, token: str, raw: str, i: int) -> bool:

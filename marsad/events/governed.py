@@ -1,0 +1,95 @@
+"""Subjects that a governing word supplies: a verb that announces, decides or manages an act whose verbal
+noun follows (أعلن الجيش قصف …، تمكن X من تصفية …), and the main clause of a circumstantial participle
+(…، مطالبا). Split from `roles`, which calls these in its fixed order over one `Frame`."""
+
+from __future__ import annotations
+
+from marsad.events.anaphora import agrees_with_verb, can_be_masculine_singular, pronoun_party
+from marsad.events.clauses import after_an_object
+from marsad.events.dyads import coordinated
+from marsad.events.frame import Frame
+from marsad.events.lexicon import FORMS, verb_trigger
+from marsad.events.tokens import (
+    CLAUSE_BREAK,
+    Ment,
+    ability_preposition,
+    governs_masdar,
+    is_agent,
+    is_place,
+    phrase_start,
+)
+
+__all__ = ["dropped_governor_subject", "main_clause_subject", "masdar_of_subject"]
+
+
+def masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
+    """أعلن الجيش قصف مواقع X، قررت الحكومة سحب قواتها: the verbal noun object of a verb that announces,
+    decides, begins or continues an act (`tokens.MASDAR_GOVERNORS`) is its subject's act, so the subject
+    between them is the actor and the genitive after the noun is what the act is done to."""
+    if by_prefix_actor is not None:
+        return False
+    toks, i = f.toks, f.i
+    sub = next((m for m in reversed(f.before) if m.tj >= i - 1), None)
+    if sub is None or sub.prep is not None or sub.ti < 1 or not is_agent(sub, f.assault):
+        return False
+    verb = toks[phrase_start(sub) - 1].key if phrase_start(sub) >= 1 else ""
+    if sub.tj == i:
+        if not governs_masdar(verb) and ability_preposition(verb) != "":
+            return False
+    elif ability_preposition(verb) != toks[i - 1].bare:  # تمكن الجيش من قتل، نجحت القوات في تحرير
+        return False
+    f.actor = [sub]
+    gen = next((m for m in f.after if m.ti - f.j <= 2 and m.ti < f.end), None)
+    if gen is not None and gen.prep is None and gen.loc == 0:
+        if is_agent(gen, f.assault):
+            f.recip = coordinated(f.after, gen, toks, f.assault)
+        elif is_place(gen.ent):
+            f.target_place = f.st.ments.index(gen)
+    return True
+
+
+def dropped_governor_subject(f: Frame) -> None:
+    """وتمكنت في المدينة من تصفية …: a verb of managing whose subject is dropped governs the verbal noun;
+    the party that subject continues did the act. (Verbs of saying and deciding that take a verbal noun,
+    أكد، بدأ، رفض, were tried here too: their dropped subjects resolve worse than the nearer clause.)"""
+    toks = f.toks
+    for g in range(f.i - 1, max(-1, f.i - 6), -1):
+        key = toks[g].key
+        if ability_preposition(key) is not None:
+            if not any(m.ti <= g < m.tj for m in f.ms) and not any(m.prep is None and g < m.ti < f.i for m in f.ms):
+                # a و-verb continues the subject of the clause before (the actor of its event), never its
+                # object: قصفت X مواقع Y وتمكنت …
+                m = previous_clause_actor(f, g) if key[:1] in "وف" else None
+                skip = {x.ent.id for x in f.recip} | ({x.ent.id for x in f.before if after_an_object(f.st, x)}
+                                                      if key[:1] in "وف" else set())
+                m = m or pronoun_party(f.st, g, g, True, False, f.trig, f.assault, skip)
+                f.actor = [m] if m is not None else []
+            return
+        if key in CLAUSE_BREAK or verb_trigger(key):
+            return
+
+
+def previous_clause_actor(f: Frame, g: int) -> Ment | None:
+    """The actor of this sentence's last event before token g, if it can be the subject of the verb at g."""
+    start = f.toks[g].start
+    for ev in reversed(f.st.coded):
+        if ev.trigger.start >= start or not ev.actor:
+            continue
+        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < start), None)
+        return m if m is not None and is_agent(m, f.assault) and agrees_with_verb(f.st, m, f.toks[g].key) else None
+    return None
+
+
+def main_clause_subject(f: Frame) -> list[Ment]:
+    """The subject of a circumstantial participle after a comma (دعا X … إلى التحقيق …، مطالبا …) is the
+    subject of its sentence's main clause: the actor of the sentence's first verbal event, masculine
+    singular as the participle is."""
+    for ev in f.st.coded:
+        if not ev.actor or ev.trigger.start >= f.toks[f.i].start:
+            continue
+        key = next((t.key for t in f.toks if t.start == ev.trigger.start), "")
+        if key not in FORMS or not FORMS[key].verbal:
+            continue
+        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < f.toks[f.i].start), None)
+        return [m] if m is not None and can_be_masculine_singular(f.st, m) else []
+    return []
