@@ -28,7 +28,7 @@ from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "object_taken_back", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -248,6 +248,15 @@ def _has_object(key: str) -> bool:
         if key.endswith(o) and key[: -len(o)] in FORMS and FORMS[key[: -len(o)]].verbal:
             return True
     return False
+
+
+def object_taken_back(toks: list[Tok], v: int, j: int) -> bool:
+    """After a relative, the act's object pronoun takes the antecedent back — on the verb (الذي اعتقلته
+    الشرطة) or on على/ضد after the whole trigger (الذي ألقي القبض عليه) — so the antecedent underwent it."""
+    return _has_object(toks[v].key) or (j + 1 < len(toks) and toks[j + 1].key in _AGAINST_PRONOUN)
+
+
+_AGAINST_PRONOUN = frozenset(p + o for p in ("علي", "ضد") for o in ("ه", "ها", "هم", "هما"))
 
 
 def resumptive(toks: list[Tok], v: int) -> bool:

@@ -23,6 +23,7 @@ from marsad.events.anaphora import (
     first_person,
     fronted_subject,
     generic_names_party,
+    object_taken_back,
     overt_subject,
     partitive_party,
     pronoun_party,
@@ -45,7 +46,7 @@ from marsad.events.evaluated import (
 from marsad.events.frame import Frame
 from marsad.events.governed import dropped_governor_subject, main_clause_subject, masdar_of_subject
 from marsad.events.lexicon import FORMS, bare, verb_trigger
-from marsad.events.recipients import AGAINST, losing_side, recipient
+from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
@@ -268,7 +269,13 @@ def _verbal_actor(f: Frame) -> None:
     # after a relative the antecedent is the subject, unless a pronoun in the clause takes it back (التي
     # يحاصرها الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (the article makes .bare
     # useless for الذي/التي)
-    rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE and not resumptive(toks, v)
+    after_rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE
+    # (an arrest or attack whose pronoun takes the antecedent back: the antecedent underwent it)
+    taken_back = after_rel and v == i and f.trig.type in AIMED and object_taken_back(toks, v, j)
+    rel = after_rel and not taken_back and not resumptive(toks, v)
+    if taken_back:
+        _antecedent(f)
+        f.recip, f.actor = f.actor, []
     pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ) or fronted_subject(toks, v)
     # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
     # the noun after it is the object (طالبوا الحكومة).
@@ -318,7 +325,7 @@ def _verbal_actor(f: Frame) -> None:
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
                     f.target_place = f.st.ments.index(m)  # قصف حلب: the shelled place
                 break
-    if not f.actor and not generic_subject:
+    if not f.actor and not generic_subject and not taken_back:
         for m in reversed(f.before):  # SVO: the nearest agent before the verb
             if v - m.tj > 12:
                 break

@@ -83,3 +83,12 @@ def test_a_town_never_acts_but_a_capital_may() -> None:
     assert all("m:qusayr" not in e.actor for e in met)
     ev = _typed(_events("وترفض موسكو أي تدخل عسكري أجنبي في البلاد.", TOWNS), "REJECT")
     assert len(ev.actor) == 1  # (the KB's Moscow, a settlement)
+
+
+def test_a_relative_whose_pronoun_takes_the_antecedent_back_names_who_underwent_it() -> None:
+    # عليه / the object suffix return to the antecedent: the person was arrested, not the arrester
+    evs = _events("وأفادت المحكمة أن حسن الراشد الذي ألقي القبض عليه في الربيع الماضي سيمثل أمامها غدا.", PARTIES)
+    ev = _typed(evs, "COERCE")
+    assert ev.recipient == ["m:hassan"] and "m:hassan" not in ev.actor
+    ev = _typed(_events("وطالبت الأسرة بإطلاق سامي العطار الذي اعتقلته قوات الجيش الليبي قبل أسبوع.", PARTIES), "COERCE")
+    assert ev.recipient == ["m:sami"] and ev.actor == ["m:lby_army"]
