@@ -270,12 +270,8 @@ def _verbal_actor(f: Frame) -> None:
     # يحاصرها الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (the article makes .bare
     # useless for الذي/التي)
     after_rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE
-    # (an arrest or attack whose pronoun takes the antecedent back: the antecedent underwent it)
-    taken_back = after_rel and v == i and f.trig.type in AIMED and object_taken_back(toks, v, j)
+    taken_back = after_rel and _taken_back(f)
     rel = after_rel and not taken_back and not resumptive(toks, v)
-    if taken_back:
-        _antecedent(f)
-        f.recip, f.actor = f.actor, []
     pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ) or fronted_subject(toks, v)
     # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
     # the noun after it is the object (طالبوا الحكومة).
@@ -346,6 +342,17 @@ def _verbal_actor(f: Frame) -> None:
 
 #: Counts that open a crowd (تظاهر مئات الإيزيديين): the crowd is the subject, no party named before.
 _CROWD_COUNTS = frozenset({"ميات", "الاف", "الوف", "عشرات", "حشود", "جموع", "ملايين"})
+
+
+def _taken_back(f: Frame) -> bool:
+    """An arrest or attack right after a relative whose pronoun takes the antecedent back (الذي اعتقلته
+    الشرطة، الذي ألقي القبض عليه): the antecedent underwent it, so it is the recipient, and the actor can
+    only follow the verb."""
+    if not (f.v == f.i and f.trig.type in AIMED and object_taken_back(f.toks, f.v, f.j)):
+        return False
+    _antecedent(f)
+    f.recip, f.actor = f.actor, []
+    return True
 
 
 def _crowd_after(toks: list[Tok], v: int) -> bool:
