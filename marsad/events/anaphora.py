@@ -18,7 +18,7 @@ from marsad.document import Document, Event
 from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
     AGENT_TYPES,
-    CARDINALS,
+    QUANTITIES,
     Ment,
     Sentence,
     Tok,
@@ -364,11 +364,6 @@ def fronted_subject(toks: list[Tok], v: int) -> bool:
     return False
 
 
-# Quantities that name some members of a group (عشرات من …، عدد من …) and the member nouns after them.
-_QUANTITIES = CARDINALS | frozenset({"عشرات", "ميات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات",
-                                      "قسم", "جزء", "شطر", "نفر", "كثير", "معظم", "اغلب", "غالبيه", "اغلبيه",
-                                      "احد", "احدي", "اثنان", "اثنين", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني",
-                                      "تسع", "عشر"})
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
                       "مناصري", "عسكريي", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين"})
 
@@ -379,7 +374,7 @@ _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
 def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
     """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من رجال الأمن، شارك نفر من
     عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
-    if k >= len(toks) or not (toks[k].bare in _QUANTITIES or toks[k].bare in _MEMBERS or toks[k].bare.isdigit()):
+    if k >= len(toks) or not (toks[k].bare in QUANTITIES or toks[k].bare in _MEMBERS or toks[k].bare.isdigit()):
         return None  # (a member noun counts too: عناصر من داعش هاجموا)
     k += 1
     if k + 1 < len(toks) and toks[k].key == "من":

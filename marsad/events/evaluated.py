@@ -14,6 +14,7 @@ from marsad.events.tokens import (
     CARDINALS,
     CLAUSE_BREAK,
     PREPS,
+    QUANTITIES,
     Ment,
     Sentence,
     Tok,
@@ -193,5 +194,4 @@ def members_of(toks: list[Tok], m: Ment, obj: int) -> bool:
 
 # What may stand before the men's noun: a count (عدد من، العشرات من، كبار، أربعة من), a time (أمس), and a
 # definite subject the entity layer does not name (اعتقلت القوات الأمنية عشرات من عناصر X).
-_COUNTS = CARDINALS | {"عدد", "عشرات", "ميات", "الاف", "كبار", "بعض", "احد", "من", "اثنين", "اثنان", "امس",
-                       "مساء", "صباح", "فجر", "ليل", "اول", "يوم"}
+_COUNTS = QUANTITIES | {"كبار", "من", "امس", "مساء", "صباح", "فجر", "ليل", "اول", "يوم"}

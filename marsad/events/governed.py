@@ -4,6 +4,7 @@ noun follows (أعلن الجيش قصف …، تمكن X من تصفية …), 
 
 from __future__ import annotations
 
+from marsad.document import Event
 from marsad.events.anaphora import agrees_with_verb, can_be_masculine_singular, pronoun_party
 from marsad.events.clauses import after_an_object
 from marsad.events.dyads import coordinated
@@ -60,9 +61,10 @@ def dropped_governor_subject(f: Frame) -> None:
                 # a و-verb continues the subject of the clause before (the actor of its event), never its
                 # object: قصفت X مواقع Y وتمكنت …
                 m = previous_clause_actor(f, g) if key[:1] in "وف" else None
-                skip = {x.ent.id for x in f.recip} | ({x.ent.id for x in f.before if after_an_object(f.st, x)}
-                                                      if key[:1] in "وف" else set())
-                m = m or pronoun_party(f.st, g, g, True, False, f.trig, f.assault, skip)
+                if m is None:
+                    skip = {x.ent.id for x in f.recip} | (
+                        {x.ent.id for x in f.before if after_an_object(f.st, x)} if key[:1] in "وف" else set())
+                    m = pronoun_party(f.st, g, g, True, False, f.trig, f.assault, skip)
                 f.actor = [m] if m is not None else []
             return
         if key in CLAUSE_BREAK or verb_trigger(key):
@@ -75,9 +77,14 @@ def previous_clause_actor(f: Frame, g: int) -> Ment | None:
     for ev in reversed(f.st.coded):
         if ev.trigger.start >= start or not ev.actor:
             continue
-        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < start), None)
+        m = _actor_mention(f, ev, start)
         return m if m is not None and is_agent(m, f.assault) and agrees_with_verb(f.st, m, f.toks[g].key) else None
     return None
+
+
+def _actor_mention(f: Frame, ev: Event, before: int) -> Ment | None:
+    """The sentence's mention of a coded event's first actor that starts before offset `before`."""
+    return next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < before), None)
 
 
 def main_clause_subject(f: Frame) -> list[Ment]:
@@ -90,6 +97,6 @@ def main_clause_subject(f: Frame) -> list[Ment]:
         key = next((t.key for t in f.toks if t.start == ev.trigger.start), "")
         if key not in FORMS or not FORMS[key].verbal:
             continue
-        m = next((m for m in f.st.ments if m.ent.id == ev.actor[0] and m.start < f.toks[f.i].start), None)
+        m = _actor_mention(f, ev, f.toks[f.i].start)
         return [m] if m is not None and can_be_masculine_singular(f.st, m) else []
     return []

@@ -19,7 +19,7 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
     "ability_preposition", "governs_masdar", "is_agent", "is_place",
 ]
 
@@ -35,6 +35,11 @@ _LOC_WORDS = frozenset({"في", "قرب", "شمال", "جنوب", "شرق", "غ�
                         "مركز", "جنوبا", "شمالا", "شرقا", "غربا", "عاصمه"})
 #: The cardinals three to ten, in the form that counts masculine nouns (ثلاثة جنود): what counts people.
 CARDINALS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"})
+#: Quantities that name some members of a group (عشرات من …، عدد من …).
+QUANTITIES = CARDINALS | frozenset({"عشرات", "ميات", "الاف", "الوف", "عدد", "بعض", "عديد", "مجموعه", "مجموعات",
+                                    "قسم", "جزء", "شطر", "نفر", "كثير", "معظم", "اغلب", "غالبيه", "اغلبيه",
+                                    "احد", "احدي", "اثنان", "اثنين", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني",
+                                    "تسع", "عشر"})
 PREPS = frozenset({"في", "على", "علي", "ضد", "من", "الى", "الي", "عن", "مع", "لدى", "لدي", "نحو", "باتجاه",
                    "عبر", "حول", "بين", "قبل", "يد", "تجاه", "بحق", "لصالح"})
 _CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي", "قرب", "عن", "مع", "ضد", "بين", "شمال", "جنوب",

@@ -201,7 +201,7 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
     ms: list[_Mention] = []
     all_toks = norm_tokens(text) if mentions else []  # tokenise once; mentions slice into it
     starts = [t[0] for t in all_toks]
-    inner: set[str] | None = None  # the surnames of the document's persons
+    surnames: set[str] | None = None  # the surnames of the document's persons
     for s, e, ner in sorted(mentions, key=lambda x: (x[0], -x[1])):
         if not (0 <= s < e <= len(text)):
             continue
@@ -217,9 +217,9 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
                      sentence=_sentence_of(s, sentences))
         cands, cut = _resolve_key(words)
         if cut and len(words) == 1:
-            if inner is None:
-                inner = _inner_words(all_toks, starts, mentions)
-            if words[0] in inner:
+            if surnames is None:
+                surnames = _person_surnames(all_toks, starts, mentions)
+            if words[0] in surnames:
                 cands, cut = [], 0  # «خالد بحاح» … «وأشاد بحاح»: the letter is the name's, not a clitic
         if cands:
             m.cands = cands
@@ -236,7 +236,7 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
     return ms
 
 
-def _inner_words(all_toks: Sequence[tuple[int, int, str]], starts: list[int],
+def _person_surnames(all_toks: Sequence[tuple[int, int, str]], starts: list[int],
                  mentions: list[tuple[int, int, str]]) -> set[str]:
     """The surnames of the document's persons (the last word of a person mention of two or more words):
     a later lone occurrence is that person's name even where cutting a proclitic reads another name."""
