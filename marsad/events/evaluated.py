@@ -154,7 +154,8 @@ def opens_accusative(toks: list[Tok], k: int) -> bool:
     b = toks[k].bare
     if b[:1].isdigit() or b in _NUMBER_WORDS:
         return True
-    return len(b) >= 4 and b.endswith("ا") and not b.endswith("يا") and b not in _ADVERBS_A
+    # -ها and -هما are pronouns, not the accusative's alif (لانتقادها: for her criticising)
+    return len(b) >= 4 and b.endswith("ا") and not b.endswith(("يا", "ها", "هما")) and b not in _ADVERBS_A
 
 
 _NUMBER_WORDS = CARDINALS | frozenset({"عشرات", "ميات", "الاف", "عددا"})  # not اثنين: the dual's numeral follows its noun (مدنيين اثنين)
@@ -163,6 +164,29 @@ _ADVERBS_A = frozenset({"جدا", "ابدا", "كثيرا", "قليلا", "سا�
                         "نهارا", "يوميا", "سنويا", "اسبوعيا", "شهريا", "تقريبا", "خاصه", "علنا", "سرا", "ردا",
                         "نظرا", "بدلا", "فضلا", "اضافه", "بناء", "تاكيدا", "تعبيرا", "احتجاجا", "تضامنا",
                         "دعما", "استنادا", "وفقا", "طبقا", "انطلاقا", "تمهيدا", "عوضا", "خلافا", "اعتبارا"})
+
+
+#: A verbal noun's object after its genitive takes ل (دعم X للإرهاب، دعمها لهم): then the genitive is the
+#: subject, the one who does it, even where the object is no party (a cause, a pronoun).
+_LAM_OBJECT = ("لل", "له", "لها", "لهم", "لهما")
+#: ... but not a time adverbial (اعتقال X للمرة الثانية، لليوم الثالث)
+_LAM_TIME = ("للمره", "لليوم", "لليله", "لليال", "للعام", "للشهر", "للاسبوع", "للسنه", "للساعه", "للحظه")
+#: Duals of time that end like a plural of people (لعامين، ليومين، لمرتين): an adverbial, no object.
+_TIME_DUALS = ("عامين", "سنتين", "يومين", "شهرين", "ساعتين", "اسبوعين", "مرتين", "دقيقتين", "ليلتين")
+
+
+def lam_object(key: str) -> bool:
+    """A word after a verbal noun's genitive that is the noun's object with ل: then the genitive is its
+    subject. The object is a definite noun or a pronoun (للإرهاب، لهم), or a sound plural of people
+    (اعتقال الشرطة لصحفيين، قتل الجيش لمدنيين); an indefinite singular after ل is more often a cause or a
+    purpose (اعتقال X لأسباب أمنية، لانتقاده), and a dual of time an adverbial."""
+    key = key.lstrip("وف")
+    if key.startswith(_LAM_TIME):
+        return False
+    if key.startswith(_LAM_OBJECT):
+        return True
+    return key[:1] == "ل" and len(key) >= 6 and key.endswith(("يين", "ين")) and not key.endswith(_TIME_DUALS) \
+        and not key.startswith("لان")
 
 
 #: Words of belonging before لـ (مواقع تابعة للجيش، عناصر موالية للنظام): the owner is the party aimed at.

@@ -39,6 +39,7 @@ from marsad.events.evaluated import (
     attributed,
     claimant,
     evaluated_party,
+    lam_object,
     opens_accusative,
     received,
     undertaker,
@@ -498,9 +499,8 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
             # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side
             titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
             if (trig.victim or titled) and not with_it and not opens_accusative(toks, m.tj) and \
-                    not any(x.prep == "ل" and 0 < x.ti - m.tj <= 3 for x in f.after) and \
-                    not (m.tj < f.n and toks[m.tj].key.startswith(_LAM_OBJECT) and
-                         not toks[m.tj].key.startswith(_LAM_TIME)):
+                    not any(x.prep == "ل" and 0 <= x.ti - m.tj <= 3 for x in f.after) and \
+                    not (m.tj < f.n and lam_object(toks[m.tj].key)):
                 f.recip = [m]
             elif trig.type == "PROTEST":
                 f.recip = [m] if m.prep == "ل" else []
@@ -535,11 +535,6 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
 
 
 _BEHIND = frozenset({"وراء", "خلف"})
-#: A verbal noun's object after its genitive takes ل (دعم X للإرهاب، دعمها لهم): then the genitive is the
-#: subject, the one who does it, even where the object is no party (a cause, a pronoun).
-_LAM_OBJECT = ("لل", "له", "لها", "لهم", "لهما")
-#: ... but not a time adverbial (اعتقال X للمرة الثانية، لليوم الثالث)
-_LAM_TIME = ("للمره", "لليوم", "لليله", "لليال", "للعام", "للشهر", "للاسبوع", "للسنه", "للساعه", "للحظه")
 #: «was done»: تم/يتم/جرى + a verbal noun is the passive of its verb (تم اعتقال X: X was arrested).
 _DONE = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 def _behind(f: Frame) -> None:

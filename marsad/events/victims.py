@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.events.anaphora import partitive_party
-from marsad.events.evaluated import opens_accusative
+from marsad.events.evaluated import lam_object, opens_accusative
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.senses import target_word
 from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
@@ -159,7 +159,8 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
         elif key in _DEATH_NOUNS:
             for m in st.ments:
                 if k < m.ti <= k + 2 and m.prep is None:
-                    if m.ent.type not in _PLACES and not opens_accusative(toks, m.tj):
+                    if m.ent.type not in _PLACES and not opens_accusative(toks, m.tj) and \
+                            not (m.tj < len(toks) and lam_object(toks[m.tj].key)):
                         victims.add(id(m))  # not in اعتقال الجيش ١٢ شخصا: an object follows, the genitive acts
                     break
             else:

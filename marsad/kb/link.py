@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from marsad.document import Entity, Span
+from marsad.kb.clitic_places import cut_outranks, held_whole
 from marsad.kb.common_words import is_first_name, zipf
 from marsad.kb.coref import affix_variant, extends_name, is_partial_name, resolve_title, token_fuzzy_equal
 from marsad.kb.geocode import choose_place
@@ -72,10 +73,15 @@ def lookup(name: str) -> list[KBEntry]:
     return [met] if met else []
 
 
-def _resolve_key(words: list[str]) -> tuple[list[KBEntry], int]:
+def _resolve_key(words: list[str], cued: bool = False) -> tuple[list[KBEntry], int]:
+    """KB candidates of a name and the letters cut from its first word to find them; `cued`: a place cue
+    stands right before it (مدينة وجدة: the word is the place's name whole)."""
     kb = get_kb()
     rest = words[1:]
-    for v, cut in clitic_variants(words[0]):
+    readings = clitic_variants(words[0])
+    if not rest and not cued and cut_outranks(words[0]):
+        readings = readings[1:] + readings[:1]
+    for v, cut in readings:
         k = " ".join([v, *rest])
         c = kb.candidates(k)
         if c:
@@ -215,7 +221,8 @@ def _read_mentions(text: str, mentions: list[tuple[int, int, str]],
         words = [w for _a, _b, w in toks]
         m = _Mention(toks[0][0], toks[-1][1], (ner or "MISC").upper(), words,
                      sentence=_sentence_of(s, sentences))
-        cands, cut = _resolve_key(words)
+        whole = m.ner not in ("GPE", "LOC", "FAC") or (i > 0 and held_whole(all_toks[i - 1][2]))
+        cands, cut = _resolve_key(words, whole)
         if cut and len(words) == 1:
             if surnames is None:
                 surnames = _person_surnames(all_toks, starts, mentions)
@@ -468,6 +475,8 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
             firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
             if len(starts_here) < 200_000:
                 starts_here[word] = firsts
+        if len(firsts) > 1 and not firsts[0][1] and i > 0 and cut_outranks(word) and not held_whole(toks[i - 1][2]):
+            firsts = firsts[1:] + firsts[:1]  # «الرياض وجدة»: and Jeddah, not Oujda
         for v, _cut, mx in firsts:
             span = 1
             while span < mx and i + span < n and joinable[i + span - 1]:

@@ -92,3 +92,20 @@ def test_a_relative_whose_pronoun_takes_the_antecedent_back_names_who_underwent_
     assert ev.recipient == ["m:hassan"] and "m:hassan" not in ev.actor
     ev = _typed(_events("وطالبت الأسرة بإطلاق سامي العطار الذي اعتقلته قوات الجيش الليبي قبل أسبوع.", PARTIES), "COERCE")
     assert ev.recipient == ["m:sami"] and ev.actor == ["m:lby_army"]
+
+
+def test_an_object_with_lam_right_after_the_genitive_makes_the_genitive_the_doer() -> None:
+    # دعم X لـ Y: X supports; a sound plural of people after ل is the object too (اعتقال X لصحفيين)
+    ev = _typed(_events("وحمل البيان المسؤولية على دعم جبهة النصرة لحزب التحرير في المدينة.", PARTIES), "SUPPORT")
+    assert ev.actor == ["m:nusra"] and ev.recipient == ["m:tahrir"]
+    ev = _typed(_events("وتحدث التقرير عن اعتقال الجيش الليبي لمدونين في بنغازي.", PARTIES), "COERCE")
+    assert ev.actor == ["m:lby_army"] and ev.recipient == []
+
+
+def test_a_cause_after_the_genitive_leaves_it_the_one_arrested() -> None:
+    # لانتقادها: «for her criticising», a pronoun -ها and no accusative alif; لعامين: for two years
+    ev = _typed(_events("وطالبت المنظمة بالإفراج بعد اعتقال الناشطة سامي العطار لانتقادها الحكومة.", PARTIES),
+                "COERCE")
+    assert ev.actor == [] and ev.recipient == ["m:sami"]
+    ev = _typed(_events("وانتقد الحزب اعتقال حسن الراشد لعامين دون محاكمة.", PARTIES), "COERCE")
+    assert ev.actor == [] and ev.recipient == ["m:hassan"]
