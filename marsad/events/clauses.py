@@ -24,11 +24,55 @@ from marsad.events.anaphora import (
     verb_features,
 )
 from marsad.events.lexicon import FORMS, Trigger
-from marsad.events.tokens import CLAUSE_BREAK, GENERIC_AGENTS, Ment, Sentence, Tok, is_agent
+from marsad.events.tokens import CLAUSE_BREAK, GENERIC_AGENTS, PREPS, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_human_plural
 from marsad.kb.titles import RANKS, title_head
 
-__all__ = ["after_an_object", "reported_subject"]
+__all__ = ["adjacent_subject", "after_an_object", "reported_subject"]
+
+
+def adjacent_subject(st: Sentence, v: int, assault: bool, trig: Trigger) -> Ment | None:
+    """The party right before the verb that is its subject (SVO): «أن الجيش قصف مواقع المسلحين»,
+    «قوات النظام قصفت الأحياء». A noun phrase that ends where the verb starts is its subject, so whatever
+    follows the verb is its object, however much it looks like a VSO subject (a party in a genitive, a
+    definite common noun). A negation, قد or كان may stand between. Not where the verb carries an object
+    pronoun (مواقع الجيش قصفتها الطائرات: the fronted phrase is the object taken back), not after a و-
+    or ف-verb (the coordinated clause continues the first clause's subject), and not when the party
+    stands in an earlier verb's object or does not agree with the verb. A singular verb of violence with no
+    object after it is read as a passive (الملا X قُتل إلا أن …: X was killed), the spelling being the same."""
+    toks = st.toks
+    key = toks[v].key
+    if v < 1 or key[:1] in "وف" or key.endswith(_OBJECT_SUFFIXES) or st.doc.text[toks[v].end - 1] == "ة":
+        return None  # (استقالة: a noun whose spelling reads as a verb)
+    if trig.type in _PASSIVE_PRONE and verb_features(key) in (None, ("m", "sg"), ("f", "sg")):
+        k = v + 1
+        while k < len(toks) and toks[k].bare in _ADVERBS:
+            k += 1
+        if k >= len(toks) or toks[k].key in CLAUSE_BREAK or toks[k].key == "." or toks[k].bare in PREPS or \
+                toks[k].bare in _PARTICLES:
+            return None
+    k = v - 1
+    while k >= 1 and toks[k].bare.removeprefix("و") in _BETWEEN:
+        k -= 1
+    m = next((m for m in st.ments if m.tj == k + 1), None)
+    if m is None or m.prep is not None or m.loc or id(m) in st.victims or not is_agent(m, assault) or \
+            not _agrees_before(st, m, key) or after_an_object(st, m):
+        return None
+    return m
+
+
+#: Particles that follow a verb with no object (قُتل إلا أن، اعتُقل ثم، أصيب حيث).
+_PARTICLES = frozenset({"الا", "ان", "انه", "لكن", "لكنه", "ثم", "حيث", "بعد", "قبل", "عندما", "حين", "اثر", "خلال"})
+#: Object pronouns on a verb (قصفتها، استهدفهم): the phrase before is the object taken back.
+_OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن")
+#: Words that may stand between a fronted subject and its verb.
+_BETWEEN = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "كان", "كانت", "كانوا", "يكون", "تكون", "ايضا", "بدورها",
+                      "بدوره", "بدورهم"})
+
+
+def _agrees_before(st: Sentence, m: Ment, key: str) -> bool:
+    feats = verb_features(key)
+    return feats is None or feats == ("m", "sg") or _agrees(_takes(st, m), feats)
 
 
 def reported_subject(st: Sentence, v: int, ms: list[Ment], speaker: Ment | None, trig: Trigger,

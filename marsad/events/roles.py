@@ -31,7 +31,7 @@ from marsad.events.anaphora import (
     verb_features,
     vso_agrees,
 )
-from marsad.events.clauses import after_an_object, reported_subject
+from marsad.events.clauses import adjacent_subject, after_an_object, reported_subject
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
     OWNED,
@@ -284,6 +284,8 @@ def _verbal_actor(f: Frame) -> None:
     if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
+    if not pron_subject and adjacent_subject(f.st, v, assault, f.trig) is not None:
+        pron_subject = True  # أن الجيش قصف مواقع X: the subject stands right before; what follows is the object
     part = None if pron_subject or plural_verb or f.trig.cas else partitive_party(toks, v + 1, ms)
     if part is not None:  # اقتحم العشرات من رجال الأمن: the counted are the subject (not after a death verb)
         f.actor = [part] if is_agent(part, assault) else []
@@ -554,8 +556,8 @@ def _adjective_actor(f: Frame) -> None:
     via_min = False
     for k in range(j + 1, lim):
         bk = toks[k].bare
-        if bk in ("مع", "على", "علي", "ضد", "بين", "بحق"):
-            break
+        if bk in ("مع", "على", "علي", "ضد", "بين", "بحق", "في"):
+            break  # (للقتال في سورية: after في, the country's name, not the feminine adjective)
         if bk == "من":
             via_min = True
             continue
