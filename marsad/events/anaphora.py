@@ -303,6 +303,31 @@ def common_subject(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
         toks[k].bare not in _TIME_NOUNS and title_head(key) is None  # (the loop above skipped _ADVERBS)
 
 
+def common_subject_adjectives(toks: list[Tok], v: int, ments: list[Ment]) -> list[int]:
+    """The tokens that may be adjectives of the common-noun subject after the verb (قصفت المدفعية التركية،
+    المدفعية الثقيلة الروسية): the first two definite words after the noun, outside any party's mention;
+    none where the verb has no such subject."""
+    if not common_subject(toks, v, ments):
+        return []
+    k = v + 1
+    while toks[k].bare in _ADVERBS:
+        k += 1
+    if toks[k].bare not in _ARMS:
+        return []  # (قُتل الطفل الفلسطيني: a person after a killing verb may be its passive subject, the victim)
+    out = []
+    for a in (k + 1, k + 2):
+        if a >= len(toks) or not toks[a].key.startswith("ال") or any(m.ti <= a < m.tj for m in ments):
+            break
+        out.append(a)
+    return out
+
+
+#: Common nouns of armed means whose nationality names who fights with them (المدفعية التركية).
+_ARMS = frozenset({"مدفعيه", "طايرات", "طايره", "طيران", "مقاتلات", "مقاتله", "قوات", "بحريه", "دبابات", "مروحيات",
+                   "قاذفات", "بوارج", "بارجه", "سفن", "زوارق", "صواريخ", "راجمات", "وحدات", "قطع", "غواصه",
+                   "مدرعات", "قناصه", "دوريات", "دوريه", "مسيره", "مسيرات"})
+
+
 def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     """Whether the agent noun right after the verb only heads a party named next to it, which is then the
     subject: in construct (قوات النظام، فصائل «X»), with a nationality (السلطات الأردنية), joined by و

@@ -72,7 +72,7 @@ def negated(toks: list[Tok], v: int, h: Hit) -> bool:
             if key == "لا" and k != v - 1 and not (k == v - 2 and toks[v - 1].bare == "احد"):
                 continue
             return True
-        if key in ("ما", "وما") and k == v - 1 and h.form.verbal:
+        if key in ("ما", "وما") and k == v - 1 and h.form.verbal and not _relative_ma(toks, k):
             return True
     if h.form.trig.type != "REJECT":
         for k in range(max(0, v - 12), v):
@@ -80,6 +80,21 @@ def negated(toks: list[Tok], v: int, h: Hit) -> bool:
             if key in _DENY or toks[k].bare in _DENY or (key[:1] in "وف" and key[1:] in _DENY):
                 return True
     return False
+
+
+def _relative_ma(toks: list[Tok], k: int) -> bool:
+    """«ما» at token k is the relative «what», not the negation: after a pronoun or demonstrative that it
+    predicates (وهو ما تنفيه روسيا، هذا ما أكده)، a preposition or a quantifier (حسب ما، كل ما), in
+    «سرعان ما» (soon), or
+    before an imperfect, which news negates with لا, not ما (ما يقوله: what he says)."""
+    if toks[k + 1].key[:1] in "يت" and toks[k].key == "ما":
+        return True
+    return k >= 1 and toks[k - 1].bare.removeprefix("و") in _BEFORE_RELATIVE_MA
+
+
+_BEFORE_RELATIVE_MA = frozenset({"هو", "هي", "هذا", "هذه", "ذلك", "تلك", "كل", "حسب", "بحسب", "وفق", "وفقا", "طبقا",
+                                 "مثل", "اكثر", "ابرز", "اهم", "اخر", "بين", "الي", "علي", "عن", "من", "بعد", "قبل",
+                                 "سرعان", "طالما", "ريثما"})
 
 
 # Words that put what follows in the realm of the possible, expected or feared: a prediction («رجح محللون أن

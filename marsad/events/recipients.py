@@ -32,6 +32,10 @@ def recipient(f: Frame, taken: set[str]) -> None:
                 m.ti - max(j, last) <= 8 and is_agent(m, False):
             f.recip = [m]  # استنكر قيام مسلحين تابعين للحزب بـ …، قصف مواقع تابعة للجيش: whose they are
             break
+        if trig.type in AIMED and m.prep == "ل" and m.ti >= 1 and toks[m.ti - 1].key in _HOLDINGS and \
+                m.ti - j <= 8 and is_agent(m, False):
+            f.recip = [m]  # قصفت المدفعية مواقع لوحدات X، دمرت آليات للحوثيين: an indefinite holding's owner
+            break
         if m.prep == "مع" and trig.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") and m.lead - j <= 4 and \
                 (is_agent(m, False) or m.ent.type == "GPE"):
             f.recip = [m]  # مباحثاته مع الوزير اللبناني، تضامنها مع الأردن
@@ -63,6 +67,13 @@ def recipient(f: Frame, taken: set[str]) -> None:
             break
         if m.ti - j > 10:
             break
+
+
+#: Indefinite nouns of what a force holds (مواقع، مقرات، آليات): «X لـY» is Y's, and attacking it attacks Y.
+_HOLDINGS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "مراكز", "مركزا", "تجمعات", "تجمعا", "اليات", "اليه",
+                       "اليتين", "مخازن", "مخزنا", "معسكرات", "معسكرا", "ثكنات", "ثكنه", "نقاط", "نقطه", "تحصينات",
+                       "قواعد", "قاعده", "منصات", "مستودعات", "مستودعا", "دوريه", "دوريات", "رتلا", "رتل", "عربات",
+                       "دبابات", "مدرعات", "عناصر", "مقاتلين", "قياديين"})
 
 
 # Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).

@@ -47,6 +47,7 @@ from marsad.events.evaluated import (
 from marsad.events.frame import Frame
 from marsad.events.governed import dropped_governor_subject, main_clause_subject, masdar_of_subject
 from marsad.events.lexicon import FORMS, bare, verb_trigger
+from marsad.events.nationality import adjective_actor, subject_nationality
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
 from marsad.events.tokens import (
     AGENT_TYPES,
@@ -54,6 +55,7 @@ from marsad.events.tokens import (
     CLAUSE_BREAK,
     GENERIC_AGENTS,
     PREPS,
+    RELATIVE,
     Hit,
     Ment,
     Sentence,
@@ -89,7 +91,7 @@ _INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذ
                          "طايرات", "طايره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
 
 # Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
-_RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
+_RELATIVE = RELATIVE
 # A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
 _SPEAKER_PRON = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "وانها", "وانه",
                            "انني", "اننا", "باننا", "بانني"})
@@ -123,7 +125,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
     if not f.actor and not f.passive and (verbal or (f.i >= 1 and f.toks[f.i - 1].bare == "عن")):
-        _subject_nationality(f)  # … أعربت الحكومة الأردنية عن إدانتها: the subject of أعرب عن
+        subject_nationality(f)  # … أعربت الحكومة الأردنية عن إدانتها: the subject of أعرب عن
     if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v):
         m = pronoun_party(st, v, f.j, True, False, f.trig, f.assault, {x.ent.id for x in f.recip})
         f.actor = [m] if m is not None else []  # وأضافت أنها ستواصل …، ثم هاجموا …: the party continued
@@ -497,7 +499,8 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         elif (m.prep in (None, "ل")) and m.loc == 0 and is_agent(m, assault):
             # اعتقال X، لدعم المعارضة: the genitive undergoes it — unless لـ names who does (دعم روسيا للأسد)
             # or the support is what something came with (بدعم X: X gave it)
-            with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب"
+            # (but اتهم X بدعم Y: the ب of the charge, Y is supported by the accused)
+            with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب" and not _charged(f)
             # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side
             titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
             if (trig.victim or titled) and not with_it and not opens_accusative(toks, m.tj) and \
@@ -515,7 +518,7 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
     if not f.actor:
         _behind(f)
     if not f.actor and not trig.victim:
-        _adjective_actor(f)
+        adjective_actor(f)
     if not f.actor and _possessive(toks[j].key, trig):
         # هجومهم، زيارته: the owner of the pronoun made the attack or the visit (اعتقاله: underwent it)
         m = pronoun_party(f.st, f.i, j, False, True, trig, assault, {x.ent.id for x in f.recip})
@@ -549,37 +552,15 @@ def _behind(f: Frame) -> None:
             break
 
 
-def _adjective_actor(f: Frame) -> None:
-    """A nationality adjective after a nominal trigger: غارات روسية، قاذفات ومقاتلات روسية."""
-    toks, j = f.toks, f.j
-    lim = min(f.n, j + 10, f.end + 1)
-    via_min = False
-    for k in range(j + 1, lim):
-        bk = toks[k].bare
-        if bk in ("مع", "على", "علي", "ضد", "بين", "بحق", "في"):
-            break  # (للقتال في سورية: after في, the country's name, not the feminine adjective)
-        if bk == "من":
-            via_min = True
-            continue
-        if k > j + 2 and not via_min:
-            continue
-        code = adjective_country(toks[k].key)
-        if code and code in f.st.country_ents:
-            ent = f.st.country_ents[code]
-            f.actor = [Ment(toks[k].start, toks[k].end, ent)]
-            break
-
-
-def _subject_nationality(f: Frame) -> None:
-    """An unlinked subject with a nationality (الأسطول البحري الروسي أطلقتا): its country."""
-    toks, v = f.toks, f.v
-    for k in range(v - 1, max(-1, v - 5), -1):
-        if toks[k].key in CLAUSE_BREAK or toks[k].key in FORMS or toks[k].key.lstrip("وف") in _RELATIVE:
-            break  # not past an event noun or a relative (X الألمانية التفجير الذي استهدف)
-        code = adjective_country(toks[k].key)
-        if code and code in f.st.country_ents:
-            f.actor = [Ment(toks[k].start, toks[k].end, f.st.country_ents[code])]
-            break
+def _charged(f: Frame) -> bool:
+    """A verb of accusing governs the trigger's ب (اتهمت الحكومة إيران بدعم الحوثيين) within its clause."""
+    for k in range(f.i - 1, max(-1, f.i - 7), -1):
+        if f.toks[k].key in CLAUSE_BREAK:
+            return False
+        form = FORMS.get(f.toks[k].key)
+        if form is not None and form.trig.type == "ACCUSE":
+            return True
+    return False
 
 
 def _between(f: Frame) -> None:

@@ -44,6 +44,8 @@ PREPS = frozenset({"في", "على", "علي", "ضد", "من", "الى", "الي
                    "عبر", "حول", "بين", "قبل", "يد", "تجاه", "بحق", "لصالح"})
 _CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي", "قرب", "عن", "مع", "ضد", "بين", "شمال", "جنوب",
                          "شرق", "غرب", "داخل", "وسط", "حول", "عبر", "نحو", "لدى", "لدي"})
+#: Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
+RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
 CLAUSE_BREAK = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
 AGENT_TYPES = frozenset({"PER", "ORG"})
 # Unlinked agent nouns that fill the subject slot (انتقدت النقابةُ الوزارةَ): the next mention is the object.
