@@ -113,6 +113,23 @@ def _coordinated_body(w: str) -> bool:
     return w[:1] == "و" and (head_of(w[1:]) is not None or lemma(w[1:]) in BODY_NOUNS)
 
 
+def _nisba(w: str) -> bool:
+    """A definite nisba adjective (السعودية، الخليجي، الإسلامية): it closes the noun it describes."""
+    return _bare_definite(w) and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
+
+
+def _adjective_like(w: str) -> bool:
+    """A definite word that may follow an adjective inside one name: another nisba, a participle (المتحدة،
+    المستقلة), an elative or common adjective (العليا، العامة), or a coordinated word (والأوقاف)."""
+    a = w[1:] if w.startswith("وال") else w
+    return w.startswith("وال") or _nisba(w) or a.startswith("الم") or a[2:] in _ADJECTIVES
+
+
+#: Adjectives of names that are no nisba or participle (الهيئة العليا، الأمانة العامة، المحكمة الكبرى).
+_ADJECTIVES = frozenset(normalize(w) for w in "عليا عامة خاصة كبرى أعلى عظمى أولى ثانية ثالثة جديد جديدة حر حرة "
+                        "شعبية وطني وطنية عام خاص أول ثاني ثالث أحرار".split())
+
+
 def _agrees(head: str, adj: str) -> bool:
     """A nisba adjective right after a definite head agrees with it in gender (الوزارة الرئيسية)."""
     a = adj[1:] if adj.startswith("وال") else adj
@@ -155,6 +172,8 @@ def chunk(words: Sequence[str], gaps: Sequence[str], i: int, named: frozenset[in
         elif _bare_definite(w):
             if j == i and not _agrees(words[i], w):
                 break  # «دور الجمعية الريادي»: the adjective belongs to another noun
+            if j > i and _nisba(words[j]) and not _adjective_like(w):
+                break  # «وزارة الداخلية السعودية القبض»: after an adjective, a noun starts another phrase
             j += 1
         elif w[:1] == "ل" and len(w) > 3 and not (j == i and definite(words[i])):
             j += 1  # (a definite head takes a ل-complement only after an adjective: الهيئة العامة للاستثمار)
