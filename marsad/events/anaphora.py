@@ -325,7 +325,7 @@ def common_subject_adjectives(toks: list[Tok], v: int, ments: list[Ment]) -> lis
 #: Common nouns of armed means whose nationality names who fights with them (المدفعية التركية).
 _ARMS = frozenset({"مدفعيه", "طايرات", "طايره", "طيران", "مقاتلات", "مقاتله", "قوات", "بحريه", "دبابات", "مروحيات",
                    "قاذفات", "بوارج", "بارجه", "سفن", "زوارق", "صواريخ", "راجمات", "وحدات", "قطع", "غواصه",
-                   "مدرعات", "قناصه", "دوريات", "دوريه", "مسيره", "مسيرات"})
+                   "مدرعات", "قناصه", "دوريات", "دوريه", "مسيره", "مسيرات", "دفاعات"})
 
 
 def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:

@@ -68,3 +68,9 @@ def test_the_accused_is_who_supports() -> None:
 def test_relative_ma_is_no_negation() -> None:
     evs = _events("وتتهم جبهة النصرة حزب التحرير بقصف مواقعها، وهو ما ينفيه الحزب.", WITH_LIBYA)
     assert all(not e.negated for e in evs)
+
+
+def test_shooting_down_aircraft_is_an_attack_and_other_droppings_are_not() -> None:
+    ev = _typed(_events("وأعلن الجيش الليبي أنه أسقط طائرة مسيرة قرب الحدود.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:lby_army"]
+    assert not _events("وأسقطت المحكمة التهم عن حسن الراشد أمس.", PARTIES)
