@@ -44,7 +44,7 @@ def test_a_noun_spelt_like_a_verb_keeps_the_subject_of_its_clause() -> None:
 
 def test_after_fi_a_country_is_a_place_not_a_nationality() -> None:
     # «سورية» is also the feminine of «سوري»; after في it is the country, which did not fight
-    evs = _events("وحذر التقرير من تزايد عدد الشبان الذين سافروا للقتال في سورية إلى جانب التنظيم.", PARTIES)
+    evs = _events("وحذر التقرير من تزايد عدد الشبان الذين سافروا للقتال في سورية مع الفصائل هناك.", PARTIES)
     assert all(not e.actor for e in evs if e.type == "ASSAULT")
 
 
