@@ -20,6 +20,7 @@ from marsad.events.anaphora import (
     _agrees,
     _has_object,
     _takes,
+    agrees_with_verb,
     complementizer_features,
     verb_features,
 )
@@ -49,30 +50,25 @@ def adjacent_subject(st: Sentence, v: int, assault: bool, trig: Trigger) -> Ment
         while k < len(toks) and toks[k].bare in _ADVERBS:
             k += 1
         if k >= len(toks) or toks[k].key in CLAUSE_BREAK or toks[k].key == "." or toks[k].bare in PREPS or \
-                toks[k].bare in _PARTICLES:
+                toks[k].bare in _NO_OBJECT:
             return None
     k = v - 1
     while k >= 1 and toks[k].bare.removeprefix("و") in _BETWEEN:
         k -= 1
     m = next((m for m in st.ments if m.tj == k + 1), None)
     if m is None or m.prep is not None or m.loc or id(m) in st.victims or not is_agent(m, assault) or \
-            not _agrees_before(st, m, key) or after_an_object(st, m):
+            not agrees_with_verb(st, m, key) or after_an_object(st, m):
         return None
     return m
 
 
 #: Particles that follow a verb with no object (قُتل إلا أن، اعتُقل ثم، أصيب حيث).
-_PARTICLES = frozenset({"الا", "ان", "انه", "لكن", "لكنه", "ثم", "حيث", "بعد", "قبل", "عندما", "حين", "اثر", "خلال"})
+_NO_OBJECT = frozenset({"الا", "ان", "انه", "لكن", "لكنه", "ثم", "حيث", "بعد", "قبل", "عندما", "حين", "اثر", "خلال"})
 #: Object pronouns on a verb (قصفتها، استهدفهم): the phrase before is the object taken back.
 _OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن")
 #: Words that may stand between a fronted subject and its verb.
 _BETWEEN = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "كان", "كانت", "كانوا", "يكون", "تكون", "ايضا", "بدورها",
                       "بدوره", "بدورهم"})
-
-
-def _agrees_before(st: Sentence, m: Ment, key: str) -> bool:
-    feats = verb_features(key)
-    return feats is None or feats == ("m", "sg") or _agrees(_takes(st, m), feats)
 
 
 def reported_subject(st: Sentence, v: int, ms: list[Ment], speaker: Ment | None, trig: Trigger,

@@ -1,5 +1,5 @@
 """Actors named by a nationality: an adjective after a nominal trigger (غارات روسية), on an unlinked subject
-before the verb (الأسطول البحري الروسي أطلق), or on a common-noun subject after it (قصفت المدفعية التركية).
+before the verb (الزوارق الحربية الإيرانية اعترضت), or on a common-noun subject after it (قصفت المدفعية التركية).
 The adjective stands for its country only when the article names that country, so the actor is one of the
 document's entities. Split from `roles`, which calls these in its fixed order over one `Frame`."""
 
@@ -15,7 +15,7 @@ __all__ = ["adjective_actor", "subject_nationality"]
 
 
 def adjective_actor(f: Frame) -> None:
-    """A nationality adjective after a nominal trigger: غارات روسية، قاذفات ومقاتلات روسية."""
+    """A nationality adjective after a nominal trigger: غارات فرنسية، ضربات بطائرات ومروحيات تركية."""
     toks, j = f.toks, f.j
     lim = min(f.n, j + 10, f.end + 1)
     via_min = False
@@ -36,7 +36,7 @@ def adjective_actor(f: Frame) -> None:
 
 
 def subject_nationality(f: Frame) -> None:
-    """An unlinked subject with a nationality (الأسطول البحري الروسي أطلقتا، شنت مقاتلات روسية غارات،
+    """An unlinked subject with a nationality (الزوارق الحربية الإيرانية اعترضت، شنت مقاتلات روسية غارات،
     قصفت المدفعية التركية): its country."""
     toks, v = f.toks, f.v
     for k in range(v - 1, max(-1, v - 5), -1):
