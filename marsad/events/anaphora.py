@@ -28,7 +28,7 @@ from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "object_taken_back", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "has_object", "speaker_owns", "object_taken_back", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -122,7 +122,9 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
     (a foreign given name, a bare organisation name, a generic group) every reading is allowed."""
     e = m.ent
     if e.type == "GPE":
-        return _F_SG
+        # most country names take a feminine verb (أعربت مصر); a few are masculine (أعرب الأردن)
+        name = normalize(st.doc.text[m.start:m.end]).removeprefix("و")
+        return _ANY_SG if name in _MASCULINE_COUNTRIES else _F_SG
     if e.type not in ("PER", "ORG", "MISC"):
         return _ANY
     words = normalize(st.doc.text[m.start:m.end]).split()
@@ -154,6 +156,9 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
 _MACHINES = frozenset({"مقاتلات", "طايرات", "طيران", "دبابات", "مدرعات", "بوارج", "سفن", "زوارق",
                        "مروحيات", "مدفعيه", "راجمات"})
 _F_SG = frozenset({("f", "sg")})
+#: Country names that take a masculine verb (أكد العراق، أعرب الأردن), as the text spells them.
+_MASCULINE_COUNTRIES = frozenset({"الاردن", "العراق", "لبنان", "السودان", "المغرب", "اليمن", "البحرين",
+                                  "عمان", "الصومال", "الباكستان"})
 _M_PL = frozenset({("m", "pl")})
 _PLURAL_BODY = frozenset({("f", "sg"), ("m", "pl")})
 _ANY_SG = frozenset({("m", "sg"), ("f", "sg")})
@@ -242,7 +247,7 @@ def prior_parties(doc: Document, events: list[Event], a: int, b: int) -> list[Me
 _RESUMPTIVE = frozenset(p + o for p in ("في", "علي", "من", "ب", "ل", "الي", "عن", "مع", "لدي") for o in ("ه", "ها", "هم"))
 
 
-def _has_object(key: str) -> bool:
+def has_object(key: str) -> bool:
     """An object pronoun on a verb form (دمرتها، قصفوه)."""
     for o in ("هما", "هم", "ها", "ه"):
         if key.endswith(o) and key[: -len(o)] in FORMS and FORMS[key[: -len(o)]].verbal:
@@ -253,7 +258,7 @@ def _has_object(key: str) -> bool:
 def object_taken_back(toks: list[Tok], v: int, j: int) -> bool:
     """After a relative, the act's object pronoun takes the antecedent back — on the verb (الذي اعتقلته
     الشرطة) or on على/ضد after the whole trigger (الذي ألقي القبض عليه) — so the antecedent underwent it."""
-    return _has_object(toks[v].key) or (j + 1 < len(toks) and toks[j + 1].key in _AGAINST_PRONOUN)
+    return has_object(toks[v].key) or (j + 1 < len(toks) and toks[j + 1].key in _AGAINST_PRONOUN)
 
 
 _AGAINST_PRONOUN = frozenset(p + o for p in ("علي", "ضد") for o in ("ه", "ها", "هم", "هما"))
@@ -262,7 +267,7 @@ _AGAINST_PRONOUN = frozenset(p + o for p in ("علي", "ضد") for o in ("ه", "
 def resumptive(toks: list[Tok], v: int) -> bool:
     """The verb after a relative takes its antecedent back with a pronoun — an object suffix (يحاصرها) or a
     preposition with a pronoun right after it (انسحبت فيه) — so the antecedent is not its subject."""
-    return _has_object(toks[v].key) or (v + 1 < len(toks) and toks[v + 1].key in _RESUMPTIVE)
+    return has_object(toks[v].key) or (v + 1 < len(toks) and toks[v + 1].key in _RESUMPTIVE)
 
 
 def overt_subject(toks: list[Tok], v: int) -> bool:
@@ -349,7 +354,7 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     form = FORMS.get(toks[v].key)
     return title_head(toks[v + 1].key) is not None and holder is not None and \
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti)) and \
-        (form is None or form.trig.type != "CONSULT" or _has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
+        (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
                                          for m in ments) or _accusative(toks, holder.tj))
 
 
@@ -473,7 +478,7 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
             if trig.cas:
                 return None
             feats = verb_features(toks[v].key)
-            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not _has_object(toks[v].key):
+            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not has_object(toks[v].key):
                 return None  # (a verb with an object pronoun is active: دمرتها)
             if not _opens_clause(toks, v):
                 return None  # a dropped subject starts its clause; else a noun stands before the verb as its
@@ -492,3 +497,19 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
 def can_be_masculine_singular(st: Sentence, m: Ment) -> bool:
     """Whether a party can be the subject of a masculine singular form (a participle such as مطالبا)."""
     return _agrees(_takes(st, m), ("m", "sg"))
+
+
+def speaker_owns(st: Sentence, j: int, speaker: Ment) -> bool:
+    """أعربت الكويت عن إدانتها، أعلن الأردن رفضه: an event noun among the first words of what a speaker
+    expressed, whose possessive pronoun agrees with the speaker, names the speaker's own act."""
+    span = st.quote_at(st.toks[j].start)
+    if span is None:
+        return False
+    first = next((k for k, t in enumerate(st.toks) if t.start >= span[0]), None)
+    if first is None or not first <= j <= first + 2:
+        return False
+    tok = st.toks[j]
+    if st.doc.text[tok.end - 1] == "ة" or tok.key.lstrip("وفبل").startswith("ال"):
+        return False  # a taa marbuta (الهدنة) or the article: no possessive pronoun
+    feats = pronoun_features(tok.key)
+    return feats is not None and _agrees(_takes(st, speaker), feats)

@@ -18,10 +18,10 @@ from marsad.events.anaphora import (
     _RESUMPTIVE,
     _TIME_NOUNS,
     _agrees,
-    _has_object,
     _takes,
     agrees_with_verb,
     complementizer_features,
+    has_object,
     verb_features,
 )
 from marsad.events.lexicon import FORMS, Trigger
@@ -82,7 +82,7 @@ def reported_subject(st: Sentence, v: int, ms: list[Ment], speaker: Ment | None,
     if key[:1] not in "وف" or len(key) < 4 or not st.indirect_at(toks[v].start) or trig.cas:
         return None
     feats = verb_features(key)
-    if feats is None or (trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not _has_object(key)):
+    if feats is None or (trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not has_object(key)):
         return None  # (وقُتل: a singular violent verb may be passive)
     for m in reversed(ms):
         if m.tj <= v and m.prep is None and m.loc == 0 and id(m) not in st.victims and \
@@ -124,7 +124,7 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
                 # right after a verb whose subject came first (X أبلغ لجنة التحقيق: the object), or the subject of a
                 # relative clause (الائتلاف الذي تقوده X): no subject of what follows the clause
                 relative = _opens_relative(toks, vt) and (until is None or not _same_clause(st, m, until))
-                return relative or (_has_subject(st, vt) and not _has_object(toks[vt].key))
+                return relative or (_has_subject(st, vt) and not has_object(toks[vt].key))
             if any(_titled(x.key) for x in between) or all(_agent_head(x) for x in between):
                 return False
             # one noun between a verb that has no subject yet and the mention: «وتقود بعثة الأمم المتحدة
@@ -174,7 +174,7 @@ def _has_subject(st: Sentence, vt: int) -> bool:
     if vt >= 1 and (complementizer_features(toks[vt - 1].key) is not None or
                     toks[vt - 1].bare in ("هو", "هي", "هم")):
         return True
-    if verb_features(toks[vt].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) or _has_object(toks[vt].key):
+    if verb_features(toks[vt].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) or has_object(toks[vt].key):
         return True
     return any(m.tj == vt for m in st.ments)
 

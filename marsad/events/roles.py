@@ -23,14 +23,17 @@ from marsad.events.anaphora import (
     first_person,
     fronted_subject,
     generic_names_party,
+    has_object,
     object_taken_back,
     overt_subject,
     partitive_party,
     pronoun_party,
     resumptive,
+    speaker_owns,
     verb_features,
     vso_agrees,
 )
+from marsad.events.charges import accused_party, charged, evaluates
 from marsad.events.clauses import adjacent_subject, after_an_object, reported_subject
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
@@ -78,7 +81,7 @@ _TAARRUD = frozenset(bare(normalize(w)) for w in (
 # A subject pronoun before the verb (أعلنت روسيا أنها ستساعد دمشق): the subject is not after the verb.
 _PRON_SUBJ = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "لانها", "لانه", "وانها",
                         "وانه", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم", "التي", "الذي",
-                        "الذين", "اللتين", "اللذين"})
+                        "الذين", "اللتين", "اللذين", "فانها", "فانه", "فانهم", "وانهم", "لانهم"})
 # A verb whose object pronoun is the event (or its weapon) and whose subject executed it (نفذه، شنتها، تبنته،
 # ارتكبها، الضربات التي وجهها X، ألغام زرعها X، قذائف أطلقها X).
 _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
@@ -241,7 +244,7 @@ def _by_prefix_actor(f: Frame) -> Ment | None:
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
             return m  # من قبل X، على يد X، المنسوب إلى X، ألقي باللوم على X
         if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
-                and (m.ent.type != "GPE" or unclitic(toks[k].key).startswith("ال")):
+                and m.ent.sector != "CVL" and (m.ent.type != "GPE" or unclitic(toks[k].key).startswith("ال")):
             return m  # برصاص الجيش، بنيران قوات الأمن، قصف المدفعية السعودية (after the article: an adjective)
     for k in range(f.j + 1, min(f.n, f.j + 5)):
         if toks[k].key in CLAUSE_BREAK:
@@ -295,7 +298,7 @@ def _verbal_actor(f: Frame) -> None:
     # an unnamed agent or common noun right after the verb is its subject, so no party after it is
     generic_subject = (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
-        assault and v == i and not pron_subject and common_subject(toks, v, f.st.ments)) or (
+        v == i and not pron_subject and common_subject(toks, v, f.st.ments) and (assault or _common_only(f))) or (
         assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in _INSTRUMENT and
         not any(m.ti in (v + 1, v + 2) for m in ms)) or (  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
         f.trig.type == "PROTEST" and _crowd_after(toks, v))  # تظاهر أمس آلاف الطلاب
@@ -345,6 +348,21 @@ def _verbal_actor(f: Frame) -> None:
                 break
 
 
+def _common_only(f: Frame) -> bool:
+    """A common noun after a verb of saying, meeting or judging is its subject (اتهم الغرب روسيا، دعا المجلس
+    إيران), unless the verb carries an object pronoun (رفضهم السماح: a noun and its genitive), is a
+    participle, a party joined by و or a party's adjective follows the noun (المحكمة والولايات المتحدة،
+    الفصائل الأردنية), or the noun is a dual standing for parties named before (واتفق الاثنان)."""
+    toks, v = f.toks, f.v
+    return not has_object(toks[v].key) and not _participle(toks[v].key) and \
+        toks[v + 1].bare not in _DUAL_PARTIES and not (v + 2 < f.n and any(m.ti == v + 2 for m in f.ms) and (
+            toks[v + 2].key[:1] == "و" or toks[v + 2].key.startswith("ال") and toks[v + 2].key.endswith(_NISBA)))
+
+
+_NISBA = ("يه", "ي", "يين", "يون")  # a definite nisba adjective after the noun (الفصائل الأردنية) qualifies it
+
+
+_DUAL_PARTIES = frozenset({"اثنان", "طرفان", "جانبان", "بلدان", "زعيمان", "رجلان"})
 #: Counts that open a crowd (تظاهر مئات الإيزيديين): the crowd is the subject, no party named before.
 _CROWD_COUNTS = frozenset({"ميات", "الاف", "الوف", "عشرات", "حشود", "جموع", "ملايين"})
 
@@ -439,6 +457,8 @@ def _governing_subject(f: Frame) -> None:
             break
         if any(toks[k].key in _HEADLINE_BREAK or _other_event(toks[k].key, f.trig.type) for k in range(m.tj, f.i)):
             break
+        if f.i - m.tj <= 2 and evaluates(toks, phrase_start(m) - 1, f.trig.type):
+            break  # the subject of a verb judging the event (وأدانت الخارجية الأمريكية الهجوم) did not do it
         if id(m) in f.st.victims:
             break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
         if m.prep is None and m.loc == 0 and is_agent(m, f.assault) and \
@@ -500,7 +520,7 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
             # اعتقال X، لدعم المعارضة: the genitive undergoes it — unless لـ names who does (دعم روسيا للأسد)
             # or the support is what something came with (بدعم X: X gave it)
             # (but اتهم X بدعم Y: the ب of the charge, Y is supported by the accused)
-            with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب" and not _charged(f)
+            with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب" and not charged(f)
             # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side
             titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
             if (trig.victim or titled) and not with_it and not opens_accusative(toks, m.tj) and \
@@ -509,16 +529,31 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
                 f.recip = [m]
             elif trig.type == "PROTEST":
                 f.recip = [m] if m.prep == "ل" else []
+            elif assault and m.ent.sector == "CVL":
+                f.recip = [m]  # قصف المدنيين: civilians are, by the word's meaning, never the ones who attack
             else:
                 f.actor = coordinated(f.after, m, toks, assault)
         elif is_place(m.ent) and m.loc == 0 and m.prep is None:
             f.target_place = f.st.ments.index(m)
+    _nominal_fallbacks(f, by_prefix_actor)
+
+
+def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
+    """When the noun's own phrase named no doer: the accused of a charge, an agent phrase, who stands behind
+    it, a nationality, the speaker's own act, the owner of a possessive, then the governing clause."""
+    toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
+    if (accused := accused_party(f)) is not None:
+        if f.actor and f.actor[0] is not accused and not f.recip and is_agent(f.actor[0], assault):
+            f.recip = f.actor  # the charge's act governs its genitive as its object (بقصف المدنيين)
+        f.actor = [accused]
     if not f.actor and by_prefix_actor is not None:
         f.actor = [by_prefix_actor]
     if not f.actor:
         _behind(f)
     if not f.actor and not trig.victim:
         adjective_actor(f)
+    if not f.actor and f.speaker is not None and not trig.victim and speaker_owns(f.st, j, f.speaker):
+        f.actor = [f.speaker]
     if not f.actor and _possessive(toks[j].key, trig):
         # هجومهم، زيارته: the owner of the pronoun made the attack or the visit (اعتقاله: underwent it)
         m = pronoun_party(f.st, f.i, j, False, True, trig, assault, {x.ent.id for x in f.recip})
@@ -550,17 +585,6 @@ def _behind(f: Frame) -> None:
             if i - 2 - m.tj <= 1 and is_agent(m, f.assault):
                 f.actor = [m]
             break
-
-
-def _charged(f: Frame) -> bool:
-    """A verb of accusing governs the trigger's ب (اتهمت الحكومة إيران بدعم الحوثيين) within its clause."""
-    for k in range(f.i - 1, max(-1, f.i - 7), -1):
-        if f.toks[k].key in CLAUSE_BREAK:
-            return False
-        form = FORMS.get(f.toks[k].key)
-        if form is not None and form.trig.type == "ACCUSE":
-            return True
-    return False
 
 
 def _between(f: Frame) -> None:

@@ -33,6 +33,8 @@ _LOC_WORDS = frozenset({"في", "قرب", "شمال", "جنوب", "شرق", "غ�
                         "ريف", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "حي", "مخيم", "ضواحي", "اطراف",
                         "محيط", "داخل", "وسط", "بمدينه", "بلدات", "مناطق", "ولايه", "اقليم", "قضاء", "مديريه",
                         "مركز", "جنوبا", "شمالا", "شرقا", "غربا", "عاصمه"})
+#: Compass directions: locative only in construct (شمال سوريا), so never with the article (الغرب: the West).
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط"})
 #: The cardinals three to ten, in the form that counts masculine nouns (ثلاثة جنود): what counts people.
 CARDINALS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"})
 #: Quantities that name some members of a group (عشرات من …، عدد من …).
@@ -236,6 +238,8 @@ class Sentence:
             b = toks[k].bare
             if b[:1] in "وف" and b[1:] in _CONJ_PREPS:
                 b = b[1:]  # وفي، وعلى، ومن: a preposition after a conjunction
+            if b in _DIRECTIONS and toks[k].key.lstrip("وف").startswith("ال"):
+                break  # a definite word governs no genitive: «اتهم الغرب روسيا» is the West, not west Russia
             if b in _LOC_WORDS or toks[k].key in _LOC_WORDS:
                 m.loc = 2
                 m.prep = m.prep or "في"
