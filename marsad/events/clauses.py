@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from marsad.events.anaphora import (
     _ADVERBS,
+    _ARMS,
     _COMPLEMENTIZERS,
     _MACHINES,
     _OPENERS,
@@ -20,16 +21,66 @@ from marsad.events.anaphora import (
     _agrees,
     _takes,
     agrees_with_verb,
+    antecedent,
     complementizer_features,
     has_object,
+    pronoun_features,
     verb_features,
 )
 from marsad.events.lexicon import FORMS, Trigger
-from marsad.events.tokens import CLAUSE_BREAK, GENERIC_AGENTS, PREPS, Ment, Sentence, Tok, is_agent
+from marsad.events.tokens import (
+    CLAUSE_BREAK,
+    GENERIC_AGENTS,
+    POSITIONS,
+    PREPS,
+    Ment,
+    Sentence,
+    Tok,
+    is_agent,
+    participle,
+)
 from marsad.kb.agreement import is_human_plural
 from marsad.kb.titles import RANKS, title_head
 
-__all__ = ["adjacent_subject", "after_an_object", "reported_subject"]
+__all__ = ["adjacent_subject", "after_an_object", "common_noun_subject", "possessed_subject", "reported_subject"]
+
+
+def common_noun_subject(toks: list[Tok], v: int, ms: list[Ment]) -> bool:
+    """A common noun after a verb of saying, meeting or judging is its subject (اتهم الغرب روسيا، دعا المجلس
+    إيران), unless the verb carries an object pronoun (رفضهم السماح: a noun and its genitive), is a
+    participle, a party joined by و or a party's adjective follows the noun (المحكمة والولايات المتحدة،
+    الفصائل الأردنية), or the noun is a dual standing for parties named before (واتفق الاثنان)."""
+    n = len(toks)
+    return not has_object(toks[v].key) and not participle(toks[v].key) and \
+        toks[v + 1].bare not in _DUAL_PARTIES and not (v + 2 < n and any(m.ti == v + 2 for m in ms) and (
+            toks[v + 2].key[:1] == "و" or toks[v + 2].key.startswith("ال") and toks[v + 2].key.endswith(_NISBA)))
+
+
+_NISBA = ("يه", "ي", "يين", "يون")  # a definite nisba adjective after the noun (الفصائل الأردنية) qualifies it
+
+
+_DUAL_PARTIES = frozenset({"اثنان", "طرفان", "جانبان", "بلدان", "زعيمان", "رجلان"})
+
+
+def possessed_subject(st: Sentence, v: int, assault: bool) -> Ment | None:
+    """«إن طائراته استهدفت مواقع X»، «قواتها قصفت»: armed means or men carrying a possessive pronoun right
+    before the verb are its subject, so their owner, the party the pronoun takes back, did it."""
+    toks = st.toks
+    if v < 1 or toks[v].key[:1] in "وف" or st.doc.text[toks[v - 1].end - 1] == "ة":
+        return None
+    noun = toks[v - 1].key
+    feats = pronoun_features(noun)
+    if feats is None or any(m.ti <= v - 1 < m.tj for m in st.ments):
+        return None
+    suffix = next(s for s in ("هما", "هم", "ها", "ه") if noun.endswith(s))
+    stem = noun[: -len(suffix)].removeprefix("و")
+    if stem not in _ARMS and stem not in _MEN:
+        return None
+    return antecedent(st, v - 1, feats, assault, set())
+
+
+#: Men of a party, as the possessed subject of a verb (مقاتلوه، عناصرها).
+_MEN = frozenset({"عناصر", "مقاتلو", "مقاتلي", "جنود", "رجال", "مسلحو", "مسلحي"})
 
 
 def adjacent_subject(st: Sentence, v: int, assault: bool, trig: Trigger) -> Ment | None:
@@ -130,7 +181,8 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
             # one noun between a verb that has no subject yet and the mention: «وتقود بعثة الأمم المتحدة
             # وساطة», a verb-subject-object clause whose subject the mention ends; with the subject before
             # the verb (إنه قصف، X قصف) or in its plural inflection, the noun is the object (قصف مواقع X)
-            return len(between) > 1 or _has_subject(st, vt)
+            # (a position's owner, واستهدفت مواقعَ X بالغارات, is hit, whether the verb is active or passive)
+            return len(between) > 1 or _has_subject(st, vt) or between[0].bare in POSITIONS
     return False
 
 

@@ -23,7 +23,6 @@ from marsad.events.anaphora import (
     first_person,
     fronted_subject,
     generic_names_party,
-    has_object,
     object_taken_back,
     overt_subject,
     partitive_party,
@@ -34,7 +33,13 @@ from marsad.events.anaphora import (
     vso_agrees,
 )
 from marsad.events.charges import accused_party, charged, evaluates
-from marsad.events.clauses import adjacent_subject, after_an_object, reported_subject
+from marsad.events.clauses import (
+    adjacent_subject,
+    after_an_object,
+    common_noun_subject,
+    possessed_subject,
+    reported_subject,
+)
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
     OWNED,
@@ -57,6 +62,7 @@ from marsad.events.tokens import (
     ARABIC,
     CLAUSE_BREAK,
     GENERIC_AGENTS,
+    POSITIONS,
     PREPS,
     RELATIVE,
     Hit,
@@ -66,6 +72,7 @@ from marsad.events.tokens import (
     fine_place,
     is_agent,
     is_place,
+    participle,
     phrase_start,
     unclitic,
 )
@@ -268,7 +275,7 @@ def _by_prefix_actor(f: Frame) -> Ment | None:
 
 def _verbal_actor(f: Frame) -> None:
     """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
-    toks, ms, v, i, j, n, assault = f.toks, f.ms, f.v, f.i, f.j, f.n, f.assault
+    toks, ms, v, i, j, assault = f.toks, f.ms, f.v, f.i, f.j, f.assault
     if v >= 1 and toks[v - 1].key in ("من", "ومن") and v == i and (
             v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or toks[v - 2].key in CLAUSE_BREAK):
         return  # «هناك من اتهم واشنطن»: "who" has no antecedent here; what follows the verb is its object
@@ -291,17 +298,14 @@ def _verbal_actor(f: Frame) -> None:
         return
     if not pron_subject and adjacent_subject(f.st, v, assault, f.trig) is not None:
         pron_subject = True  # أن الجيش قصف مواقع X: the subject stands right before; what follows is the object
+    if not pron_subject and (owner := possessed_subject(f.st, v, assault)) is not None:
+        f.actor = [owner]  # إن طائراته استهدفت …: the owner of the armed means did it
+        return
     part = None if pron_subject or plural_verb or f.trig.cas else partitive_party(toks, v + 1, ms)
     if part is not None:  # اقتحم العشرات من رجال الأمن: the counted are the subject (not after a death verb)
         f.actor = [part] if is_agent(part, assault) else []
         return
-    # an unnamed agent or common noun right after the verb is its subject, so no party after it is
-    generic_subject = (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
-        m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
-        v == i and not pron_subject and common_subject(toks, v, f.st.ments) and (assault or _common_only(f))) or (
-        assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in _INSTRUMENT and
-        not any(m.ti in (v + 1, v + 2) for m in ms)) or (  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
-        f.trig.type == "PROTEST" and _crowd_after(toks, v))  # تظاهر أمس آلاف الطلاب
+    generic_subject = _generic_subject(f, pron_subject, plural_verb)
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO
     nat_subject = v >= 1 and adjective_country(toks[v - 1].key) is not None and not any(
         m.ti <= v - 1 < m.tj for m in ms)
@@ -318,8 +322,9 @@ def _verbal_actor(f: Frame) -> None:
                     _pp(toks[k].key) and not any(x.ti <= k < x.tj for x in ms))
                    for k in range(v + 1, max(v + 1, min(m.ti, m.lead)))):  # (not inside its title phrase)
                 break  # انفجرت سيارة استهدفت الجيش، تدعو لتعاون لوقف نفوذ X: past a verb or a PP, no subject
-            if min(m.ti, m.lead) - 1 > v and _event_noun(toks[min(m.ti, m.lead) - 1].key):
-                break  # رفضت القبيلة مبايعة X: the genitive of an event noun is no subject of the verb
+            if min(m.ti, m.lead) - 1 > v and (_event_noun(toks[min(m.ti, m.lead) - 1].key) or
+                                               toks[min(m.ti, m.lead) - 1].bare in POSITIONS):
+                break  # رفضت القبيلة مبايعة X، استهدفت مواقع X: the genitive of an event noun or a position
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):  # a party that cannot agree with the verb is its object
@@ -348,21 +353,17 @@ def _verbal_actor(f: Frame) -> None:
                 break
 
 
-def _common_only(f: Frame) -> bool:
-    """A common noun after a verb of saying, meeting or judging is its subject (اتهم الغرب روسيا، دعا المجلس
-    إيران), unless the verb carries an object pronoun (رفضهم السماح: a noun and its genitive), is a
-    participle, a party joined by و or a party's adjective follows the noun (المحكمة والولايات المتحدة،
-    الفصائل الأردنية), or the noun is a dual standing for parties named before (واتفق الاثنان)."""
-    toks, v = f.toks, f.v
-    return not has_object(toks[v].key) and not _participle(toks[v].key) and \
-        toks[v + 1].bare not in _DUAL_PARTIES and not (v + 2 < f.n and any(m.ti == v + 2 for m in f.ms) and (
-            toks[v + 2].key[:1] == "و" or toks[v + 2].key.startswith("ال") and toks[v + 2].key.endswith(_NISBA)))
+def _generic_subject(f: Frame, pron_subject: bool, plural_verb: bool) -> bool:
+    """An unnamed agent or common noun right after the verb is its subject, so no party after it is."""
+    toks, ms, v, i, n, assault = f.toks, f.ms, f.v, f.i, f.n, f.assault
+    return (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
+        m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
+        v == i and not pron_subject and common_subject(toks, v, f.st.ments) and (assault or common_noun_subject(toks, v, ms))) or (
+        assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in _INSTRUMENT and
+        not any(m.ti in (v + 1, v + 2) for m in ms)) or (  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
+        f.trig.type == "PROTEST" and _crowd_after(toks, v))  # تظاهر أمس آلاف الطلاب
 
 
-_NISBA = ("يه", "ي", "يين", "يون")  # a definite nisba adjective after the noun (الفصائل الأردنية) qualifies it
-
-
-_DUAL_PARTIES = frozenset({"اثنان", "طرفان", "جانبان", "بلدان", "زعيمان", "رجلان"})
 #: Counts that open a crowd (تظاهر مئات الإيزيديين): the crowd is the subject, no party named before.
 _CROWD_COUNTS = frozenset({"ميات", "الاف", "الوف", "عشرات", "حشود", "جموع", "ملايين"})
 
@@ -394,12 +395,6 @@ def _pp(key: str) -> bool:
 # Words with a leading ب/ل that are no prepositional phrase before a subject: titles (المتحدث باسم),
 # manner adverbs (بشكل مباشر، بقوة). (A name that starts so is a mention, which the caller skips.)
 _NOT_PP = ("باسم", "بشكل", "بصوره", "بقوه", "بعنف", "بكثافه", "بالفعل", "بدوره", "بدورها", "بشده")
-
-
-def _participle(key: str) -> bool:
-    """An active participle in the accusative of circumstance (داعيا، مطالبا، متهما، منددا)."""
-    w = key.lstrip("وف")
-    return len(w) > 4 and w.endswith("ا") and (w[0] == "م" or w.startswith("داعي"))
 
 
 def _titled_person(f: Frame, m: Ment) -> Ment | None:
@@ -488,7 +483,7 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
     if masdar_of_subject(f, by_prefix_actor):
         return
     gen = [m for m in f.after if m.ti - j <= 4 and m.ti < f.end]
-    if gen and gen[0].prep is None and gen[0].ti - j <= 2 and _participle(toks[f.i].key):
+    if gen and gen[0].prep is None and gen[0].ti - j <= 2 and participle(toks[f.i].key):
         # داعيا إسرائيل إلى …، متهما الحكومة بـ …: the participle's object is the party addressed; its
         # subject is the main clause's
         if is_agent(gen[0], assault):
@@ -564,13 +559,13 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
             f.actor = [m]
     if not f.actor:
         f.actor = undertaker(f.toks, f.i, f.ms)
-    if not f.actor and _participle(toks[f.i].key) and f.i >= 1 and toks[f.i - 1].key in ("،", ","):
+    if not f.actor and participle(toks[f.i].key) and f.i >= 1 and toks[f.i - 1].key in ("،", ","):
         f.actor = main_clause_subject(f)  # (before any nearer party: a relative clause's subject is not it)
     if not f.actor:
         dropped_governor_subject(f)
     if not f.actor:
         _governing_subject(f)
-    if not f.actor and _participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
+    if not f.actor and participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
 
 

@@ -35,6 +35,11 @@ _LOC_WORDS = frozenset({"في", "قرب", "شمال", "جنوب", "شرق", "غ�
                         "مركز", "جنوبا", "شمالا", "شرقا", "غربا", "عاصمه"})
 #: Compass directions: locative only in construct (شمال سوريا), so never with the article (الغرب: the West).
 _DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط"})
+#: Places a party holds (bare spelling): its name after them is their owner, the one hit, never the subject
+#: of the verb before them (استهدفت مواقع الحوثيين).
+POSITIONS = frozenset({"مواقع", "موقع", "مقر", "مقرات", "مراكز", "مركز", "معاقل", "معقل", "تجمعات", "مخازن",
+                       "معسكرات", "معسكر", "ثكنات", "ثكنه", "نقاط", "تحصينات", "قواعد", "قاعده", "منازل", "منزل",
+                       "مستودعات", "منشات", "مقار"})
 #: The cardinals three to ten, in the form that counts masculine nouns (ثلاثة جنود): what counts people.
 CARDINALS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"})
 #: Quantities that name some members of a group (عشرات من …، عدد من …).
@@ -141,6 +146,12 @@ def is_agent(m: Ment, assault: bool) -> bool:
         return not (assault and e.precision != "country")
     return False
 
+
+
+def participle(key: str) -> bool:
+    """An active participle in the accusative of circumstance (داعيا، مطالبا، متهما، منددا)."""
+    w = key.lstrip("وف")
+    return len(w) > 4 and w.endswith("ا") and (w[0] == "م" or w.startswith("داعي"))
 
 
 class Sentence:

@@ -29,8 +29,11 @@ ORG_NOMINALS: dict[str, tuple[str, ...]] = {
     "الميليشيا": ("IMG", "REB", "UAF", "MIL"), "الميليشيات": ("IMG", "REB", "UAF", "MIL"),
     "المليشيا": ("IMG", "REB", "UAF", "MIL"), "الفصيل": ("REB", "IMG", "OPP"), "المنظمه": ("IGO", "NGO"),
     "الوكاله": ("MED",), "الحزب": ("REB", "OPP", "GOV"), "الوزاره": ("GOV",), "الجيش": ("MIL",),
+    "الجبهه": (),  # only a body whose name starts with جبهة (جبهة النصرة): fronts are of many kinds
 }
-_ORG_HEAD_NAME = {"الحزب": "حزب", "الوزاره": "وزاره", "الجيش": "الجيش", "الوكاله": "وكاله"}
+_ORG_HEAD_NAME = {"الحزب": "حزب", "الوزاره": "وزاره", "الجيش": "الجيش", "الوكاله": "وكاله", "الجبهه": "جبهه"}
+#: Heads that, bare and definite, refer back to a state's body named with its country (الجيش النيجيري).
+_NATIONAL_BODIES = {"الجيش": ("MIL",)}
 
 
 def token_fuzzy_equal(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -154,10 +157,12 @@ def resolve_title(text: str, start: int, end: int, entities: Sequence[Entity]) -
         kinds = ORG_NOMINALS[head]
         best = None
         for e in entities:
-            if e.type != "ORG" or not e.mentions or e.mentions[0].start >= start:
+            # a generic agent of a named country stands for its state's body too (الجيش النيجيري … الجيش)
+            national = e.type == "MISC" and e.country is not None and e.sector in _NATIONAL_BODIES.get(head, ())
+            if (e.type != "ORG" and not national) or not e.mentions or e.mentions[0].start >= start:
                 continue
             name_ok = head in _ORG_HEAD_NAME and normalize(e.name).startswith(_ORG_HEAD_NAME[head])
-            if (e.sector in kinds or name_ok) and not (head == "الجيش" and is_unit(e.name)):
+            if (e.sector in kinds or name_ok or national) and not (head == "الجيش" and is_unit(e.name)):
                 last = max(m.start for m in e.mentions if m.start < start)
                 if best is None or last > best[0]:
                     best = (last, e)

@@ -152,11 +152,12 @@ def _match(text: str, toks: Sequence[tuple[int, int, str]], i: int, entities: li
     n = len(toks)
     for word, cut in readings:
         start = skip_letters(text, toks[i][0], cut) if cut else toks[i][0]
-        if word in _ANAPHOR_HEADS:
+        if word in _ANAPHOR_HEADS and not (i + 1 < n and country_of_adjective(toks[i + 1][2])):
+            # (not before a nationality: الجيش السوري is another army than the one named before)
             ln = 2 if i + 1 < n and toks[i + 1][2] in _ANAPHOR_ADJECTIVES else 1
             end = toks[i + ln - 1][1]
             ant = resolve_title(text, start, end, entities)
-            if ant is not None and ant.type == "ORG":
+            if ant is not None and (ant.type == "ORG" or (ant.type == "MISC" and ant.country)):
                 return ln, start, end, ant, "", None
         for words, code in _BY_FIRST.get(word, ()):
             ln = len(words)

@@ -102,3 +102,31 @@ def test_the_insurgency_named_by_its_act_is_the_insurgents() -> None:
     ents = add_nominal_mentions(text, [])
     ins = next(e for e in ents if e.id == agent_id("INS", None))
     assert [m.text for m in ins.mentions] == ["فلول التمرد", "المتمردون"]
+
+
+def test_a_bare_army_refers_back_to_the_national_army_named_before() -> None:
+    # own sentences: «الجيش» alone is the army the article named with its country, not a second, generic army
+    text = "قصف الجيش التشادي مواقع للمتمردين قرب الحدود. وأعلن الجيش أمس تدمير ثلاث آليات."
+    out = add_nominal_mentions(text, [])
+    army = next(e for e in out if e.id == agent_id("MIL", "TCD"))
+    assert [m.text for m in army.mentions] == ["الجيش التشادي", "الجيش"]
+    assert not any(e.id == agent_id("MIL", None) for e in out)
+
+
+def test_an_army_with_another_nationality_is_not_the_one_named_before() -> None:
+    text = "قصف الجيش التشادي مواقع للمتمردين. ورد الجيش النيجري بقصف مماثل."
+    out = add_nominal_mentions(text, [])
+    ids = {e.id for e in out}
+    assert agent_id("MIL", "TCD") in ids and agent_id("MIL", "NER") in ids
+
+
+def test_a_bare_front_refers_back_only_to_a_body_named_front() -> None:
+    text = "هاجم تنظيم داعش بلدة قرب حلب. وقالت جبهة الأصالة إن الجبهة صدت الهجوم."
+    isis = _ent(text, "تنظيم داعش", "Q2429253", sector="IMG")
+    front = _ent(text, "جبهة الأصالة", "m:front", sector="REB")
+    out = add_nominal_mentions(text, [isis, front])
+    got = next(e for e in out if e.id == "m:front")
+    assert [m.text for m in got.mentions] == ["جبهة الأصالة", "الجبهة"]
+    text2 = "وقالت حركة الأصالة إن الجبهة الشمالية هادئة بعد هجوم تنظيم داعش."
+    out2 = add_nominal_mentions(text2, [_ent(text2, "حركة الأصالة", "m:move", sector="REB")])
+    assert all(len(e.mentions) == 1 for e in out2 if e.id == "m:move")
