@@ -9,7 +9,7 @@ may report a ground assault and an air raid side by side), or what kind of prote
 from __future__ import annotations
 
 from marsad.events.lexicon import FORMS
-from marsad.events.tokens import Hit, Sentence, Tok
+from marsad.events.tokens import Hit, Sentence, Tok, unclitic
 
 __all__ = ["future_aux", "hypothetical", "irrealis", "mode_of", "negated"]
 
@@ -113,9 +113,16 @@ _IRREALIS = frozenset((
     "اقتراح", "اعتزام", "عزم", "نيه",
     # what is sought or striven for: «تسعى إلى عقد قمة»
     "يسعي", "تسعي", "يسعون", "سعي", "مساعي", "ساعيا", "ساعيه",
-))  # normalised: ى → ي
+    # wishes: «تمنى أن تتم دعوته»
+    "تمني", "تمنت", "يتمني", "تتمني", "متمنيا", "متمنيه",
+    # what a text or a plan provides for: «مبادرة تتضمن وقف إطلاق النار»، «ينص الاتفاق على انسحاب …»
+    "يتضمن", "تتضمن", "ينص", "تنص",
+    # what would lead to it (the imperfect; the perfect أدى إلى reports a result): «معلومات تؤدي إلى اعتقاله»
+    "يودي", "تودي", "يفضي", "تفضي",
+))  # normalised: ى → ي, ؤ → و
 # What is prevented, after its «من» or «دون»: «لمنع العرب من تقديم الدعم»، «لحرمان المتمردين من قصفه»،
 # «للحيلولة دون …», or right after it (not «لم يمنع ذلك الهجوم القوات من …»: the attack is the subject there).
+_UNDERGO = ("تعرض", "يتعرض", "تتعرض", "خضع", "يخضع", "تخضع")
 _PREVENT = frozenset({"منع", "لمنع", "يمنع", "تمنع", "منعا", "حرمان", "لحرمان", "حيلوله"})
 _DEMONSTRATIVES = frozenset({"ذلك", "تلك", "هذا", "هذه", "هذين", "هاتين", "هولاء", "اوليك"})
 _MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})
@@ -133,6 +140,12 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
                 v - k <= 3 and not any(toks[x].bare in _DEMONSTRATIVES for x in range(k + 1, v)))):
             return True  # (what it governs directly: «يمنع وصول قوافل الإغاثة»; «ذلك الهجوم» is its subject)
     if v >= 1 and toks[v - 1].key in ("قد", "وقد") and h.form.verbal and toks[v].bare[:1] in ("ي", "ت", "ن"):
+        return True
+    key = toks[v].key.removeprefix("و").removeprefix("ف")
+    if h.form.verbal and key[:1] == "ل" and key[1:2] in ("ي", "ت", "ن") and (f := FORMS.get(key[1:])) is not None \
+            and f.verbal and not any(unclitic(toks[k].bare).startswith(_UNDERGO) for k in range(max(0, v - 3), v)):
+        # ل + the subjunctive is a purpose (أُطلقوا ليقاتلوا): what it is for has not happened; after a verb
+        # of undergoing the same letters are a verbal noun (تعرض منازل لتهدم جزئي: houses were damaged)
         return True
     if _demanded(toks, h):
         return True

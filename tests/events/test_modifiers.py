@@ -34,3 +34,20 @@ def test_what_is_sought_or_asked_for_in_quotes_is_not_an_event() -> None:
 
 def test_settling_scores_is_no_killing() -> None:
     assert not [e for e in _events("ورأى الناقد أن الكتاب تصفية حساب مع خصوم الكاتب.") if e.type == "ASSAULT"]
+
+
+def test_a_purpose_with_lam_and_the_subjunctive_is_not_an_event() -> None:
+    for text in ("وعبر المتطوعون الحدود ليقاتلوا في صفوف الفصائل.", "وأرسلت الحكومة قوات إضافية لتهاجم معاقل المسلحين."):
+        assert not [e for e in _events(text) if e.type == "ASSAULT"], text
+
+
+def test_what_would_lead_to_it_or_a_plan_provides_for_is_not_an_event() -> None:
+    assert not [e for e in _events("ورصدت الشرطة مكافأة لمن يقدم معلومات تؤدي إلى اعتقال المتهمين.")
+                if e.type == "COERCE"]
+    assert not [e for e in _events("وقال الوسيط إن خطته تتضمن وقف إطلاق النار في المدينة.") if e.type == "RETREAT"]
+    # the perfect reports a result
+    assert [e for e in _events("وقالت الشرطة إن المعلومات أدت إلى اعتقال المتهمين.") if e.type == "COERCE"]
+
+
+def test_a_wish_is_not_an_event() -> None:
+    assert not [e for e in _events("وتمنى اللاعب أن تتم دعوته إلى المنتخب.") if e.type == "REQUEST"]
