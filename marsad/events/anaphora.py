@@ -123,8 +123,7 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
     e = m.ent
     if e.type == "GPE":
         # most country names take a feminine verb (أعربت مصر); a few are masculine (أعرب الأردن)
-        name = normalize(st.doc.text[m.start:m.end]).removeprefix("و")
-        return _ANY_SG if name in _MASCULINE_COUNTRIES else _F_SG
+        return _ANY_SG if e.precision == "country" and e.country in _MASCULINE_COUNTRIES else _F_SG
     if e.type not in ("PER", "ORG", "MISC"):
         return _ANY
     words = normalize(st.doc.text[m.start:m.end]).split()
@@ -156,9 +155,9 @@ def _takes(st: Sentence, m: Ment) -> frozenset[Feats]:
 _MACHINES = frozenset({"مقاتلات", "طايرات", "طيران", "دبابات", "مدرعات", "بوارج", "سفن", "زوارق",
                        "مروحيات", "مدفعيه", "راجمات"})
 _F_SG = frozenset({("f", "sg")})
-#: Country names that take a masculine verb (أكد العراق، أعرب الأردن), as the text spells them.
-_MASCULINE_COUNTRIES = frozenset({"الاردن", "العراق", "لبنان", "السودان", "المغرب", "اليمن", "البحرين",
-                                  "عمان", "الصومال", "الباكستان"})
+#: Countries whose Arabic names take a masculine verb (أكد العراق، أعرب الأردن), by ISO code: the state, never
+#: a town of it (عمّان the capital is feminine; عُمان the country is not).
+_MASCULINE_COUNTRIES = frozenset({"JOR", "IRQ", "LBN", "SDN", "MAR", "YEM", "BHR", "OMN", "SOM"})
 _M_PL = frozenset({("m", "pl")})
 _PLURAL_BODY = frozenset({("f", "sg"), ("m", "pl")})
 _ANY_SG = frozenset({("m", "sg"), ("f", "sg")})

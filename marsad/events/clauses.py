@@ -40,6 +40,7 @@ from marsad.events.tokens import (
     participle,
 )
 from marsad.kb.agreement import is_human_plural
+from marsad.kb.orgchunk import nisba
 from marsad.kb.titles import RANKS, title_head
 
 __all__ = ["adjacent_subject", "after_an_object", "common_noun_subject", "possessed_subject", "reported_subject"]
@@ -53,10 +54,7 @@ def common_noun_subject(toks: list[Tok], v: int, ms: list[Ment]) -> bool:
     n = len(toks)
     return not has_object(toks[v].key) and not participle(toks[v].key) and \
         toks[v + 1].bare not in _DUAL_PARTIES and not (v + 2 < n and any(m.ti == v + 2 for m in ms) and (
-            toks[v + 2].key[:1] == "و" or toks[v + 2].key.startswith("ال") and toks[v + 2].key.endswith(_NISBA)))
-
-
-_NISBA = ("يه", "ي", "يين", "يون")  # a definite nisba adjective after the noun (الفصائل الأردنية) qualifies it
+            toks[v + 2].key[:1] == "و" or nisba(toks[v + 2].key)))  # (a nisba after the noun qualifies it)
 
 
 _DUAL_PARTIES = frozenset({"اثنان", "طرفان", "جانبان", "بلدان", "زعيمان", "رجلان"})

@@ -113,7 +113,7 @@ def _coordinated_body(w: str) -> bool:
     return w[:1] == "و" and (head_of(w[1:]) is not None or lemma(w[1:]) in BODY_NOUNS)
 
 
-def _nisba(w: str) -> bool:
+def nisba(w: str) -> bool:
     """A definite nisba adjective (السعودية، الخليجي، الإسلامية): it closes the noun it describes."""
     return _bare_definite(w) and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
 
@@ -122,7 +122,7 @@ def _adjective_like(w: str) -> bool:
     """A definite word that may follow an adjective inside one name: another nisba, a participle (المتحدة،
     المستقلة), an elative or common adjective (العليا، العامة), or a coordinated word (والأوقاف)."""
     a = w[1:] if w.startswith("وال") else w
-    return w.startswith("وال") or _nisba(w) or a.startswith("الم") or a[2:] in _ADJECTIVES
+    return w.startswith("وال") or nisba(w) or a.startswith("الم") or a[2:] in _ADJECTIVES
 
 
 #: Adjectives of names that are no nisba or participle (الهيئة العليا، الأمانة العامة، المحكمة الكبرى).
@@ -172,7 +172,7 @@ def chunk(words: Sequence[str], gaps: Sequence[str], i: int, named: frozenset[in
         elif _bare_definite(w):
             if j == i and not _agrees(words[i], w):
                 break  # «دور الجمعية الريادي»: the adjective belongs to another noun
-            if j > i and _nisba(words[j]) and not _adjective_like(w):
+            if j > i and nisba(words[j]) and not _adjective_like(w):
                 break  # «وزارة الداخلية السعودية القبض»: after an adjective, a noun starts another phrase
             j += 1
         elif w[:1] == "ل" and len(w) > 3 and not (j == i and definite(words[i])):
