@@ -17,6 +17,7 @@ from __future__ import annotations
 from marsad.document import Document, Event
 from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
+    ADVERBS,
     AGENT_TYPES,
     QUANTITIES,
     Ment,
@@ -426,9 +427,7 @@ _TIME_NOUNS = frozenset({"ليله", "صباح", "مساء", "فجر", "ظهر",
 _PARTICLES = frozenset({"الى", "الي", "على", "علي", "في", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "بان",
                         "بانه", "بانها", "الا", "خلال", "امام", "ضد", "بين", "لدى", "لدي", "حتي", "عبر"})
 _BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "«", '"'})
-# Adverbs and days that may stand between a verb and what follows it (bare spelling: no article).
-_ADVERBS = frozenset({"امس", "يوم", "ايضا", "كذلك", "بدوره", "بدورها", "بشده", "مجددا", "سابقا", "لاحقا",
-                      "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت"})  # not احد: also "anyone"
+_ADVERBS = ADVERBS
 # Nouns starting with ب/ل that are subjects, not a preposition (بيان، لجنة).
 _SOURCE_NOUNS = frozenset({"بيان", "لجنه", "بلديه", "بلد", "بلدان", "لواء"})
 _OPENERS = frozenset({"ثم", "كما", "حيث", "قد", "لقد", "وقد", "فقد", "كذلك", "بينما", "فيما", "حين", "عندما",

@@ -262,3 +262,13 @@ def _filler(t: Tok) -> bool:
     b = t.bare
     return t.key in _RESUMPTIVE or b in _RESUMPTIVE or b in _ADVERBS or b in _TIME_NOUNS or \
         b in ("قد", "من", "اول", "اليوم", "الان", "بعض", "عدد", "كل", "جميع", "عشرات", "ميات", "الاف") or b[:1].isdigit()
+
+
+def subject_then_resumptive(st: Sentence, v: int, assault: bool) -> bool:
+    """After a relative, a party right after the verb and then a noun whose pronoun takes the antecedent
+    back (القمة التي طلبت القيادة الفلسطينية عقدها): the party is the verb's subject (VSO)."""
+    m = next((m for m in st.ments if v < m.ti <= v + 2), None)
+    if m is None or m.prep is not None or m.tj >= len(st.toks) or not is_agent(m, assault):
+        return False
+    key = st.toks[m.tj].key
+    return key[:1] not in "وف" and not key.startswith("ال") and pronoun_features(key) is not None

@@ -11,6 +11,7 @@ from marsad.events.dyads import coordinated
 from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS, verb_trigger
 from marsad.events.tokens import (
+    ADVERBS,
     CLAUSE_BREAK,
     Ment,
     ability_preposition,
@@ -20,7 +21,10 @@ from marsad.events.tokens import (
     phrase_start,
 )
 
-__all__ = ["dropped_governor_subject", "main_clause_subject", "masdar_of_subject"]
+__all__ = ["behind", "dropped_governor_subject", "main_clause_subject", "masdar_of_subject", "support_masdar_subject"]
+
+#: Verbal nouns of the support verbs that carry an event noun (شن غارات، تنفيذ هجوم، إطلاق صواريخ).
+_SUPPORT_MASDARS = frozenset({"شن", "تنفيذ", "اطلاق"})
 
 
 def masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
@@ -30,15 +34,23 @@ def masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
     if by_prefix_actor is not None:
         return False
     toks, i = f.toks, f.i
-    sub = next((m for m in reversed(f.before) if m.tj >= i - 1), None)
-    if sub is None or sub.prep is not None or sub.ti < 1 or not is_agent(sub, f.assault):
-        return False
-    verb = toks[phrase_start(sub) - 1].key if phrase_start(sub) >= 1 else ""
-    if sub.tj == i:
-        if not governs_masdar(verb) and ability_preposition(verb) != "":
+    k = i  # (وأعلن الجيش أمس شن ضربات: a support noun and adverbs of time may stand between)
+    if k >= 1 and toks[k - 1].bare in _SUPPORT_MASDARS:
+        k -= 1
+    if k < i or (k >= 1 and toks[k - 1].bare in ADVERBS):
+        sub = _announcer(f, k)
+        if sub is None:
             return False
-    elif ability_preposition(verb) != toks[i - 1].bare:  # تمكن الجيش من قتل، نجحت القوات في تحرير
-        return False
+    else:
+        sub = next((m for m in reversed(f.before) if m.tj >= i - 1), None)
+        if sub is None or sub.prep is not None or sub.ti < 1 or not is_agent(sub, f.assault):
+            return False
+        verb = toks[phrase_start(sub) - 1].key if phrase_start(sub) >= 1 else ""
+        if sub.tj == i:
+            if not governs_masdar(verb) and ability_preposition(verb) != "":
+                return False
+        elif ability_preposition(verb) != toks[i - 1].bare:  # تمكن الجيش من قتل، نجحت القوات في تحرير
+            return False
     f.actor = [sub]
     gen = next((m for m in f.after if m.ti - f.j <= 2 and m.ti < f.end), None)
     if gen is not None and gen.prep is None and gen.loc == 0:
@@ -47,6 +59,29 @@ def masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
         elif is_place(gen.ent):
             f.target_place = f.st.ments.index(gen)
     return True
+
+
+def support_masdar_subject(f: Frame) -> bool:
+    """وأعلن الجيش شن غارات: a support verb spelt as its verbal noun (شن) after a verb that announces or
+    decides an act, with that verb's subject between, is the noun: the subject made the attack."""
+    if f.v >= f.i or f.toks[f.v].bare not in _SUPPORT_MASDARS:
+        return False
+    sub = _announcer(f, f.v)
+    if sub is not None:
+        f.actor = [sub]
+    return sub is not None
+
+
+def _announcer(f: Frame, k: int) -> Ment | None:
+    """The subject of a verb governing the verbal noun at token k (`tokens.MASDAR_GOVERNORS`), standing
+    right before it or before adverbs of time (أعلن الجيش أمس قصف …)."""
+    toks = f.toks
+    while k >= 1 and toks[k - 1].bare in ADVERBS:
+        k -= 1
+    sub = next((m for m in f.st.ments if m.tj == k), None)
+    if sub is None or sub.prep is not None or sub.ti < 1 or not is_agent(sub, f.assault):
+        return None
+    return sub if governs_masdar(toks[phrase_start(sub) - 1].key) else None
 
 
 def dropped_governor_subject(f: Frame) -> None:
@@ -100,3 +135,16 @@ def main_clause_subject(f: Frame) -> list[Ment]:
         m = _actor_mention(f, ev, f.toks[f.i].start)
         return [m] if m is not None and can_be_masculine_singular(f.st, m) else []
     return []
+
+
+_BEHIND = frozenset({"وراء", "خلف"})
+
+
+def behind(f: Frame) -> None:
+    """X يقف وراء الهجوم: who stands behind an attack carried it out."""
+    toks, i = f.toks, f.i
+    if i >= 2 and toks[i - 1].bare in _BEHIND and toks[i - 2].bare.lstrip("وف").startswith(("يقف", "تقف", "وقف")):
+        for m in reversed(f.before):
+            if i - 2 - m.tj <= 1 and is_agent(m, f.assault):
+                f.actor = [m]
+            break

@@ -39,6 +39,7 @@ from marsad.events.clauses import (
     common_noun_subject,
     possessed_subject,
     reported_subject,
+    subject_then_resumptive,
 )
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
@@ -53,7 +54,13 @@ from marsad.events.evaluated import (
     undertaker,
 )
 from marsad.events.frame import Frame
-from marsad.events.governed import dropped_governor_subject, main_clause_subject, masdar_of_subject
+from marsad.events.governed import (
+    behind,
+    dropped_governor_subject,
+    main_clause_subject,
+    masdar_of_subject,
+    support_masdar_subject,
+)
 from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.nationality import adjective_actor, subject_nationality
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
@@ -125,7 +132,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     if f.actor:
         pass
     elif verbal and not f.passive:
-        _verbal_actor(f)
+        if not support_masdar_subject(f):
+            _verbal_actor(f)
     elif not verbal:
         _nominal_roles(f, by_prefix_actor)
     if not f.actor and by_prefix_actor is not None:
@@ -284,7 +292,7 @@ def _verbal_actor(f: Frame) -> None:
     # useless for الذي/التي)
     after_rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE
     taken_back = after_rel and _taken_back(f)
-    rel = after_rel and not taken_back and not resumptive(toks, v)
+    rel = after_rel and not taken_back and not resumptive(toks, v) and not subject_then_resumptive(f.st, v, assault)
     pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ) or fronted_subject(toks, v)
     # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
     # the noun after it is the object (طالبوا الحكومة).
@@ -340,8 +348,10 @@ def _verbal_actor(f: Frame) -> None:
                 break
             owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED or (  # دبابات تابعة لـ X
                 m.prep == "من" and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m)  # عناصر من X هاجموا
-            if toks[v].key[:1] in "وف" and after_an_object(f.st, m):
-                continue  # قصف مواقع المسلحين واعتقل …: the first clause's object never continues as subject
+            if after_an_object(f.st, m, None if toks[v].key[:1] in "وف" else v):
+                # قصف مواقع المسلحين واعتقل …: the first clause's object never continues as subject; nor
+                # does the object of a relative clause the verb comes after (X الذي زار واشنطن، هدد)
+                continue
             if (m.prep is None or owner) and (m.loc == 0 or owner) and is_agent(m, assault) and (
                     owner or agrees_with_verb(f.st, m, toks[v].key)):
                 f.actor = [m]
@@ -450,8 +460,9 @@ def _governing_subject(f: Frame) -> None:
     for m in reversed(f.before):
         if f.v - m.tj > 12:
             break
-        if any(toks[k].key in _HEADLINE_BREAK or _other_event(toks[k].key, f.trig.type) for k in range(m.tj, f.i)):
-            break
+        if any(toks[k].key in _HEADLINE_BREAK or toks[k].bare in _CAUSE or _other_event(toks[k].key, f.trig.type)
+               for k in range(m.tj, f.i)):
+            break  # (مددت الرئاسة حالة الطوارئ بسبب الاعتداءات: what a clause answers is not its subject's act)
         if f.i - m.tj <= 2 and evaluates(toks, phrase_start(m) - 1, f.trig.type):
             break  # the subject of a verb judging the event (وأدانت الخارجية الأمريكية الهجوم) did not do it
         if id(m) in f.st.victims:
@@ -462,7 +473,9 @@ def _governing_subject(f: Frame) -> None:
             break
 
 
-_HEADLINE_BREAK = frozenset({":", "-", "–"})  # a byline or a headline ends there: القاهرة - فلان:
+_HEADLINE_BREAK = frozenset({":", "-", "–"})
+#: Words of cause and response: the act they introduce is another's (بسبب الهجمات، ردا على القصف).
+_CAUSE = frozenset({"بسبب", "جراء", "نتيجه", "ردا", "خشيه", "خوفا"})  # a byline or a headline ends there: القاهرة - فلان:
 
 
 def _other_event(key: str, typ: str | None) -> bool:
@@ -544,7 +557,7 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
     if not f.actor and by_prefix_actor is not None:
         f.actor = [by_prefix_actor]
     if not f.actor:
-        _behind(f)
+        behind(f)
     if not f.actor and not trig.victim:
         adjective_actor(f)
     if not f.actor and f.speaker is not None and not trig.victim and speaker_owns(f.st, j, f.speaker):
@@ -569,19 +582,8 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
 
 
-_BEHIND = frozenset({"وراء", "خلف"})
 #: «was done»: تم/يتم/جرى + a verbal noun is the passive of its verb (تم اعتقال X: X was arrested).
 _DONE = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
-def _behind(f: Frame) -> None:
-    """X يقف وراء الهجوم: who stands behind an attack carried it out."""
-    toks, i = f.toks, f.i
-    if i >= 2 and toks[i - 1].bare in _BEHIND and toks[i - 2].bare.lstrip("وف").startswith(("يقف", "تقف", "وقف")):
-        for m in reversed(f.before):
-            if i - 2 - m.tj <= 1 and is_agent(m, f.assault):
-                f.actor = [m]
-            break
-
-
 def _between(f: Frame) -> None:
     """«اشتباكات بين A وB»: the two sides are the actor and the recipient (`dyads.between_sides`)."""
     sides = between_sides(f.toks, f.j, f.after, f.end, f.assault) or the_two_sides(f.st, f.j)

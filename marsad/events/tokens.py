@@ -19,7 +19,7 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "ADVERBS", "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
     "ability_preposition", "governs_masdar", "is_agent", "is_place",
 ]
 
@@ -315,6 +315,11 @@ class Sentence:
             if b in PREPS or b in ("من", "الى", "الي"):
                 m.prep = m.prep or b
         return True
+
+
+#: Adverbs and days that may stand between a verb and what follows it (bare spelling: no article).
+ADVERBS = frozenset({"امس", "يوم", "ايضا", "كذلك", "بدوره", "بدورها", "بشده", "مجددا", "سابقا", "لاحقا",
+                     "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت"})  # not احد: also "anyone"
 
 
 def _conjugations(perfect: str, imperfect: str, feminine: str = "") -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
-from marsad.events.tokens import CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
+from marsad.events.tokens import ADVERBS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits", "verb_on_event_noun"]
 
@@ -87,8 +87,11 @@ _BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عقب", "اثر", "خل�
 
 
 def _governed_masdar(toks: list[Tok], k: int, mention_ends: dict[int, int]) -> bool:
-    """Whether token k is the object of a `MASDAR_GOVERNORS` verb, right after it or after its subject."""
+    """Whether token k is the object of a `MASDAR_GOVERNORS` verb, right after it or after its subject
+    (and adverbs of time)."""
     x = k - 1
+    while x > 1 and toks[x].bare in ADVERBS:  # أعلن الجيش أمس قصف …
+        x -= 1
     start = mention_ends.get(toks[x].end)
     if start is not None:  # the governor's subject between: skip the mention's words
         while x > 0 and toks[x].start > start:

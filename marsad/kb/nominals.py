@@ -54,6 +54,17 @@ _AGENT_PHRASES: dict[str, str] = {
     # warplanes are the air force acting (نفذ الطيران الحربي غارة): who flies them is named elsewhere or not
     "الطيران الحربي": "MIL", "الطائرات الحربية": "MIL", "المقاتلات الحربية": "MIL", "المقاتلات": "MIL", "الطيران العسكري": "MIL", "القوات النظامية": "MIL", "قوات النظام": "MIL",
     "الجهاديين": "IMG", "الجهاديون": "IMG", "المتشددين": "IMG", "المتشددون": "IMG",
+    # the resistance is an armed side (ردت المقاومة، وشنت قصفا), named by the noun alone or by its men
+    "المقاومة": "REB", "قوات المقاومة": "REB", "رجال المقاومة": "REB", "عناصر المقاومة": "REB",
+    "مقاتلي المقاومة": "REB", "مقاتلو المقاومة": "REB", "فصائل المقاومة": "REB",
+}
+#: Heads that are a state's body only with its nationality adjective after them (مددت الرئاسة التونسية،
+#: وقالت الإدارة الأمريكية، القيادة الفلسطينية، البحرية الإيرانية): bare, they are the abstract noun
+#: (الإدارة، القيادة: management, leadership) or a word of another sense (الخارجية: external).
+_NATIONAL_ONLY: dict[str, str] = {
+    "الرئاسة": "GOV", "القيادة": "GOV", "الإدارة": "GOV", "الخارجية": "GOV", "الداخلية": "GOV",
+    "الدبلوماسية": "GOV", "الاستخبارات": "GOV", "المخابرات": "GOV",
+    "البحرية": "MIL", "القوات": "MIL", "الطائرات": "MIL", "القوات الجوية": "MIL",
 }
 #: Adjectives that may follow an anaphoric head (`التنظيم المتطرف`) and belong to the mention.
 _ANAPHOR_ADJECTIVES = frozenset(normalize(w) for w in (
@@ -64,7 +75,7 @@ _ANAPHOR_ADJECTIVES = frozenset(normalize(w) for w in (
 
 def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, code in _AGENT_PHRASES.items():
+    for phrase, code in (*_AGENT_PHRASES.items(), *((p, "!" + c) for p, c in _NATIONAL_ONLY.items())):
         words = tuple(normalize(w) for w in phrase.split())
         by_first.setdefault(words[0], []).append((words, code))
     for lst in by_first.values():
@@ -164,6 +175,10 @@ def _match(text: str, toks: Sequence[tuple[int, int, str]], i: int, entities: li
             if i + ln > n or any(toks[i + k][2] != words[k] for k in range(1, ln)):
                 continue
             country = country_of_adjective(toks[i + ln][2]) if i + ln < n else None
+            if code[0] == "!":  # a national-only head: with a feminine nationality (the heads are feminine)
+                if not country or not toks[i + ln][2].endswith("يه"):
+                    continue
+                code = code[1:]
             if country:
                 ln += 1
             return ln, start, toks[i + ln - 1][1], None, code, country

@@ -130,3 +130,21 @@ def test_a_bare_front_refers_back_only_to_a_body_named_front() -> None:
     text2 = "وقالت حركة الأصالة إن الجبهة الشمالية هادئة بعد هجوم تنظيم داعش."
     out2 = add_nominal_mentions(text2, [_ent(text2, "حركة الأصالة", "m:move", sector="REB")])
     assert all(len(e.mentions) == 1 for e in out2 if e.id == "m:move")
+
+
+def test_a_state_body_named_by_its_head_and_nationality() -> None:
+    text = "ومددت الرئاسة الجزائرية العمل بالقانون، وقالت الإدارة الأمريكية إنها ترحب بذلك."
+    by_id = {e.id: e for e in add_nominal_mentions(text, [])}
+    assert by_id[agent_id("GOV", "DZA")].mentions[0].text == "الرئاسة الجزائرية"
+    assert by_id[agent_id("GOV", "USA")].mentions[0].text == "الإدارة الأمريكية"
+
+
+def test_a_head_without_its_nationality_is_the_common_noun() -> None:
+    text = "وأشاد بالقيادة الحكيمة وبالإدارة الجديدة للمشروع."
+    assert add_nominal_mentions(text, []) == []
+
+
+def test_the_resistance_is_an_armed_side() -> None:
+    text = "وردت المقاومة على الهجوم، واستهدف مقاتلو المقاومة مواقع المسلحين."
+    by_id = {e.id: e for e in add_nominal_mentions(text, [])}
+    assert [m.text for m in by_id[agent_id("REB", None)].mentions] == ["المقاومة", "مقاتلو المقاومة"]

@@ -1,0 +1,46 @@
+"""Subjects that a governing clause supplies: a verb that announces an act carried by a support noun
+(أعلن الجيش أمس شن غارات), and the head of a relative clause closed by a comma (X الذي زار Y، قد هدد).
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+from tests.events.test_genitives import PARTIES, _typed
+from tests.events.test_roles import _events
+
+WITH_CAIRO = {**PARTIES, "القاهرة": ("Q85", "GPE", "EGY", "settlement", None)}
+
+
+def test_an_announced_support_noun_is_the_announcers_act() -> None:
+    ev = _typed(_events("وأعلن الجيش الليبي أمس شن غارات جوية على مواقع حركة الشباب.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:lby_army"] and ev.recipient == ["m:shabab"]
+    ev = _typed(_events("وأعلنت جبهة النصرة تنفيذ هجوم على مقر حزب التحرير.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:nusra"]
+
+
+def test_adverbs_of_time_may_stand_between_the_announcer_and_the_act() -> None:
+    ev = _typed(_events("وأعلن الجيش الليبي أمس قصف مواقع حركة الشباب.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:lby_army"] and ev.recipient == ["m:shabab"]
+
+
+def test_a_denied_support_noun_is_the_deniers_act_negated() -> None:
+    ev = _typed(_events("ونفى الجيش الليبي شن غارات جوية على مواقع حركة الشباب.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:lby_army"] and ev.negated
+
+
+def test_the_object_of_a_closed_relative_clause_is_not_the_next_verbs_subject() -> None:
+    text = "وكان القيادي حسن الراشد الذي زار القاهرة الشهر الماضي، قد هدد بضرب مواقع حزب التحرير."
+    ev = _typed(_events(text, WITH_CAIRO), "THREATEN")
+    assert ev.actor == ["m:hassan"]
+
+
+def test_a_party_between_a_relatives_verb_and_a_resumptive_noun_is_the_subject() -> None:
+    text = "وتسعى المنظمة إلى عقد القمة الطارئة التي طلبت جبهة النصرة عقدها في الدوحة."
+    ev = _typed(_events(text, PARTIES), "REQUEST")
+    assert ev.actor == ["m:nusra"] and "m:nusra" not in ev.recipient
+
+
+def test_what_a_clause_answers_or_is_caused_by_is_not_its_subjects_act() -> None:
+    ev = _typed(_events("وأغلق الجيش الليبي المعبر الحدودي بسبب الهجمات المتكررة.", PARTIES), "ASSAULT")
+    assert ev.actor == []
