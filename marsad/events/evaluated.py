@@ -73,6 +73,19 @@ def received(toks: list[Tok], i: int, j: int) -> bool:
         _receive(toks[k].bare) and toks[k - 1].key in ("الذي", "التي", "الذين") for k in after if k >= 1)
 
 
+def undergone(toks: list[Tok], i: int) -> int | None:
+    """The verb of undergoing whose ل an event noun follows (تعرضت قوات X لهجوم، X تعرض لقصف): the
+    verb's subject underwent it."""
+    if toks[i].key.lstrip("وف")[:1] != "ل":
+        return None
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if toks[k].key in CLAUSE_BREAK:
+            return None
+        if toks[k].bare.lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
+            return k
+    return None
+
+
 def _receive(b: str) -> bool:
     b = b.lstrip("وف")
     return b.startswith(_RECEIVE) and not b.startswith(("تلقائ", "تلقين"))

@@ -119,6 +119,12 @@ _IRREALIS = frozenset((
     "يتضمن", "تتضمن", "ينص", "تنص",
     # what would lead to it (the imperfect; the perfect أدى إلى reports a result): «معلومات تؤدي إلى اعتقاله»
     "يودي", "تودي", "يفضي", "تفضي",
+    # readiness, preparation, intent and aim: «مستعدة للتعاون»، «كانت تستعد لشن هجوم»، «يعتزم زيارة»،
+    # «يهدف إلى دعم»، «تريد أن» (the imperfect: «تحاول أن تهاجم» is still trying; the perfect حاول reports
+    # an attempt made)
+    "مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "جاهز", "جاهزه", "جاهزون", "جاهزين",
+    "يستعد", "تستعد", "يستعدون", "يعتزم", "تعتزم", "يعتزمون", "يهدف", "تهدف", "يهدفون", "هادفا", "هادفه",
+    "يريد", "تريد", "يريدون", "يحاول", "تحاول", "يحاولون",
 ))  # normalised: ى → ي, ؤ → و
 # What is prevented, after its «من» or «دون»: «لمنع العرب من تقديم الدعم»، «لحرمان المتمردين من قصفه»،
 # «للحيلولة دون …», or right after it (not «لم يمنع ذلك الهجوم القوات من …»: the attack is the subject there).
@@ -141,6 +147,10 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
             return True  # (what it governs directly: «يمنع وصول قوافل الإغاثة»; «ذلك الهجوم» is its subject)
     if v >= 1 and toks[v - 1].key in ("قد", "وقد") and h.form.verbal and toks[v].bare[:1] in ("ي", "ت", "ن"):
         return True
+    if h.form.verbal and toks[v].key.lstrip("وف")[:1] in ("ي", "ت", "ن") and \
+            any(toks[k].bare == "حتي" and _imperfect(toks[k + 1].bare if toks[k + 1].bare != "لا" else toks[k + 2].bare)
+                for k in range(max(0, v - 5), v - 1)):
+        return True  # حتى + the subjunctive: what is awaited (لن نتوقف حتى تنسحب الميليشيات), not حتى الآن
     key = toks[v].key.removeprefix("و").removeprefix("ف")
     if h.form.verbal and key[:1] == "ل" and key[1:2] in ("ي", "ت", "ن") and (f := FORMS.get(key[1:])) is not None \
             and f.verbal and not any(unclitic(toks[k].bare).startswith(_UNDERGO) for k in range(max(0, v - 3), v)):
@@ -155,6 +165,11 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
         if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER:
             return True
     return False
+
+
+def _imperfect(w: str) -> bool:
+    """A word spelt as an imperfect verb (تنسحب، يتم), not as the verbal noun تفعيل (تحرير، تسليم)."""
+    return w[:1] in ("ي", "ت", "ن") and not (w[0] == "ت" and len(w) == 5 and w[3] == "ي")
 
 
 def _unpossessed(b: str) -> str:

@@ -51,6 +51,7 @@ from marsad.events.evaluated import (
     lam_object,
     opens_accusative,
     received,
+    undergone,
     undertaker,
 )
 from marsad.events.frame import Frame
@@ -152,9 +153,13 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = [m] if m is not None else []
     if f.trig.type in DYADIC and not f.actor:
         _between(f)
-    if not verbal and received(f.toks, f.i, f.j):
-        f.recip, f.actor = f.recip or [m for m in f.actor if by_prefix_actor is not m], \
-            [m for m in f.actor if m is by_prefix_actor]  # الضربات التي تلقاها X: X was hit
+    u = undergone(f.toks, f.i) if not verbal else None
+    if not verbal and (u is not None or received(f.toks, f.i, f.j)):
+        # الضربات التي تلقاها X، تعرضت قوات X لهجوم: X was hit; only who is named after the noun did it
+        keep = [m for m in f.actor if m is by_prefix_actor or (m.ti > f.j and m.prep == "من")]
+        f.recip, f.actor = f.recip or [m for m in f.actor if m not in keep], keep
+        if not f.recip and u is not None:  # تعرض مقر X لغارات: the owner of what was hit, after the verb
+            f.recip = [m for m in f.ms if u < m.ti < f.i and m.prep is None and is_agent(m, f.assault)][:1]
     if st.victims:
         _victims(f, by_prefix_actor)
     taken = {m.ent.id for m in f.actor}

@@ -102,6 +102,19 @@ def _subject_before(st: Sentence, v: int) -> Ment | None:
     return None
 
 
+def _counted_before(st: Sentence, v: int) -> Ment | None:
+    """The party whose members are counted at the head of a death verb's clause, however long the phrase
+    (أن ثمانية من عناصر الحرس الجمهوري الموالي للرئيس المخلوع لقوا مصرعهم): its subject."""
+    toks = st.toks
+    for c in range(v - 1, max(-1, v - 14), -1):
+        t = toks[c]
+        if t.key in _END or t.key in CLAUSE_BREAK or t.key in FORMS:
+            return None
+        if t.bare[:1].isdigit() or t.bare in _COUNT_WORDS:
+            return partitive_party(toks, c, st.ments)
+    return None
+
+
 def _counted_side(st: Sentence, k: int) -> Ment | None:
     """The party whose members a death noun counts (مقتل ٥٢ عنصرا من بينهم اثنان من قياديي X): after a
     count and «من», inside the noun's phrase (no comma, no other event word, no preposition but من, no
@@ -150,6 +163,9 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
             after = _subject_after(st, k)
             before = _subject_before(st, k)
             subj = after or before
+            if subj is None and key in _DIE and (side := _counted_before(st, k)) is not None:
+                victims.add(id(side))  # أن خمسة من عناصر X الموالي لـ Y لقوا مصرعهم: the counted died
+                continue
             if subj is None or subj.ent.type in _PLACES:
                 continue
             if key in _KILL and _can_kill(subj) and (

@@ -44,3 +44,16 @@ def test_a_party_between_a_relatives_verb_and_a_resumptive_noun_is_the_subject()
 def test_what_a_clause_answers_or_is_caused_by_is_not_its_subjects_act() -> None:
     ev = _typed(_events("وأغلق الجيش الليبي المعبر الحدودي بسبب الهجمات المتكررة.", PARTIES), "ASSAULT")
     assert ev.actor == []
+
+
+def test_the_counted_subject_of_a_death_verb_died_however_long_its_phrase() -> None:
+    text = "وأفادت مصادر بأن خمسة من عناصر حركة الشباب الموالية للقيادي حسن الراشد لقوا مصرعهم في هجوم قرب الحدود."
+    ev = _typed(_events(text, PARTIES), "ASSAULT")
+    assert "m:shabab" not in ev.actor and "m:hassan" not in ev.actor
+
+
+def test_who_undergoes_an_attack_is_its_recipient() -> None:
+    ev = _typed(_events("وتعرضت قوات الجيش الليبي لهجوم بالسيارات المفخخة قرب الحدود.", PARTIES), "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["m:lby_army"]
+    ev = _typed(_events("وتعرض مقر حزب التحرير أمس لغارات عنيفة من جبهة النصرة.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:nusra"] and ev.recipient == ["m:tahrir"]

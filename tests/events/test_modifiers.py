@@ -51,3 +51,24 @@ def test_what_would_lead_to_it_or_a_plan_provides_for_is_not_an_event() -> None:
 
 def test_a_wish_is_not_an_event() -> None:
     assert not [e for e in _events("وتمنى اللاعب أن تتم دعوته إلى المنتخب.") if e.type == "REQUEST"]
+
+
+def test_readiness_preparation_and_trying_are_no_events() -> None:
+    for text in ("وقال الرئيس إن بلاده مستعدة للتعاون مع المغرب في مكافحة التهريب.",
+                 "وكانت العصابة تستعد لشن هجوم على القرية الحدودية.",
+                 "وتحاول العصابات أن تهاجم البلدة من الجهة الشمالية."):
+        assert not [e for e in _events(text) if e.type in ("COOPERATE", "ASSAULT")], text
+
+
+def test_an_attempt_made_is_reported() -> None:
+    evs = _events("وحاول المسلحون اقتحام مركز الشرطة فاشتبكوا مع عناصر الأمن.")
+    assert [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_hatta_with_the_subjunctive_is_awaited_and_with_the_perfect_happened() -> None:
+    awaited = "وأكد القائد أن الكتائب لن تتوقف حتى تتحرر البلدة، وتنسحب كافة العصابات منها."
+    assert not [e for e in _events(awaited) if e.type == "RETREAT"]
+    happened = "وقصفت الطائرات البلدة طوال الليل حتى انسحب المسلحون منها."
+    assert [e for e in _events(happened) if e.type == "RETREAT"]
+    until_now = "ولم يتفق الطرفان حتى الآن، بينما تتهم المعارضة الحكومة بالتعطيل."
+    assert [e for e in _events(until_now) if e.type == "ACCUSE"]
