@@ -41,6 +41,7 @@ from marsad.events.clauses import (
     reported_subject,
     subject_then_resumptive,
 )
+from marsad.events.continued import continued_actor
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
 from marsad.events.evaluated import (
     OWNED,
@@ -151,6 +152,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     if not f.actor and verbal and not f.passive and f.speaker is not None and not overt_subject(f.toks, v):
         m = reported_subject(st, v, f.ms, f.speaker, f.trig, f.assault, {x.ent.id for x in f.recip})
         f.actor = [m] if m is not None else []
+    if not f.actor and verbal and not f.passive and f.assault:
+        f.actor = continued_actor(f)  # واستهدفت الغارات …: the event just told, with its actor
     if f.trig.type in DYADIC and not f.actor:
         _between(f)
     u = undergone(f.toks, f.i) if not verbal else None

@@ -57,3 +57,18 @@ def test_who_undergoes_an_attack_is_its_recipient() -> None:
     assert ev.actor == [] and ev.recipient == ["m:lby_army"]
     ev = _typed(_events("وتعرض مقر حزب التحرير أمس لغارات عنيفة من جبهة النصرة.", PARTIES), "ASSAULT")
     assert ev.actor == ["m:nusra"] and ev.recipient == ["m:tahrir"]
+
+
+def test_an_attack_told_again_in_the_next_clause_keeps_its_actor() -> None:
+    text = "وشنت جبهة النصرة غارات على مواقع حركة الشباب. واستهدفت الغارات مخازن للأسلحة قرب الحدود."
+    evs = [e for e in _events(text, PARTIES) if e.type == "ASSAULT"]
+    assert evs and all(e.actor == ["m:nusra"] for e in evs)
+    text = "وقتل عشرة من عناصر حركة الشباب في غارات جوية لجبهة النصرة. استهدفت مواقع وتجمعات لهم قرب الحدود."
+    evs = [e for e in _events(text, PARTIES) if e.type == "ASSAULT"]
+    assert evs and all(e.actor == ["m:nusra"] for e in evs)
+
+
+def test_a_noun_after_a_sentence_opening_verb_may_be_its_subject() -> None:
+    text = "وشنت جبهة النصرة غارات على مواقع حركة الشباب. وهاجم مسلحون مجهولون مقر حزب التحرير."
+    evs = [e for e in _events(text, PARTIES) if e.type == "ASSAULT" and "مسلح" not in e.trigger.text]
+    assert all("m:nusra" not in e.actor for e in evs if e.trigger.text.startswith("وهاجم"))
