@@ -202,8 +202,11 @@ def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     reach = 5 if "رفض" in toks[h.i].bare else 2  # رفض X أمس التعليق: the subject may stand between
     if t.type == "REJECT" and any(w in _TELLING for w in _clause_words(toks, h.j, reach)):
         return False  # «رفض المصدر كشف هويته»، «رفضت الوزارة أمس التعليق»: declined to say
-    if t.type == "THREATEN" and not h.form.verbal and h.i >= 1 and toks[h.i - 1].bare in _CONSTITUTE:
-        return False  # «يشكل تهديدا لحياة السكان»: a danger, not a threat made
+    if (t.type == "THREATEN" or (t.type == "ASSAULT" and not toks[h.i].key.startswith("ال"))) and \
+            not h.form.verbal and h.i >= 1 and toks[h.i - 1].bare in _CONSTITUTE:  # (لم تعد المواجهات: no longer)
+        return False  # «يشكل تهديدا لحياة السكان»، «يعد اعتداء على»: a danger or a judgement, not an act told
+    if t.type == "ASSAULT" and not h.form.verbal and _on_a_right(toks, h):
+        return False  # «اعتداء مباشر على حق الشعوب»: an infringement, not an attack
     if t.type == "PROTEST" and any(w.startswith(_FESTIVE) for w in _clause_words(toks, h.j, 3)):
         return False  # «تظاهرة ثقافية»، «تظاهرة أيام قرطاج السينمائية»: a festival (Maghrebi usage)
     if "هجوم" in toks[h.i].key and any(toks[k].bare.startswith(_VERBAL) or toks[k].bare in _SHARP
@@ -214,6 +217,20 @@ def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     if t.cameo == "1823" and unclitic(toks[h.i].bare) in _MARTYR_FORMS and _cites(toks, h, ments):
         return False
     return not (t.cameo == "185" and "اعدام" in toks[h.i].key and _penalty(toks, h))
+
+
+#: What an «attack on» that is no attack infringes (whole words, bare spelling): a right, a sovereignty, a law.
+_RIGHTS = frozenset(bare(normalize(w)) for w in (
+    "حق حقوق سيادة كرامة حرية حريات إرادة قانون القانون دستور الدستور شرعية الشرعية مبادئ قيم ثوابت هوية "
+    "سمعة مشاعر").split())
+
+
+def _on_a_right(toks: list[Tok], h: Hit) -> bool:
+    """An attack noun whose على (after its adjectives) governs a right or a law (اعتداء سافر على سيادة)."""
+    for k in range(h.j + 1, min(len(toks) - 1, h.j + 5)):
+        if toks[k].bare in ("علي", "على"):
+            return unclitic(toks[k + 1].bare) in _RIGHTS or toks[k + 1].bare in _RIGHTS
+    return False
 
 
 # Nouns whose complement is the content of a text, an agreement or a project, not an occurrence (whole

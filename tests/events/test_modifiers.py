@@ -72,3 +72,8 @@ def test_hatta_with_the_subjunctive_is_awaited_and_with_the_perfect_happened() -
     assert [e for e in _events(happened) if e.type == "RETREAT"]
     until_now = "ولم يتفق الطرفان حتى الآن، بينما تتهم المعارضة الحكومة بالتعطيل."
     assert [e for e in _events(until_now) if e.type == "ACCUSE"]
+
+
+def test_the_danger_of_attacks_is_no_attack() -> None:
+    text = "ومددت الحكومة العمل بالقانون بسبب استمرار خطر الاعتداءات على الحدود."
+    assert not [e for e in _events(text) if e.type == "ASSAULT"]

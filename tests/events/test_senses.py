@@ -257,3 +257,19 @@ def test_any_act_of_a_kind_happened_nowhere() -> None:
 
 def test_a_verb_after_its_qualified_event_noun_is_one_event() -> None:
     assert len(_assaults("ونفذت الطائرات غارة جوية استهدفت مخازن الذخيرة قرب حلب.")) == 1
+
+
+def test_an_attack_on_a_right_or_a_judgement_of_an_act_is_no_attack() -> None:
+    for text in ("وقال إن الحصار يشكل اعتداء صريحا على حق المواطنين في التنقل.",
+                 "ووصف البيان القرار بأنه اعتداء سافر على سيادة الدولة وكرامة شعبها."):
+        assert not [e for e in _events(text) if e.type == "ASSAULT"], text
+    assert [e for e in _events("وشن مسلحون اعتداء على مركز للشرطة في المدينة.") if e.type == "ASSAULT"]
+
+
+def test_no_longer_is_not_a_judgement() -> None:
+    assert [e for e in _events("ولم تعد المواجهات بين الجيش والمسلحين تقتصر على الأطراف.") if e.type == "ASSAULT"]
+
+
+def test_battlefronts_and_the_summit_of_success_are_no_events() -> None:
+    assert not [e for e in _events("وقال إن أبطالنا يواجهون الإرهاب في كل جبهات القتال.") if e.type == "ASSAULT"]
+    assert not [e for e in _events("وعندما يصل الفريق إلى قمة الترتيب سيحتفل الجميع.") if e.type == "CONSULT"]
