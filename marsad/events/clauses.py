@@ -117,7 +117,9 @@ _NO_OBJECT = frozenset({"الا", "ان", "انه", "لكن", "لكنه", "ثم"
 _OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن")
 #: Words that may stand between a fronted subject and its verb.
 _BETWEEN = frozenset({"قد", "لم", "لن", "لا", "ما", "سوف", "كان", "كانت", "كانوا", "يكون", "تكون", "ايضا", "بدورها",
-                      "بدوره", "بدورهم"})
+                      "بدوره", "بدورهم",
+                      # still (إيران ما تزال تساعد الأسد، لا يزال الجيش يقصف)
+                      "تزال", "يزال", "يزالون", "زال", "زالت", "مازال", "مازالت", "لازال", "لازالت"})
 
 
 def reported_subject(st: Sentence, v: int, ms: list[Ment], speaker: Ment | None, trig: Trigger,

@@ -125,10 +125,13 @@ def _actor_mention(f: Frame, ev: Event, before: int) -> Ment | None:
 def main_clause_subject(f: Frame) -> list[Ment]:
     """The subject of a circumstantial participle after a comma (دعا X … إلى التحقيق …، مطالبا …) is the
     subject of its sentence's main clause: the actor of the sentence's first verbal event, masculine
-    singular as the participle is."""
+    singular as the participle is. The sayer the quote layer found for the participle (a cue) comes first."""
+    m = f.st.speaker_of_cue(f.toks[f.i].start)
+    if m is not None and is_agent(m, False):
+        return [m]
     for ev in f.st.coded:
-        if not ev.actor or ev.trigger.start >= f.toks[f.i].start:
-            continue
+        if not ev.actor or ev.trigger.start >= f.toks[f.i].start or f.st.quote_at(ev.trigger.start) is not None:
+            continue  # (قال X إن الجيش قصف …، مطالبا: the reported clause's subject is not the sayer)
         key = next((t.key for t in f.toks if t.start == ev.trigger.start), "")
         if key not in FORMS or not FORMS[key].verbal:
             continue

@@ -16,6 +16,7 @@ from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
 from marsad.events.tokens import ADVERBS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
+from marsad.kb.titles import title_head
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits", "verb_on_event_noun"]
 
@@ -99,6 +100,15 @@ def _governed_masdar(toks: list[Tok], k: int, mention_ends: dict[int, int]) -> b
         x -= 1
         if x < 0 or toks[x + 1].start != start:
             return False
+        # a title before the name (أعلن رئيس مجلس النواب X دعمه): up to four nouns, no clause word between
+        for y in range(x, max(-1, x - 5), -1):
+            if governs_masdar(toks[y].key):
+                return True
+            if title_head(toks[y].key) is not None:
+                return any(governs_masdar(toks[z].key) for z in range(max(0, y - 2), y))
+            if toks[y].key in CLAUSE_BREAK or toks[y].bare in PREPS or toks[y].key in FORMS:
+                return False
+        return False
     return governs_masdar(toks[x].key)
 
 

@@ -72,3 +72,19 @@ def test_a_noun_after_a_sentence_opening_verb_may_be_its_subject() -> None:
     text = "وشنت جبهة النصرة غارات على مواقع حركة الشباب. وهاجم مسلحون مجهولون مقر حزب التحرير."
     evs = [e for e in _events(text, PARTIES) if e.type == "ASSAULT" and "مسلح" not in e.trigger.text]
     assert all("m:nusra" not in e.actor for e in evs if e.trigger.text.startswith("وهاجم"))
+
+
+def test_a_participle_after_a_reported_clause_is_the_sayers() -> None:
+    text = "وقال القيادي حسن الراشد إن جبهة النصرة قصفت مواقع حركة الشباب، مطالبا حزب التحرير بالتدخل."
+    ev = _typed(_events(text, PARTIES), "REQUEST")
+    assert ev.actor == ["m:hassan"]
+
+
+def test_still_may_stand_between_the_subject_and_its_verb() -> None:
+    ev = _typed(_events("وقال المتحدث إن جبهة النصرة ما تزال تقصف مواقع حركة الشباب.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:nusra"] and ev.recipient == ["m:shabab"]
+
+
+def test_a_titled_announcer_does_the_announced_act() -> None:
+    ev = _typed(_events("وأعلن قائد الجيش الليبي حسن الراشد قصف مواقع حركة الشباب.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:hassan"] and ev.recipient == ["m:shabab"]
