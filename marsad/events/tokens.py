@@ -148,6 +148,21 @@ def is_agent(m: Ment, assault: bool) -> bool:
 
 
 
+def _office_holder(toks: list[Tok], head: int) -> int:
+    """«المستشار الثقافي للرئيس الإيراني X»: a title after ل is the office the title before it serves
+    (adviser to the president), so the phrase, and the person's, starts at that earlier title."""
+    first = toks[head].key.lstrip("وف")
+    if not (first.startswith("لل") or (first[:1] == "ل" and title_head(first[1:]) is not None)):
+        return head
+    for k in range(head - 1, max(-1, head - 4), -1):
+        key = toks[k].key
+        if title_head(key) is not None:  # (بالمستشار الخاص للأمين العام X: the ب governs the person)
+            return k
+        if not key.startswith("ال"):
+            break
+    return head
+
+
 def participle(key: str) -> bool:
     """An active participle in the accusative of circumstance (داعيا، مطالبا، متهما، منددا)."""
     w = key.lstrip("وف")
@@ -304,6 +319,7 @@ class Sentence:
             k -= 1
         if head is None:
             return False
+        head = _office_holder(toks, head)
         m.lead = head
         first = toks[head].key.lstrip("وف")
         if first.startswith(("لل", "بال")) or (first[:1] in "بل" and title_head(first[1:]) is not None):

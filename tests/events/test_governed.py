@@ -88,3 +88,8 @@ def test_still_may_stand_between_the_subject_and_its_verb() -> None:
 def test_a_titled_announcer_does_the_announced_act() -> None:
     ev = _typed(_events("وأعلن قائد الجيش الليبي حسن الراشد قصف مواقع حركة الشباب.", PARTIES), "ASSAULT")
     assert ev.actor == ["m:hassan"] and ev.recipient == ["m:shabab"]
+
+
+def test_an_adviser_to_an_office_is_the_subject_not_governed_by_its_lam() -> None:
+    ev = _typed(_events("وانتقد المستشار الإعلامي لرئيس الوزراء الليبي سامي العطار قرار حزب التحرير.", PARTIES), "ACCUSE")
+    assert ev.actor == ["m:sami"]
