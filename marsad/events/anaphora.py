@@ -14,7 +14,7 @@ they are obliques, and the pronoun of a verb or a possessive is its subject or o
 
 from __future__ import annotations
 
-from marsad.document import Document, Event
+from marsad.document import Document, Entity, Event
 from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
     ADVERBS,
@@ -211,6 +211,18 @@ def antecedent(st: Sentence, ti: int, feats: Feats, assault: bool, exclude: set[
     return None
 
 
+def actor_mentions(ev: Event, ents: dict[str, Entity]) -> list[Ment]:
+    """The mentions of a coded event's actors inside its own sentence (for a later sentence to refer to)."""
+    out = []
+    for aid in ev.actor:
+        ent = ents.get(aid)
+        sp = next((m for m in ent.mentions if ev.sentence.start <= m.start < ev.sentence.end), None) \
+            if ent is not None else None
+        if sp is not None:
+            out.append(Ment(sp.start, sp.end, ent))
+    return out
+
+
 def prior_parties(doc: Document, events: list[Event], a: int, b: int) -> list[Ment]:
     """The parties that acted or spoke in [a, b) (the two sentences before), in text order: the actors of
     the events coded there and the speakers of the quotes. A dropped subject continues one of them — the
@@ -218,14 +230,8 @@ def prior_parties(doc: Document, events: list[Event], a: int, b: int) -> list[Me
     ents = {e.id: e for e in doc.entities}
     out: list[tuple[int, Ment]] = []
     for ev in events:
-        if not (a <= ev.trigger.start < b):
-            continue
-        for aid in ev.actor:
-            ent = ents.get(aid)
-            sp = next((m for m in ent.mentions if ev.sentence.start <= m.start < ev.sentence.end), None) \
-                if ent is not None else None
-            if sp is not None:
-                out.append((sp.start, Ment(sp.start, sp.end, ent)))
+        if a <= ev.trigger.start < b:
+            out.extend((m.start, m) for m in actor_mentions(ev, ents))
     for q in doc.quotes:
         sp = q.speaker
         if sp is None or not (a <= q.cue.start < b):

@@ -10,7 +10,7 @@ before it, in this sentence or the one before, is continued; a negated one is no
 from __future__ import annotations
 
 from marsad.document import Event
-from marsad.events.anaphora import overt_subject
+from marsad.events.anaphora import actor_mentions, overt_subject
 from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS
 from marsad.events.tokens import ADVERBS, POSITIONS, Ment
@@ -38,7 +38,7 @@ def continued_actor(f: Frame) -> list[Ment]:
     last = _last_event(f, start)
     if last is None:
         return []
-    return _mentions(f, last)
+    return actor_mentions(last, {e.id: e for e in f.st.doc.entities})
 
 
 def _last_event(f: Frame, before: int) -> Event | None:
@@ -49,15 +49,3 @@ def _last_event(f: Frame, before: int) -> Event | None:
             return None
         return ev if ev.actor and not ev.negated and not ev.hypothetical else None
     return None
-
-
-def _mentions(f: Frame, ev: Event) -> list[Ment]:
-    ents = {e.id: e for e in f.st.doc.entities}
-    out = []
-    for aid in ev.actor:
-        ent = ents.get(aid)
-        sp = next((m for m in ent.mentions if ev.sentence.start <= m.start < ev.sentence.end), None) \
-            if ent is not None else None
-        if sp is not None:
-            out.append(Ment(sp.start, sp.end, ent))
-    return out

@@ -219,9 +219,10 @@ def sense_ok(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
     return not (t.cameo == "185" and "اعدام" in toks[h.i].key and _penalty(toks, h))
 
 
-#: What an «attack on» that is no attack infringes (whole words, bare spelling): a right, a sovereignty, a law.
+#: What an «attack on» that is no attack infringes (whole words, bare spelling, so without the article): a
+#: right, a sovereignty, a law.
 _RIGHTS = frozenset(bare(normalize(w)) for w in (
-    "حق حقوق سيادة كرامة حرية حريات إرادة قانون القانون دستور الدستور شرعية الشرعية مبادئ قيم ثوابت هوية "
+    "حق حقوق سيادة كرامة حرية حريات إرادة قانون دستور شرعية مبادئ قيم ثوابت هوية "
     "سمعة مشاعر").split())
 
 

@@ -73,11 +73,13 @@ _ANAPHOR_ADJECTIVES = frozenset(normalize(w) for w in (
 ))
 
 
-def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, code in (*_AGENT_PHRASES.items(), *((p, "!" + c) for p, c in _NATIONAL_ONLY.items())):
-        words = tuple(normalize(w) for w in phrase.split())
-        by_first.setdefault(words[0], []).append((words, code))
+def _index() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+    """Phrases by first word: (words, agent code, whether a nationality adjective must follow)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for table, national in ((_AGENT_PHRASES, False), (_NATIONAL_ONLY, True)):
+        for phrase, code in table.items():
+            words = tuple(normalize(w) for w in phrase.split())
+            by_first.setdefault(words[0], []).append((words, code, national))
     for lst in by_first.values():
         lst.sort(key=lambda x: -len(x[0]))
     return by_first
@@ -170,15 +172,13 @@ def _match(text: str, toks: Sequence[tuple[int, int, str]], i: int, entities: li
             ant = resolve_title(text, start, end, entities)
             if ant is not None and (ant.type == "ORG" or (ant.type == "MISC" and ant.country)):
                 return ln, start, end, ant, "", None
-        for words, code in _BY_FIRST.get(word, ()):
+        for words, code, national in _BY_FIRST.get(word, ()):
             ln = len(words)
             if i + ln > n or any(toks[i + k][2] != words[k] for k in range(1, ln)):
                 continue
             country = country_of_adjective(toks[i + ln][2]) if i + ln < n else None
-            if code[0] == "!":  # a national-only head: with a feminine nationality (the heads are feminine)
-                if not country or not toks[i + ln][2].endswith("يه"):
-                    continue
-                code = code[1:]
+            if national and (not country or not toks[i + ln][2].endswith("يه")):
+                continue  # a national-only head, with a feminine nationality (the heads are feminine)
             if country:
                 ln += 1
             return ln, start, toks[i + ln - 1][1], None, code, country
