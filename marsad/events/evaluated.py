@@ -13,6 +13,7 @@ from marsad.events.tokens import (
     ARABIC,
     CARDINALS,
     CLAUSE_BREAK,
+    EXPOSED,
     PREPS,
     QUANTITIES,
     Ment,
@@ -81,7 +82,7 @@ def undergone(toks: list[Tok], i: int) -> int | None:
     for k in range(i - 1, max(-1, i - 7), -1):
         if toks[k].key in CLAUSE_BREAK:
             return None
-        if toks[k].bare.lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
+        if toks[k].bare.lstrip("وف").startswith(EXPOSED):
             return k
     return None
 

@@ -9,7 +9,7 @@ may report a ground assault and an air raid side by side), or what kind of prote
 from __future__ import annotations
 
 from marsad.events.lexicon import FORMS
-from marsad.events.tokens import Hit, Sentence, Tok, unclitic
+from marsad.events.tokens import EXPOSED, Hit, Sentence, Tok, unclitic
 
 __all__ = ["future_aux", "hypothetical", "irrealis", "mode_of", "negated"]
 
@@ -130,7 +130,7 @@ _IRREALIS = frozenset((
 ))  # normalised: ى → ي, ؤ → و
 # What is prevented, after its «من» or «دون»: «لمنع العرب من تقديم الدعم»، «لحرمان المتمردين من قصفه»،
 # «للحيلولة دون …», or right after it (not «لم يمنع ذلك الهجوم القوات من …»: the attack is the subject there).
-_UNDERGO = ("تعرض", "يتعرض", "تتعرض", "خضع", "يخضع", "تخضع")
+_UNDERGO = (*EXPOSED, "خضع", "يخضع", "تخضع")
 _PREVENT = frozenset({"منع", "لمنع", "يمنع", "تمنع", "منعا", "حرمان", "لحرمان", "حيلوله"})
 _DEMONSTRATIVES = frozenset({"ذلك", "تلك", "هذا", "هذه", "هذين", "هاتين", "هولاء", "اوليك"})
 _MAYBE_AFTER = frozenset({"محتمل", "محتمله", "محتملا", "محتملين", "محتملون", "مرتقب", "مرتقبه"})

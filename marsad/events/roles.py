@@ -481,9 +481,9 @@ def _governing_subject(f: Frame) -> None:
             break
 
 
-_HEADLINE_BREAK = frozenset({":", "-", "–"})
+_HEADLINE_BREAK = frozenset({":", "-", "–"})  # a byline or a headline ends there: القاهرة - فلان:
 #: Words of cause and response: the act they introduce is another's (بسبب الهجمات، ردا على القصف).
-_CAUSE = frozenset({"بسبب", "جراء", "نتيجه", "ردا", "خشيه", "خوفا"})  # a byline or a headline ends there: القاهرة - فلان:
+_CAUSE = frozenset({"بسبب", "جراء", "نتيجه", "ردا", "خشيه", "خوفا"})
 
 
 def _other_event(key: str, typ: str | None) -> bool:

@@ -19,7 +19,7 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "ADVERBS", "AGENT_TYPES", "ARABIC", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "ADVERBS", "AGENT_TYPES", "ARABIC", "EXPOSED", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
     "ability_preposition", "governs_masdar", "is_agent", "is_place",
 ]
 
@@ -331,6 +331,10 @@ class Sentence:
             if b in PREPS or b in ("من", "الى", "الي"):
                 m.prep = m.prep or b
         return True
+
+
+#: Verbs of exposure, whose subject undergoes what follows their ل (تعرضت القوات لهجوم، تعرض منزل لتهدم).
+EXPOSED = ("تعرض", "يتعرض", "تتعرض")
 
 
 #: Adverbs and days that may stand between a verb and what follows it (bare spelling: no article).

@@ -104,7 +104,7 @@ def _subject_before(st: Sentence, v: int) -> Ment | None:
 
 def _counted_before(st: Sentence, v: int) -> Ment | None:
     """The party whose members are counted at the head of a death verb's clause, however long the phrase
-    (أن ثمانية من عناصر الحرس الجمهوري الموالي للرئيس المخلوع لقوا مصرعهم): its subject."""
+    (أن خمسة من عناصر الفصيل الموالي للقائد السابق لقوا مصرعهم): its subject."""
     toks = st.toks
     for c in range(v - 1, max(-1, v - 14), -1):
         t = toks[c]
