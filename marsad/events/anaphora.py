@@ -360,8 +360,20 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     form = FORMS.get(toks[v].key)
     return title_head(toks[v + 1].key) is not None and holder is not None and \
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti)) and \
-        (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None
-                                         for m in ments) or _accusative(toks, holder.tj))
+        (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(
+            m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None for m in ments) or
+         _object_after(toks, holder.tj))
+
+
+def _object_after(toks: list[Tok], k: int) -> bool:
+    """An object stands at token k, past adverbs of time: an accusative, or an office named by its
+    title alone (استقبل الرئيس فلان أمس رئيسَ الوزراء الليبي)."""
+    while k < len(toks) and toks[k].bare in _TIME_ADVERBS:
+        k += 1
+    return k < len(toks) and (_accusative(toks, k) or title_head(toks[k].key) is not None)
+
+
+_TIME_ADVERBS = frozenset({"امس", "اليوم", "الليله", "مساء", "صباح", "ايضا", "مجددا"})
 
 
 # Adverbs with the accusative ending -an: no object (قال الوزير فلان أيضا، التقى الرئيس فلان مجددا).

@@ -274,3 +274,13 @@ def subject_then_resumptive(st: Sentence, v: int, assault: bool) -> bool:
         return False
     key = st.toks[m.tj].key
     return key[:1] not in "وف" and not key.startswith("ال") and pronoun_features(key) is not None
+
+
+def whoever(toks: list[Tok], v: int, verbal: bool) -> bool:
+    """«من» before the verb is "who(ever)", the subject with no antecedent: after «هناك» or a break
+    (هناك من اتهم واشنطن), or before an imperfect, which no preposition governs (جهود من يقاتل الإرهاب);
+    only the masculine يـ, which «من» takes: a تـ may open a perfect (رغم من تعهد الحكومة: a noun)."""
+    if v < 1 or toks[v - 1].key not in ("من", "ومن"):
+        return False
+    return v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or \
+        toks[v - 2].key in CLAUSE_BREAK or (verbal and toks[v].key[:1] == "ي")

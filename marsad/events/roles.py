@@ -40,6 +40,7 @@ from marsad.events.clauses import (
     possessed_subject,
     reported_subject,
     subject_then_resumptive,
+    whoever,
 )
 from marsad.events.continued import continued_actor
 from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
@@ -292,8 +293,7 @@ def _by_prefix_actor(f: Frame) -> Ment | None:
 def _verbal_actor(f: Frame) -> None:
     """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
     toks, ms, v, i, j, assault = f.toks, f.ms, f.v, f.i, f.j, f.assault
-    if v >= 1 and toks[v - 1].key in ("من", "ومن") and v == i and (
-            v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or toks[v - 2].key in CLAUSE_BREAK):
+    if v == i and whoever(toks, v, f.verbal):
         return  # «هناك من اتهم واشنطن»: "who" has no antecedent here; what follows the verb is its object
     # after a relative the antecedent is the subject, unless a pronoun in the clause takes it back (التي
     # يحاصرها الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (the article makes .bare

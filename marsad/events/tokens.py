@@ -301,6 +301,8 @@ class Sentence:
         while k > lo:
             key = toks[k].key
             if title_head(key) is not None:
+                if any(x is not m and x.ti <= k < x.tj and x.ent.type == "PER" for x in self.ments):
+                    break  # a title that is a person's own mention (والتقى الوزير رئيسَ الوزراء X)
                 head = k  # keep looking: «نائب رئيس الوزراء» starts at نائب
                 k -= 1
                 continue

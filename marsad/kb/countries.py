@@ -166,3 +166,15 @@ def country_of_adjective(word: str) -> str | None:
         if v and v in table:
             return table[v]
     return None
+
+
+def is_country_name(word: str) -> bool:
+    """Whether a normalised word, with or without its article, is the name of a state (مصر، الكاميرون):
+    what makes a «رئيس» the head of a state (رئيس الكاميرون) rather than of a body."""
+    from marsad.kb.store import get_kb
+
+    kb = get_kb()
+    for key in (word, "ال" + word):
+        if any(kb.entries[i].precision == "country" for i in kb.names.get(key, ())):
+            return True
+    return False

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from marsad.document import Entity, Span
 from marsad.kb.aliases import add_alias_mentions
+from marsad.kb.bare_titles import add_bare_title_mentions
 from marsad.kb.coref import ORG_NOMINALS, resolve_title
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.group_adjectives import add_group_adjective_mentions
@@ -113,13 +114,15 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     apposition to a title (`add_apposed_persons`), military units by designation (`add_unit_mentions`,
     before the titles: «اللواء 35» is no rank), fighters named by their group's adjective (مسلحون حوثيون,
     `add_group_adjective_mentions`), stand-alone titles of persons
-    (`add_title_mentions`) and the short forms and acronyms of bodies
+    (`add_title_mentions`), bare titles referring back (`add_bare_title_mentions`: وعقد الوزير اجتماعا)
+    and the short forms and acronyms of bodies
     (`add_alias_mentions`) go first: they are more specific than the generic agents below, and once
     something is a mention nothing inside it becomes one.
     """
     entities = add_apposed_persons(text, kingdom_mentions(text, capitals_as_states(text, entities)))
     entities = add_group_adjective_mentions(text, add_unit_mentions(text, entities))
-    entities = add_alias_mentions(text, add_honorific_mentions(text, add_title_mentions(text, entities)))
+    entities = add_honorific_mentions(text, add_bare_title_mentions(text, add_title_mentions(text, entities)))
+    entities = add_alias_mentions(text, entities)
     toks = norm_tokens(text)
     if not toks:
         return entities

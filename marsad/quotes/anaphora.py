@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
+from marsad.kb.countries import country_of_adjective, is_country_name
 from marsad.quotes.chains import PERSON, SOURCE
 from marsad.quotes.nouns import RANKS, base
 from marsad.quotes.phrases import NP, chunk
@@ -51,6 +52,17 @@ def _ending_with(tk: Tokens, ends: tuple[str, ...], lo: int, hi: int) -> list[in
             out.add(bisect_right(offs, p) - 1)
             p = text.rfind(needle, start, p)
     return sorted(out, reverse=True)
+
+
+_PRESIDENT = base(normalize("رئيس"))
+_STATE_WORDS = frozenset(base(normalize(w)) for w in ("الجمهورية", "الدولة", "السلطة", "البلاد"))
+
+
+def _head_of_state(title: list[str]) -> bool:
+    """A president's title: «رئيس» alone, with a nationality, of a state or of the republic (not رئيس
+    الوزراء)."""
+    return len(title) < 2 or title[1] in _STATE_WORDS or country_of_adjective(title[1]) is not None or \
+        is_country_name(title[1])
 
 
 def _same_head(h: str, k: str) -> bool:
@@ -94,6 +106,8 @@ def antecedent(tk: Tokens, np: NP) -> NP | None:
             continue
         if np.kind == PERSON and cand.name is None:
             continue  # a title is resolved only to a named person
+        if want == [_PRESIDENT] and not _head_of_state(_title_words(tk, cand)):
+            continue  # «الرئيس» alone is a head of state, not the head of a government or a parliament
         if np.kind == SOURCE or np.kind != PERSON:
             return cand
         if set(_title_words(tk, cand)) == set(want):

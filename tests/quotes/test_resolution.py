@@ -6,6 +6,9 @@ from typing import Any
 
 from marsad.document import Entity, Span
 from marsad.quotes import quotes_in_text
+from marsad.quotes.anaphora import _head_of_state
+from marsad.quotes.nouns import base
+from marsad.text import normalize
 
 
 def _sp(q: Any) -> tuple[str | None, str | None]:
@@ -177,3 +180,13 @@ def test_participle_object_starting_with_ma() -> None:
     text = "عنوان\nوقال الشاهد إن الجنود أطلقوا النار، واصفا ما جرى «بالمجزرة»."
     q = _find(quotes_in_text(text), "بالمجزرة")
     assert _text(q).startswith("ما جرى") and _sp(q)[0] == "الشاهد"
+
+
+def test_a_bare_president_is_the_head_of_state_not_the_prime_minister() -> None:
+    text = ("عنوان\nاستقبل الرئيس الغاني جون ماهاما رئيس الوزراء التوغولي سليم آدو في أكرا.\n"
+            "وقال الرئيس إن البلدين سيعززان التجارة.")
+    assert _sp(_find(quotes_in_text(text), "سيعززان التجارة"))[0] == "جون ماهاما"
+    text = "عنوان\nوصل رئيس الوزراء التوغولي سليم آدو إلى أكرا.\nوقال الرئيس إن البلدين سيعززان التجارة."
+    assert _sp(_find(quotes_in_text(text), "سيعززان التجارة"))[0] != "سليم آدو"
+    words = [base(normalize(w)) for w in ("رئيس", "الكاميرون")]
+    assert _head_of_state(words) and not _head_of_state([words[0], base(normalize("الوزراء"))])

@@ -1,0 +1,49 @@
+"""Titled subjects of meetings: a bare title that the entity layer took back to its holder (والتقى الوزير
+رئيسَ الوزراء X), and a titled holder whose object is an office named by its title alone (استقبل الرئيس X
+رئيسَ الوزراء الليبي).
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+from tests.events.test_genitives import _typed
+from tests.events.test_roles import _events
+
+PEOPLE = {
+    "الوزير": ("m:lima", "PER", None, None, None),  # as `kb.bare_titles` adds it: a mention of his
+    "خوان ليما": ("m:lima", "PER", None, None, None),
+    "عمر الصافي": ("m:safi", "PER", "IRQ", None, None),
+    "كمال نوري": ("m:nouri", "PER", None, None, None),
+}
+
+
+def test_a_bare_title_mention_before_another_title_is_the_subject() -> None:
+    text = "والتقى الوزير رئيس الوزراء العراقي عمر الصافي في بغداد."
+    ev = _typed(_events(text, PEOPLE), "CONSULT")
+    assert ev.actor == ["m:lima"] and ev.recipient == ["m:safi"]
+
+
+def test_an_office_named_by_its_title_after_the_holder_is_the_object() -> None:
+    for text in ("استقبل الرئيس التونسي كمال نوري رئيس الوزراء الليبي في قصر قرطاج.",
+                 "استقبل الرئيس التونسي كمال نوري أمس وزير الخارجية المالي."):
+        ev = _typed(_events(text, PEOPLE), "CONSULT")
+        assert ev.actor == ["m:nouri"], text
+
+
+def test_a_titled_holder_alone_after_a_meeting_verb_is_still_whom_one_meets() -> None:
+    ev = _typed(_events("وكان في استقباله حيث التقى الرئيس التونسي كمال نوري.", PEOPLE), "CONSULT")
+    assert ev.actor != ["m:nouri"]
+
+
+def test_whoever_before_an_imperfect_has_no_antecedent() -> None:
+    text = "والتقى الرئيس التونسي كمال نوري الوفد، وبحثا توحيد جهود من يقاتل المهربين على الحدود."
+    ev = _typed(_events(text, PEOPLE), "ASSAULT")
+    assert ev.actor == []
+
+
+def test_a_verbal_noun_after_min_keeps_its_genitive_agent() -> None:
+    text = "وعلى الرغم من تعهد الحكومة التونسية بحماية الحدود، دخل المهربون."
+    evs = [e for e in _events(text, {"الحكومة التونسية": ("m:tn_gov", "ORG", "TUN", None, "GOV")})
+           if e.trigger.text == "تعهد"]
+    assert evs and evs[0].actor == ["m:tn_gov"]
