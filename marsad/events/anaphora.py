@@ -276,7 +276,7 @@ def resumptive(toks: list[Tok], v: int) -> bool:
     return has_object(toks[v].key) or (v + 1 < len(toks) and toks[v + 1].key in _RESUMPTIVE)
 
 
-def overt_subject(toks: list[Tok], v: int) -> bool:
+def overt_subject(toks: list[Tok], v: int, text: str = "") -> bool:
     """Whether the verb at v may have its subject written after it (وطالب مجمع الفقه، واستنكر يمنيون، ودعا
     البيان): then no earlier party is continued. A noun after a singular verb may be that subject; only a
     preposition, a complementizer or a clause break shows the subject is dropped (ودعا إلى، وطالب بـ). A
@@ -290,8 +290,20 @@ def overt_subject(toks: list[Tok], v: int) -> bool:
     if k >= len(toks):
         return False
     key = toks[k].key
+    if text and _possessed_object(toks[k], text) and toks[v].key[:1] in "وف":
+        return False  # وقال X إن …. ودعا أنصارَه: a noun with a pronoun after a و-verb is its object
     return not (key in _PARTICLES or key in _BREAKS or (key[:1] in "بل" and not key.startswith("لا")
                                                           and toks[k].bare not in _SOURCE_NOUNS))
+
+
+def _possessed_object(tok: Tok, text: str) -> bool:
+    """A noun carrying a possessive pronoun (أنصاره، حكومتها، مواطنيه), not a noun in ة (منظمة) and not
+    an office (رئيسه، نائبها), which may well be the subject (وقال رئيسها)."""
+    key = tok.key
+    if text[tok.end - 1] == "ة" or pronoun_features(key) is None or len(key) < 5:
+        return False
+    stem = next((key[: -len(s)] for s in ("هما", "هم", "ها", "ه") if key.endswith(s)), key)
+    return not stem.startswith(("ال", "لل")) and title_head(stem) is None
 
 
 def common_subject(toks: list[Tok], v: int, ments: list[Ment]) -> bool:

@@ -284,3 +284,24 @@ def whoever(toks: list[Tok], v: int, verbal: bool) -> bool:
         return False
     return v == 1 or toks[v - 2].bare.lstrip("وف") in ("هناك", "هنالك", "ثمه", "منهم") or \
         toks[v - 2].key in CLAUSE_BREAK or (verbal and toks[v].key[:1] == "ي")
+
+
+_NOT_TITLES = PREPS | {"امام"}  # أمام "before" is spelt like إمام "imam"
+
+
+def titled_holder(toks: list[Tok], ms: list[Ment], m: Ment) -> Ment | None:
+    """The person a title names when the mention found is the title's complement: «محافظ القطيف فلان»,
+    «وزير خارجية إيران فلان» — the place or body belongs to the office, the person holds it; also when the
+    person stands in apposition after a comma, with his rank (رئيس حزب X، النائب فلان)."""
+    if m.ent.type == "PER" or m.ti < 1 or not any(title_head(toks[k].key) and toks[k].bare not in _NOT_TITLES
+                                                  for k in range(max(0, m.ti - 2), m.ti)):
+        return None  # (أمام spells the title إمام too: أمام هجمات X من Y)
+    for p in ms:
+        if p.ent.type != "PER" or p.ti < m.tj:
+            continue
+        if p.ti == m.tj or (p.ti - m.tj == 1 and toks[m.tj].bare not in PREPS):
+            return p
+        if p.ti - m.tj <= 3 and toks[m.tj].key in ("،", ",") and all(
+                toks[k].key in RANKS or title_head(toks[k].key) is not None for k in range(m.tj + 1, p.ti)):
+            return p
+    return None

@@ -40,6 +40,7 @@ from marsad.events.clauses import (
     possessed_subject,
     reported_subject,
     subject_then_resumptive,
+    titled_holder,
     whoever,
 )
 from marsad.events.continued import continued_actor
@@ -147,10 +148,10 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
     if not f.actor and not f.passive and (verbal or (f.i >= 1 and f.toks[f.i - 1].bare == "عن")):
         subject_nationality(f)  # … أعربت الحكومة الأردنية عن إدانتها: the subject of أعرب عن
-    if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v):
+    if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v, st.doc.text):
         m = pronoun_party(st, v, f.j, True, False, f.trig, f.assault, {x.ent.id for x in f.recip})
         f.actor = [m] if m is not None else []  # وأضافت أنها ستواصل …، ثم هاجموا …: the party continued
-    if not f.actor and verbal and not f.passive and f.speaker is not None and not overt_subject(f.toks, v):
+    if not f.actor and verbal and not f.passive and f.speaker is not None and not overt_subject(f.toks, v, st.doc.text):
         m = reported_subject(st, v, f.ms, f.speaker, f.trig, f.assault, {x.ent.id for x in f.recip})
         f.actor = [m] if m is not None else []
     if not f.actor and verbal and not f.passive and f.assault:
@@ -344,7 +345,7 @@ def _verbal_actor(f: Frame) -> None:
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):  # a party that cannot agree with the verb is its object
-                f.actor = coordinated(ms, _titled_person(f, m) or m, toks, assault) if vso_agrees(f.st, m, toks[v].key) else []
+                f.actor = coordinated(ms, titled_holder(toks, ms, m) or m, toks, assault) if vso_agrees(f.st, m, toks[v].key) else []
                 break
             if assault and is_place(m.ent):
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
@@ -413,17 +414,6 @@ def _pp(key: str) -> bool:
 # Words with a leading ب/ل that are no prepositional phrase before a subject: titles (المتحدث باسم),
 # manner adverbs (بشكل مباشر، بقوة). (A name that starts so is a mention, which the caller skips.)
 _NOT_PP = ("باسم", "بشكل", "بصوره", "بقوه", "بعنف", "بكثافه", "بالفعل", "بدوره", "بدورها", "بشده")
-
-
-def _titled_person(f: Frame, m: Ment) -> Ment | None:
-    """The person a title names when the mention found is the title's complement: «محافظ القطيف فلان»,
-    «وزير خارجية إيران فلان» — the place or body belongs to the office, the person holds it."""
-    if m.ent.type == "PER" or m.ti < 1 or not any(title_head(f.toks[k].key) for k in range(max(0, m.ti - 2), m.ti)):
-        return None
-    for p in f.ms:
-        if p.ent.type == "PER" and 0 <= p.ti - m.tj <= 1:
-            return p
-    return None
 
 
 def _event_noun(key: str) -> bool:
@@ -547,8 +537,8 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
                 f.recip = [m] if m.prep == "ل" else []
             elif assault and m.ent.sector == "CVL":
                 f.recip = [m]  # قصف المدنيين: civilians are, by the word's meaning, never the ones who attack
-            else:
-                f.actor = coordinated(f.after, m, toks, assault)
+            else:  # (دعوة رئيس حزب X، النائب فلان: the titled person)
+                f.actor = coordinated(f.after, titled_holder(toks, f.ms, m) or m, toks, assault)
         elif is_place(m.ent) and m.loc == 0 and m.prep is None:
             f.target_place = f.st.ments.index(m)
     _nominal_fallbacks(f, by_prefix_actor)

@@ -47,3 +47,28 @@ def test_a_verbal_noun_after_min_keeps_its_genitive_agent() -> None:
     evs = [e for e in _events(text, {"الحكومة التونسية": ("m:tn_gov", "ORG", "TUN", None, "GOV")})
            if e.trigger.text == "تعهد"]
     assert evs and evs[0].actor == ["m:tn_gov"]
+
+
+def test_a_noun_with_a_pronoun_after_a_waw_verb_is_its_object_and_the_subject_continues() -> None:
+    text = "وقال الرئيس التونسي كمال نوري إن الحكومة ستصمد. ودعا أنصاره إلى الهدوء."
+    ev = _typed(_events(text, PEOPLE), "REQUEST")
+    assert ev.actor == ["m:nouri"]
+
+
+def test_an_office_with_a_pronoun_after_the_verb_may_be_its_subject() -> None:
+    text = "وقال الرئيس التونسي كمال نوري إن الحكومة ستصمد. ودعا نائبه إلى الهدوء."
+    ev = _typed(_events(text, PEOPLE), "REQUEST")
+    assert ev.actor != ["m:nouri"]
+
+
+def test_a_person_in_apposition_to_a_bodys_title_is_the_holder() -> None:
+    extra = {**PEOPLE, "حزب الأحرار": ("m:ahrar", "ORG", None, None, None)}
+    ev = _typed(_events("أثارت دعوة رئيس حزب الأحرار، النائب كمال نوري، أنصاره إلى الإضراب جدلا.", extra),
+                "REQUEST")
+    assert ev.actor == ["m:nouri"]
+
+
+def test_amam_is_a_preposition_not_the_title_imam() -> None:
+    extra = {**PEOPLE, "حركة الشباب": ("m:shabab", "ORG", None, None, None)}
+    ev = _typed(_events("وانسحبت القوات أمام هجمات حركة الشباب من كمال نوري.", extra), "ASSAULT")
+    assert ev.actor == ["m:shabab"]
