@@ -118,14 +118,6 @@ def _introductions(d: TokenDoc) -> list[Intro]:
     return sorted(out, key=lambda x: x[0])
 
 
-def _covered(d: TokenDoc, entities: list[Entity]) -> set[int]:
-    out: set[int] = set()
-    for e in entities:
-        for m in e.mentions:
-            a, b = d.tok(m.start), d.tok(m.end - 1, right=True)
-            if a is not None and b is not None:
-                out.update(range(a, b + 1))
-    return out
 
 
 #: Plurals of office nouns, which take a title as their genitive (نواب الرئيس، مستشارو الملك).
@@ -187,7 +179,7 @@ def add_bare_title_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     intros = _introductions(d)
     if not intros:
         return entities
-    covered = _covered(d, entities)
+    covered = d.covered(entities)
     names = {w for e in entities if e.type == "PER" for m in e.mentions for w in norm_key(m.text).split(" ")}
     added = False
     for a, hit in titles:

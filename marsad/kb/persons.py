@@ -95,7 +95,7 @@ def add_apposed_persons(text: str, entities: list[Entity]) -> list[Entity]:
     n = len(d.toks)
     if n < 3:
         return entities
-    covered = _covered(d, entities)
+    covered = d.covered(entities)
     lone = {i for i, e in d.per_at.items() if d.per_end.get(i) is e}  # a one-word person (ابراهيم)
     out = list(entities)
     # the memoised reading over all words at once: most words are no given name, and `_given` is then None
@@ -141,14 +141,6 @@ def _apposed_before(d: TokenDoc, k: int) -> bool:
         any(v.startswith("ال") for v, _c in clitic_variants(w))
 
 
-def _covered(d: TokenDoc, entities: list[Entity]) -> set[int]:
-    out: set[int] = set()
-    for e in entities:
-        for m in e.mentions:
-            a, b = d.tok(m.start), d.tok(m.end - 1)
-            if a is not None and b is not None:
-                out.update(range(a, b + 1))
-    return out
 
 
 def _person_for(entities: list[Entity], words: list[str], name: str) -> Entity:

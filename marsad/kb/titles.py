@@ -100,6 +100,16 @@ class TokenDoc:
                 if j is not None:
                     self.per_end.setdefault(j, e)
 
+    def covered(self, entities: Sequence[Entity]) -> set[int]:
+        """The tokens inside a mention of any of `entities`: no new mention may start there."""
+        out: set[int] = set()
+        for e in entities:
+            for m in e.mentions:
+                a, b = self.tok(m.start), self.tok(m.end - 1)
+                if a is not None and b is not None:
+                    out.update(range(a, b + 1))
+        return out
+
     def tok(self, pos: int, right: bool = False) -> int | None:
         """The token containing character `pos` (or starting at it)."""
         k = bisect_left(self.starts, pos + 1) - 1
