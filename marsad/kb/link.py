@@ -34,7 +34,7 @@ from marsad.kb.place_gate import (
 )
 from marsad.kb.store import KBEntry, get_kb
 from marsad.kb.titles import TITLE_HEADS, token_gaps
-from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, other_abd_spelling, skip_letters
 from marsad.text.normalize import normalize, strip_proclitics
 
 NER_TO_TYPES: dict[str, tuple[str, ...]] = {
@@ -86,31 +86,12 @@ def _resolve_key(words: list[str], cued: bool = False) -> tuple[list[KBEntry], i
         c = kb.candidates(k)
         if c:
             return c, cut
-    other = _other_abd_spelling(words)
+    other = other_abd_spelling(words)
     if other is not None:
         c = kb.candidates(" ".join(other))
         if c:
             return c, 0
     return [], 0
-
-
-def _other_abd_spelling(words: list[str]) -> list[str] | None:
-    """The name with its «عبد» compounds spelt the other way (علي عبدالله صالح ↔ علي عبد الله صالح): news
-    writes both, the KB holds one. None when the name has no such compound."""
-    if any(w == "عبد" for w in words[:-1]):
-        out: list[str] = []
-        k = 0
-        while k < len(words):
-            if words[k] == "عبد" and k + 1 < len(words):
-                out.append("عبد" + words[k + 1])
-                k += 2
-            else:
-                out.append(words[k])
-                k += 1
-        return out
-    if any(w.startswith("عبد") and len(w) > 5 for w in words):
-        return [p for w in words for p in (("عبد", w[3:]) if w.startswith("عبد") and len(w) > 5 else (w,))]
-    return None
 
 
 def _fuzzy_kb(key: str, types: tuple[str, ...]) -> KBEntry | None:

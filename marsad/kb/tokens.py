@@ -101,3 +101,22 @@ def bare_member(word: str, vocab: frozenset[str] | set[str]) -> str | None:
         if bare in vocab:
             return bare
     return None
+
+
+def other_abd_spelling(words: list[str]) -> list[str] | None:
+    """The name with its «عبد» compounds spelt the other way (علي عبدالله صالح ↔ علي عبد الله صالح): news
+    writes both, the KB holds one. None when the name has no such compound."""
+    if any(w == "عبد" for w in words[:-1]):
+        out: list[str] = []
+        k = 0
+        while k < len(words):
+            if words[k] == "عبد" and k + 1 < len(words):
+                out.append("عبد" + words[k + 1])
+                k += 2
+            else:
+                out.append(words[k])
+                k += 1
+        return out
+    if any(w.startswith("عبد") and len(w) > 5 for w in words):
+        return [p for w in words for p in (("عبد", w[3:]) if w.startswith("عبد") and len(w) > 5 else (w,))]
+    return None
