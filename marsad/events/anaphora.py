@@ -20,6 +20,7 @@ from marsad.events.tokens import (
     ADVERBS,
     AGENT_TYPES,
     QUANTITIES,
+    TIME_ADVERBS,
     Ment,
     Sentence,
     Tok,
@@ -380,12 +381,10 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
 def _object_after(toks: list[Tok], k: int) -> bool:
     """An object stands at token k, past adverbs of time: an accusative, or an office named by its
     title alone (استقبل الرئيس فلان أمس رئيسَ الوزراء الليبي)."""
-    while k < len(toks) and toks[k].bare in _TIME_ADVERBS:
+    while k < len(toks) and toks[k].bare in TIME_ADVERBS:
         k += 1
     return k < len(toks) and (_accusative(toks, k) or title_head(toks[k].key) is not None)
 
-
-_TIME_ADVERBS = frozenset({"امس", "اليوم", "الليله", "مساء", "صباح", "ايضا", "مجددا"})
 
 
 # Adverbs with the accusative ending -an: no object (قال الوزير فلان أيضا، التقى الرئيس فلان مجددا).

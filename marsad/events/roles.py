@@ -76,6 +76,7 @@ from marsad.events.tokens import (
     POSITIONS,
     PREPS,
     RELATIVE,
+    TIME_ADVERBS,
     Hit,
     Ment,
     Sentence,
@@ -400,7 +401,7 @@ def _taken_back(f: Frame) -> bool:
 
 def _crowd_after(toks: list[Tok], v: int) -> bool:
     k = v + 1
-    while k < len(toks) and toks[k].bare in ("امس", "اليوم", "الليله", "مساء", "صباح", "ايضا"):
+    while k < len(toks) and toks[k].bare in TIME_ADVERBS:
         k += 1
     return k < len(toks) and toks[k].bare in _CROWD_COUNTS
 

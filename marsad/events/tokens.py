@@ -342,6 +342,9 @@ EXPOSED = ("تعرض", "يتعرض", "تتعرض")
 #: Adverbs and days that may stand between a verb and what follows it (bare spelling: no article).
 ADVERBS = frozenset({"امس", "يوم", "ايضا", "كذلك", "بدوره", "بدورها", "بشده", "مجددا", "سابقا", "لاحقا",
                      "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت"})  # not احد: also "anyone"
+#: Adverbs of time between a verb's subject and what follows it: its object (استقبل الرئيس X أمس رئيسَ
+#: الوزراء) or a crowd (تظاهر اليوم آلاف). Bare spelling: the article is off (اليوم → يوم، الليلة → ليله).
+TIME_ADVERBS = frozenset({"امس", "يوم", "ليله", "مساء", "صباح", "ايضا", "مجددا"})
 
 
 def _conjugations(perfect: str, imperfect: str, feminine: str = "") -> tuple[str, ...]:

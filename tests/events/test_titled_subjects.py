@@ -26,7 +26,8 @@ def test_a_bare_title_mention_before_another_title_is_the_subject() -> None:
 
 def test_an_office_named_by_its_title_after_the_holder_is_the_object() -> None:
     for text in ("استقبل الرئيس التونسي كمال نوري رئيس الوزراء الليبي في قصر قرطاج.",
-                 "استقبل الرئيس التونسي كمال نوري أمس وزير الخارجية المالي."):
+                 "استقبل الرئيس التونسي كمال نوري أمس وزير الخارجية المالي.",
+                 "استقبل الرئيس التونسي كمال نوري اليوم وزير الخارجية المالي."):
         ev = _typed(_events(text, PEOPLE), "CONSULT")
         assert ev.actor == ["m:nouri"], text
 
