@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.document import Entity, Span
-from marsad.kb.countries import country_of_adjective, is_country_name
+from marsad.kb.countries import country_of_adjective, names_a_state
 from marsad.kb.persons import given_names
 from marsad.kb.store import get_kb
 from marsad.kb.titles import GENERIC_ADJ, RANKS, TokenDoc, title_after, title_before, title_head
@@ -32,8 +32,6 @@ __all__ = ["add_bare_title_mentions"]
 _HEADS = frozenset(normalize(w) for w in (
     "وزير", "وزيرة", "رئيس", "رئيسة", "ملك", "أمير", "سفير", "سفيرة", "مبعوث", "مبعوثة", "موفد", "محافظ",
     "مفوض", "مفوضة", "عاهل"))
-#: What «رئيس» heads when its holder is a head of state (رئيس الجمهورية، الرئيس السوري).
-_STATE_HEAD = frozenset(normalize(w) for w in ("الجمهورية", "الدولة", "السلطة", "البلاد"))
 _REACH = 600  # tokens: a bare title refers to a holder named within a few paragraphs
 _TITLE_REACH = 3  # tokens before a mention searched for the title that opens it (الرئيس الأمريكي باراك …)
 
@@ -68,7 +66,7 @@ def _holder_of(d: TokenDoc, a: int, b: int) -> str | None:
     base = _base(head)
     if base == _PRESIDENT and b > a:
         nxt = d.toks[a + 1][2]
-        if nxt not in _STATE_HEAD and country_of_adjective(nxt) is None and not is_country_name(nxt):
+        if not names_a_state(nxt):
             return None  # رئيس الوزراء، رئيس البرلمان: no head of state (رئيس مصر is one)
     return base
 
@@ -112,8 +110,7 @@ def _introductions(d: TokenDoc) -> list[Intro]:
         for t in entry.titles:
             words = normalize(t).split(" ")
             head = words[0][2:] if words[0].startswith("ال") else words[0]
-            if head in _HEADS and (_base(head) != _PRESIDENT or len(words) == 1 or words[1] in _STATE_HEAD
-                                   or country_of_adjective(words[1]) is not None or is_country_name(words[1])):
+            if head in _HEADS and (_base(head) != _PRESIDENT or len(words) == 1 or names_a_state(words[1])):
                 out.append((first, _base(head), e, e.country))
     return sorted(out, key=lambda x: x[0])
 

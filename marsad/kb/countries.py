@@ -178,3 +178,15 @@ def is_country_name(word: str) -> bool:
         if any(kb.entries[i].precision == "country" for i in kb.names.get(key, ())):
             return True
     return False
+
+
+#: What «رئيس» heads when its holder is a head of state (رئيس الجمهورية), normalised without the article.
+_STATE_WORDS = frozenset(("جمهوريه", "دوله", "سلطه", "بلاد"))
+
+
+def names_a_state(word: str) -> bool:
+    """Whether the normalised word after «رئيس» makes him a head of state: a nationality (الرئيس السوري),
+    a state's name (رئيس الكاميرون) or the republic (رئيس الجمهورية); not رئيس الوزراء، رئيس البرلمان.
+    With or without the article."""
+    bare = word[2:] if word.startswith("ال") else word
+    return bare in _STATE_WORDS or country_of_adjective(word) is not None or is_country_name(word)

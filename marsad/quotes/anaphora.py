@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from marsad.kb.countries import country_of_adjective, is_country_name
+from marsad.kb.countries import names_a_state
 from marsad.quotes.chains import PERSON, SOURCE
 from marsad.quotes.nouns import RANKS, base
 from marsad.quotes.phrases import NP, chunk
@@ -55,14 +55,12 @@ def _ending_with(tk: Tokens, ends: tuple[str, ...], lo: int, hi: int) -> list[in
 
 
 _PRESIDENT = base(normalize("رئيس"))
-_STATE_WORDS = frozenset(base(normalize(w)) for w in ("الجمهورية", "الدولة", "السلطة", "البلاد"))
 
 
 def _head_of_state(title: list[str]) -> bool:
     """A president's title: «رئيس» alone, with a nationality, of a state or of the republic (not رئيس
     الوزراء)."""
-    return len(title) < 2 or title[1] in _STATE_WORDS or country_of_adjective(title[1]) is not None or \
-        is_country_name(title[1])
+    return len(title) < 2 or names_a_state(title[1])
 
 
 def _same_head(h: str, k: str) -> bool:
