@@ -425,6 +425,11 @@ def fronted_subject(toks: list[Tok], v: int) -> bool:
 
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
                       "مناصري", "عسكريي", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين"})
+# Nouns for some of a body's people that take it after في (قيادات في الحركة، مسؤولون في الوزارة، عناصر في
+# الشرطة): the body is the party, as the genitive is after من. A count (عشرات في …) is no such noun: there
+# في names a place.
+_OF_BODY = _MEMBERS | frozenset({"قيادات", "قياديون", "قياديين", "قيادي", "قاده", "مسوولون", "مسوولين",
+                                  "مسوول", "زعماء", "ضابط", "عنصر", "عضو", "نواب", "موظفون", "موظفين"})
 
 
 _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
@@ -433,9 +438,13 @@ _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
 def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
     """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من رجال الأمن، شارك نفر من
     عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
-    if k >= len(toks) or not (toks[k].bare in QUANTITIES or toks[k].bare in _MEMBERS or toks[k].bare.isdigit()):
-        return None  # (a member noun counts too: عناصر من داعش هاجموا)
+    if k >= len(toks) or not (toks[k].bare in QUANTITIES or toks[k].bare in _OF_BODY or toks[k].bare.isdigit()):
+        return None  # (a member noun counts too: عناصر من داعش هاجموا، قيادات في حماس اعتقلت)
+    head = toks[k].bare
     k += 1
+    if k + 1 < len(toks) and toks[k].key == "في" and head in _OF_BODY:
+        # (a place after في is where they are: مسلحون في سيناء)
+        return next((m for m in ments if m.ti == k + 1 and m.prep == "في" and m.ent.type in ("ORG", "PER", "MISC")), None)
     if k + 1 < len(toks) and toks[k].key == "من":
         k += 1
         member = toks[k].bare in _MEMBERS and not any(m.ti <= k < m.tj for m in ments)

@@ -43,7 +43,8 @@ from marsad.kb.agreement import is_human_plural
 from marsad.kb.orgchunk import nisba
 from marsad.kb.titles import RANKS, title_head
 
-__all__ = ["adjacent_subject", "after_an_object", "common_noun_subject", "possessed_subject", "reported_subject"]
+__all__ = ["adjacent_subject", "after_an_object", "common_noun_subject", "possessed_subject", "reported_subject",
+           "subject_before_relative"]
 
 
 def common_noun_subject(toks: list[Tok], v: int, ms: list[Ment]) -> bool:
@@ -304,4 +305,40 @@ def titled_holder(toks: list[Tok], ms: list[Ment], m: Ment) -> Ment | None:
         if p.ti - m.tj <= 3 and toks[m.tj].key in ("،", ",") and all(
                 toks[k].key in RANKS or title_head(toks[k].key) is not None for k in range(m.tj + 1, p.ti)):
             return p
+    return None
+
+
+#: Pronouns that open a parenthesis about the noun before them (X، وهي أكبر جماعة مسلحة، هاجمت …).
+_PARENTHESIS = frozenset({"وهي", "وهو", "وهم", "وهما"})
+#: Words after which a noun opens a clause as its topic: the subject of a verb that comes later.
+_TOPIC_OPENERS = frozenset({"ان", "وان", "بان", "لكن", "ولكن", "كان", "وكان", "كانت", "وكانت", "اما", "واما"})
+
+
+def subject_before_relative(st: Sentence, v: int, assault: bool) -> Ment | None:
+    """«أن الحركة التي تنشط في الإقليم هاجمت القافلة»، «X، وهي أكبر جماعة مسلحة، هاجمت»: a relative clause
+    or a parenthesis closes right before the verb, so the party it describes, standing as the topic (at
+    the start of the sentence, after أن/إن/كان or a comma), is the verb's subject and the noun after the
+    verb its object. Not for a و/ف-verb (it may continue the relative clause) nor past a complementizer or
+    another clause's opener (X التي قالت إنها هاجمت: the verb is inside the relative clause)."""
+    toks, key = st.toks, st.toks[v].key
+    if v < 3 or key[:1] in "وف" or key.endswith(_OBJECT_SUFFIXES) or st.doc.text[toks[v].end - 1] == "ة" or \
+            toks[v - 1].key.lstrip("وف") in _RELATIVES:
+        return None
+    for r in range(v - 2, max(-1, v - 16), -1):
+        t = toks[r]
+        if t.key == "." or t.key in _OPENERS or t.bare in _COMPLEMENTIZERS or \
+                complementizer_features(t.key) is not None:
+            return None
+        opens = t.key.lstrip("وف") in _RELATIVES or (t.key in _PARENTHESIS and r >= 1 and toks[r - 1].key in ("،", ","))
+        if not opens:
+            continue
+        end = r - 1 if toks[r - 1].key in ("،", ",") else r
+        m = next((m for m in st.ments if m.tj == end), None)
+        if m is None or m.prep is not None or m.loc or not is_agent(m, assault) or after_an_object(st, m) or \
+                not agrees_with_verb(st, m, key):
+            return None
+        before = min(m.ti, m.lead) - 1
+        if before < 0 or toks[before].key in CLAUSE_BREAK or toks[before].bare in _TOPIC_OPENERS:
+            return m
+        return None
     return None

@@ -17,6 +17,7 @@ The rules run in a fixed order over one `Frame`, each filling what the earlier o
 
 from __future__ import annotations
 
+from marsad.events.agents import INSTRUMENT, by_prefix_actor
 from marsad.events.anaphora import (
     agrees_with_verb,
     common_subject,
@@ -39,6 +40,7 @@ from marsad.events.clauses import (
     common_noun_subject,
     possessed_subject,
     reported_subject,
+    subject_before_relative,
     subject_then_resumptive,
     titled_holder,
     whoever,
@@ -48,7 +50,6 @@ from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties
 from marsad.events.evaluated import (
     OWNED,
     adjective_country,
-    attributed,
     claimant,
     evaluated_party,
     lam_object,
@@ -101,17 +102,6 @@ _TAARRUD = frozenset(bare(normalize(w)) for w in (
 _PRON_SUBJ = frozenset({"انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "لانها", "لانه", "وانها",
                         "وانه", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم", "التي", "الذي",
                         "الذين", "اللتين", "اللذين", "فانها", "فانه", "فانهم", "وانهم", "لانهم"})
-# A verb whose object pronoun is the event (or its weapon) and whose subject executed it (نفذه، شنتها، تبنته،
-# ارتكبها، الضربات التي وجهها X، ألغام زرعها X، قذائف أطلقها X).
-_EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
-    "نفذ", "نفذت", "نفذو", "شن", "شنت", "شنو", "تبنا", "تبنت", "تبنو", "ارتكب", "ارتكبت", "ارتكبو", "قاد",
-    "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ", "وجه", "وجهت", "وجهو", "زرع", "زرعت", "زرعو", "ترك",
-    "تركت", "تركو", "اطلق", "اطلقت", "اطلقو", "القا", "القت", "القو") for o in ("ه", "ها")) - {"وجهه", "ووجهه"}
-# (not «وجهه», his face)
-# Weapons whose genitive is who fired them (برصاص الجيش، بنيران القوات، بغارة للتحالف).
-_INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذايف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
-                         "طايرات", "طايره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
-
 # Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
 _RELATIVE = RELATIVE
 # A complementizer carrying the subject pronoun (قال الجيش إنه قصف …): inside a quote, the speaker.
@@ -129,7 +119,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     _passive(f)
     f.passive = f.passive or (verbal and f.trig.cas and not f.trig.target and v == f.i) or (  # استشهد: he died
         f.i >= 1 and f.toks[f.i - 1].bare in _DONE)  # تم رفض X: a passive, whatever the spelling's reading
-    by_prefix_actor = _by_prefix_actor(f)
+    named_agent = by_prefix_actor(f)
     if not verbal and f.trig.type in DYADIC:
         _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading
     if not f.actor and not f.passive:
@@ -140,9 +130,9 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         if not support_masdar_subject(f):
             _verbal_actor(f)
     elif not verbal:
-        _nominal_roles(f, by_prefix_actor)
-    if not f.actor and by_prefix_actor is not None:
-        f.actor = [by_prefix_actor]
+        _nominal_roles(f, named_agent)
+    if not f.actor and named_agent is not None:
+        f.actor = [named_agent]
     if not f.actor:  # أعلن X مسؤوليته عن الهجوم (الذي استهدف …): X's, whatever clause the trigger opens
         f.actor = claimant(f.toks, f.i, f.ms, f.speaker)
     if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
@@ -162,12 +152,12 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
     u = undergone(f.toks, f.i) if not verbal else None
     if not verbal and (u is not None or received(f.toks, f.i, f.j)):
         # الضربات التي تلقاها X، تعرضت قوات X لهجوم: X was hit; only who is named after the noun did it
-        keep = [m for m in f.actor if m is by_prefix_actor or (m.ti > f.j and m.prep == "من")]
+        keep = [m for m in f.actor if m is named_agent or (m.ti > f.j and m.prep == "من")]
         f.recip, f.actor = f.recip or [m for m in f.actor if m not in keep], keep
         if not f.recip and u is not None:  # تعرض مقر X لغارات: the owner of what was hit, after the verb
             f.recip = [m for m in f.ms if u < m.ti < f.i and m.prep is None and is_agent(m, f.assault)][:1]
     if st.victims:
-        _victims(f, by_prefix_actor)
+        _victims(f, named_agent)
     taken = {m.ent.id for m in f.actor}
     if not f.recip:
         recipient(f, taken)
@@ -254,58 +244,18 @@ def _passive(f: Frame) -> None:
             break
 
 
-def _by_prefix_actor(f: Frame) -> Ment | None:
-    """The agent of a passive or nominal event: من قبل X، على يد X, and the executor after a verb that
-    carries the event as its object pronoun (هجوم انتحاري نفذه X، الغارات التي شنها X، تبنته X)."""
-    toks = f.toks
-    # a relative clause on another noun takes its own agent (للتحقيق في الجرائم التي ارتكبت من قبل X)
-    rel = next((k for k in range(f.j + 3, min(f.n, f.j + 13)) if toks[k].key.lstrip("وف") in _RELATIVE), f.n)
-    for m in f.after:
-        if m.ti - f.j > 12 or m.ti > rel:
-            break
-        k = m.ti - 1
-        while k >= 1 and toks[k].key in CLAUSE_BREAK:
-            k -= 1
-        if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
-                       (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
-            return m  # من قبل X، على يد X، المنسوب إلى X، ألقي باللوم على X
-        if f.assault and k == m.ti - 1 and unclitic(toks[k].bare) in _INSTRUMENT and is_agent(m, False) \
-                and m.ent.sector != "CVL" and (m.ent.type != "GPE" or unclitic(toks[k].key).startswith("ال")):
-            return m  # برصاص الجيش، بنيران قوات الأمن، قصف المدفعية السعودية (after the article: an adjective)
-    for k in range(f.j + 1, min(f.n, f.j + 5)):
-        if toks[k].key in CLAUSE_BREAK:
-            break
-        if toks[k].bare in _EXECUTOR:
-            for m in f.after:
-                if m.ti <= k:
-                    continue
-                between = range(k + 1, m.ti)
-                if m.ti - k > 4 or any(toks[x].key in CLAUSE_BREAK for x in between):
-                    break
-                if is_agent(m, False) or (m.prep == "ل" and m.ent.type in AGENT_TYPES):
-                    return m  # نفذها الطيران التابع للنظام: the regime
-            for x in range(k + 2, min(f.n, k + 4)):  # نفذتها طائرات أميركية: the adjective's country
-                code = adjective_country(toks[x].key)
-                if code in f.st.country_ents:
-                    return Ment(toks[x].start, toks[x].end, f.st.country_ents[code])
-            break
-    return None
-
-
 def _verbal_actor(f: Frame) -> None:
     """The subject of a verbal clause: after the verb (VSO), else the nearest agent before it (SVO)."""
     toks, ms, v, i, j, assault = f.toks, f.ms, f.v, f.i, f.j, f.assault
     if v == i and whoever(toks, v, f.verbal):
         return  # «هناك من اتهم واشنطن»: "who" has no antecedent here; what follows the verb is its object
-    # after a relative the antecedent is the subject, unless a pronoun in the clause takes it back (التي
-    # يحاصرها الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (the article makes .bare
-    # useless for الذي/التي)
+    # after a relative the antecedent is the subject, unless a pronoun in the clause takes it back (التي يحاصرها
+    # الثوار، الذي انسحبت فيه الشركة): then the subject follows the verb (.bare drops the article of الذي/التي)
     after_rel = v >= 1 and toks[v - 1].key.lstrip("وف") in _RELATIVE
     taken_back = after_rel and _taken_back(f)
     rel = after_rel and not taken_back and not resumptive(toks, v) and not subject_then_resumptive(f.st, v, assault)
     pron_subject = rel or (v >= 1 and toks[v - 1].bare in _PRON_SUBJ) or fronted_subject(toks, v)
-    # A verb before its subject is singular (هاجم المسلحون); a plural inflection carries its own subject, so
-    # the noun after it is the object (طالبوا الحكومة).
+    # a verb before its subject is singular; a plural one carries its subject, the noun after is its object
     plural_verb = verb_features(toks[v].key) in (("m", "pl"), ("*", "pl"), ("f", "pl")) and \
         f.st.doc.text[toks[v].end - 1] != "ة"  # دعوة is a noun, دعوه a verb
     if rel:
@@ -313,6 +263,9 @@ def _verbal_actor(f: Frame) -> None:
         return
     if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
+        return
+    if not pron_subject and (topic := subject_before_relative(f.st, v, assault)) is not None:
+        f.actor = [topic]  # أن الحركة التي تنشط في الإقليم هاجمت القافلة
         return
     if not pron_subject and adjacent_subject(f.st, v, assault, f.trig) is not None:
         pron_subject = True  # أن الجيش قصف مواقع X: the subject stands right before; what follows is the object
@@ -357,7 +310,7 @@ def _verbal_actor(f: Frame) -> None:
             if v - m.tj > 12:
                 break
             owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED or (  # دبابات تابعة لـ X
-                m.prep == "من" and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m)  # عناصر من X هاجموا
+                m.prep in ("من", "في") and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m)  # عناصر من X هاجموا
             if after_an_object(f.st, m, None if toks[v].key[:1] in "وف" else v):
                 # قصف مواقع المسلحين واعتقل …: the first clause's object never continues as subject; nor
                 # does the object of a relative clause the verb comes after (X الذي زار واشنطن، هدد)
@@ -379,7 +332,7 @@ def _generic_subject(f: Frame, pron_subject: bool, plural_verb: bool) -> bool:
     return (v + 1 < n and toks[v + 1].bare in GENERIC_AGENTS and not any(
         m.ti <= v + 1 < m.tj for m in ms) and not generic_names_party(toks, v, ms)) or (
         v == i and not pron_subject and common_subject(toks, v, f.st.ments) and (assault or common_noun_subject(toks, v, ms))) or (
-        assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in _INSTRUMENT and
+        assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in INSTRUMENT and
         not any(m.ti in (v + 1, v + 2) for m in ms)) or (  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
         f.trig.type == "PROTEST" and _crowd_after(toks, v))  # تظاهر أمس آلاف الطلاب
 
@@ -421,7 +374,7 @@ def _event_noun(key: str) -> bool:
     """An indefinite event noun (مبايعة، زيارة، قصف), which takes the name after it as its genitive."""
     form = FORMS.get(key)
     return form is not None and not form.verbal and form.trig.type is not None and not key.startswith("ال") \
-        and key.lstrip("وف") not in _INSTRUMENT  # (دمرت غارات التحالف: the strikes' owner is their subject)
+        and key.lstrip("وف") not in INSTRUMENT  # (دمرت غارات التحالف: the strikes' owner is their subject)
 
 
 def _possessive(key: str, trig: object) -> bool:
