@@ -22,6 +22,7 @@ from marsad.kb.titles import RANKS, STOPS, TokenDoc, title_after, title_before, 
 from marsad.kb.tokens import clitic_variants, norm_key, skip_letters
 
 GIVEN_NAMES_FILE = Path(__file__).resolve().parent / "data" / "given_names.txt"
+CLUSTERS_FILE = Path(__file__).resolve().parents[1] / "ner" / "model" / "clusters.tsv"
 _NASAB = frozenset(("بن", "ابن", "بنت", "ال"))  # ال is the normalised آل (آل سعود)
 COMMON_SURNAME_ZIPF = 3.0  # a surname at least this common is an ordinary word too (الأسد، هادي)
 MAX_NAME = 5
@@ -32,6 +33,37 @@ def given_names() -> frozenset[str]:
     """The given-name lexicon, loaded once per process."""
     with open(GIVEN_NAMES_FILE, encoding="utf-8") as fh:
         return frozenset(w for w in (line.strip() for line in fh) if w and not w.startswith("#"))
+
+
+#: A word2vec cluster (the NER's 256-way level) is a cluster of names when at least this share of its
+#: words are listed given names and at least `_NAME_CLUSTER_MIN` of them are.
+_NAME_CLUSTER_SHARE = 0.04
+_NAME_CLUSTER_MIN = 20
+
+
+@lru_cache(maxsize=1)
+def cluster_names() -> frozenset[str]:
+    """Words the corpus uses where it uses given names: the words without a proclitic or article in the
+    NER's word2vec clusters (trained on SaudiNewsNet, `ner/model/clusters.tsv`) in which the listed given
+    names gather. A learnt, noisy extension of the hand list (راجح، تمار): the clusters also hold titles
+    and verbs, so only a reader that already knows a name stands there may use it (the quote layer's
+    speaker after a title); the apposition reader here does not."""
+    if not CLUSTERS_FILE.exists():
+        return frozenset()
+    by_cluster: dict[str, list[str]] = {}
+    with open(CLUSTERS_FILE, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 4 and parts[0].isalpha():
+                by_cluster.setdefault(parts[2], []).append(parts[0])
+    names = given_names()
+    out: set[str] = set()
+    for words in by_cluster.values():
+        hits = sum(w in names for w in words)
+        if hits >= _NAME_CLUSTER_MIN and hits >= _NAME_CLUSTER_SHARE * len(words):
+            out.update(w for w in words if len(w) >= 3 and not w.startswith(("ال", "و", "ب", "ل", "ف"))
+                       and w not in RANKS and w not in STOPS and title_head(w) is None)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=100_000)

@@ -28,7 +28,8 @@ from typing import Any
 
 from marsad.document import Cue, DateRef, Document, Entity, Quote, Span, Speaker
 from marsad.quotes.cues import Draft, find_cues
-from marsad.quotes.speakers import SpeakerCue, resolve_speakers
+from marsad.quotes.speaker_persons import add_speaker_persons
+from marsad.quotes.speakers import SpeakerCue, resolve_phrases, speaker_span
 from marsad.quotes.tokens import Tokens
 
 
@@ -37,12 +38,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
     from `doc.dates` when those stages ran."""
     if not doc.text:
         return []
-    return quotes_in_text(doc.text, doc.entities, doc.dates)
+    return quotes_in_text(doc.text, doc.entities, doc.dates, add_persons=True)
 
 
-def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[DateRef] = ()) -> list[Quote]:
+def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[DateRef] = (),
+                   add_persons: bool = False) -> list[Quote]:
     """`extract_quotes` for a bare text: without entities `speaker.entity` is None, without dates so is
-    `date`."""
+    `date`. With `add_persons` (the pipeline's call, on the document's own list) a titled speaker's name
+    that no mention covers becomes a person in `entities` (`speaker_persons`)."""
     tk = Tokens(text)
     if tk.n == 0 or not tk.promising:
         return []
@@ -50,8 +53,14 @@ def quotes_in_text(text: str, entities: Sequence[Entity] = (), dates: Sequence[D
     if entities:
         tk.attach(entities)
     drafts = find_cues(tk)
-    speakers = resolve_speakers(tk, [SpeakerCue(q.cue_a, q.sent, q.np, q.pro, q.embedded) for q in drafts],
-                                entities)
+    cues = [SpeakerCue(q.cue_a, q.sent, q.np, q.pro, q.embedded) for q in drafts]
+    phrases = resolve_phrases(tk, cues)
+    if add_persons and isinstance(entities, list) and entities and add_speaker_persons(tk, phrases, entities):
+        tk.attach(entities)  # the new persons' names are mentions now: read the cues again with them
+        drafts = find_cues(tk)
+        cues = [SpeakerCue(q.cue_a, q.sent, q.np, q.pro, q.embedded) for q in drafts]
+        phrases = resolve_phrases(tk, cues)
+    speakers = [None if sp is None else speaker_span(tk, sp) for sp in phrases]
     return [_quote(tk, q, sp, dates) for q, sp in zip(drafts, speakers, strict=True)]
 
 
