@@ -60,7 +60,7 @@ def by_prefix_actor(f: Frame) -> Ment | None:
                 if m.ti - k > 4 or any(toks[x].key in CLAUSE_BREAK for x in between):
                     break
                 if is_agent(m, False) or (m.prep == "ل" and m.ent.type in AGENT_TYPES):
-                    return m  # نفذها الطيران التابع للنظام: the regime
+                    return m  # شنتها المروحيات التابعة للحكومة: the government
             for x in range(k + 2, min(f.n, k + 4)):  # نفذتها طائرات أميركية: the adjective's country
                 code = adjective_country(toks[x].key)
                 if code in f.st.country_ents:

@@ -20,9 +20,9 @@ from marsad.kb.coref import is_partial_name, name_words
 from marsad.kb.link import unknown_id
 from marsad.kb.titles import RANKS, STOPS, TokenDoc, title_after, title_before, title_head
 from marsad.kb.tokens import clitic_variants, norm_key, skip_letters
+from marsad.ner.resources import CLUSTERS_FILE, MODEL_DIR, read_clusters
 
 GIVEN_NAMES_FILE = Path(__file__).resolve().parent / "data" / "given_names.txt"
-CLUSTERS_FILE = Path(__file__).resolve().parents[1] / "ner" / "model" / "clusters.tsv"
 _NASAB = frozenset(("بن", "ابن", "بنت", "ال"))  # ال is the normalised آل (آل سعود)
 COMMON_SURNAME_ZIPF = 3.0  # a surname at least this common is an ordinary word too (الأسد، هادي)
 MAX_NAME = 5
@@ -48,14 +48,10 @@ def cluster_names() -> frozenset[str]:
     names gather. A learnt, noisy extension of the hand list (راجح، تمار): the clusters also hold titles
     and verbs, so only a reader that already knows a name stands there may use it (the quote layer's
     speaker after a title); the apposition reader here does not."""
-    if not CLUSTERS_FILE.exists():
-        return frozenset()
     by_cluster: dict[str, list[str]] = {}
-    with open(CLUSTERS_FILE, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 4 and parts[0].isalpha():
-                by_cluster.setdefault(parts[2], []).append(parts[0])
+    for word, ids in read_clusters(MODEL_DIR / CLUSTERS_FILE).items():
+        if len(ids) == 3 and word.isalpha():
+            by_cluster.setdefault(ids[1], []).append(word)
     names = given_names()
     out: set[str] = set()
     for words in by_cluster.values():

@@ -29,16 +29,22 @@ WIKI_MODEL_FILE = "wiki.crfsuite"
 SILVER_FILE = "silver.tsv.gz"
 
 
-def load_resources(model_dir: Path = MODEL_DIR) -> Resources:
-    """Load clusters, gazetteer and word lists; missing files give empty lookups (features off)."""
-    res = Resources()
-    p = model_dir / CLUSTERS_FILE
-    if p.exists():
-        with open(p, encoding="utf-8") as fh:
+def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """word → its cluster ids, coarse to fine, from a `clusters.tsv`; empty when the file is missing."""
+    out: dict[str, tuple[str, ...]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
             for line in fh:
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) > 1:
-                    res.clusters[parts[0]] = tuple(parts[1:])
+                    out[parts[0]] = tuple(parts[1:])
+    return out
+
+
+def load_resources(model_dir: Path = MODEL_DIR) -> Resources:
+    """Load clusters, gazetteer and word lists; missing files give empty lookups (features off)."""
+    res = Resources()
+    res.clusters.update(read_clusters(model_dir / CLUSTERS_FILE))
     p = model_dir / GAZETTEER_FILE
     if p.exists():
         with open(p, encoding="utf-8") as fh:

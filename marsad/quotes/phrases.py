@@ -55,7 +55,7 @@ _MIN = normalize("من")
 PRON_PREPS = frozenset(normalize(p + s) for p in ("في", "من", "عن", "ل", "ب", "على", "إلى", "مع", "لدى", "عند",
                                                    "منذ", "حول", "ضد", "بين")
                         for s in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "ك", "كم"))
-_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "ذاك", "هذان",
+DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "ذاك", "هذان",
                                                    "هاتان"))
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم"))
 # Quantifiers: a phrase they head speaks only if what they count can (عدد من المسؤولين، أحد الخبراء).
@@ -277,7 +277,7 @@ def _never_subject(tk: Tokens, i: int) -> bool:
     preposition with a conjunction (فهو، ومن جانبه، وعن ذلك), a noun inside a prepositional phrase
     (بإصبعه، لصحيفة، بالاتفاق، للجامعة)."""
     k, raw = tk.keys[i], tk.raw[i]
-    if k in PRON_PREPS or k in _PRONOUNS or k in _DEMONSTRATIVES:
+    if k in PRON_PREPS or k in _PRONOUNS or k in DEMONSTRATIVES:
         return True
     if len(k) > 2 and k[0] in "وف" and (k[1:] in PREPS or k[1:] in PRON_PREPS or k[1:] in _PRONOUNS):
         return True
@@ -290,7 +290,7 @@ def _never_subject(tk: Tokens, i: int) -> bool:
             return False
         stem = k[1:]
         return (raw.endswith(("ه", "ها", "هم")) or head_kind(stem) is not None or stem in GPE
-                or stem.startswith("ال") or stem in _DEMONSTRATIVES or zipf(stem) > max(zipf(k), 3.5))
+                or stem.startswith("ال") or stem in DEMONSTRATIVES or zipf(stem) > max(zipf(k), 3.5))
     return False
 
 

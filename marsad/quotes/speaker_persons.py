@@ -19,14 +19,13 @@ from marsad.document import Entity, Span
 from marsad.kb.ids import unknown_id
 from marsad.kb.persons import cluster_names, given_names
 from marsad.quotes.chains import PERSON
-from marsad.quotes.phrases import NP
+from marsad.quotes.phrases import DEMONSTRATIVES, NP
 from marsad.quotes.tokens import Tokens, char_span
 from marsad.text.normalize import normalize
 
 __all__ = ["add_speaker_persons"]
 
 _MAX_WORDS = 4
-_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء"))
 #: Words that follow a verb-like first word in formulae (صلى الله عليه وسلم), never a family name.
 _NOT_SURNAMES = frozenset({"الله", "الي", "علي"})
 
@@ -57,7 +56,7 @@ def add_speaker_persons(tk: Tokens, phrases: Sequence[NP | None], entities: list
 
 
 def _reads_as_name(words: Sequence[str]) -> bool:
-    if any(w[:1] in "لب" and w[1:3] == "ال" or w in _DEMONSTRATIVES or not w.isalpha() for w in words):
+    if any(w[:1] in "لب" and w[1:3] == "ال" or w in DEMONSTRATIVES or not w.isalpha() for w in words):
         return False
     first, second = words[0], words[1]
     if second in _NOT_SURNAMES and len(words) > 2:
