@@ -371,11 +371,24 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     # رئيسَ …) or on the verb (استقبله الوزير فلان); alone it is the object of a dropped subject (حيث التقى
     # وزير الخارجية فلان): whom one meets or visits is named right after the verb
     form = FORMS.get(toks[v].key)
-    return title_head(toks[v + 1].key) is not None and holder is not None and \
-        not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti)) and \
+    if holder is None:
+        return False
+    app = _apposition_comma(toks, holder)
+    return title_head(toks[v + 1].key) is not None and \
+        not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti - app)) and \
         (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(
             m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None for m in ments) or
-         _object_after(toks, holder.tj))
+         _object_after(toks, holder.tj + app))
+
+
+def _apposition_comma(toks: list[Tok], holder: Ment) -> int:
+    """1 where the holder's name stands in apposition between commas after the title (دعا الرئيس اليمني،
+    فلان الفلاني، الأطراف إلى …): the comma before the name does not end the title phrase. The closing
+    comma (or the sentence's end) tells an apposition from a list of titles and names."""
+    k = holder.ti - 1
+    if k < 1 or toks[k].key not in ("،", ","):
+        return 0
+    return int(holder.tj >= len(toks) or toks[holder.tj].key in ("،", ",", ".", ":"))
 
 
 def _object_after(toks: list[Tok], k: int) -> bool:
@@ -432,17 +445,40 @@ _OF_BODY = _MEMBERS | frozenset({"قيادات", "قياديون", "قياديي
                                   "مسوول", "زعماء", "ضابط", "عنصر", "عضو", "نواب", "موظفون", "موظفين"})
 
 
+#: Nouns that take the body they speak or vote for after في but count no members of it after من:
+#: sources in a ministry, a majority in a parliament (مصادر في الحكومة، غالبية في المجلس).
+_IN_BODY = _OF_BODY | frozenset({"مصادر", "مصدر", "غالبيه", "اغلبيه", "اكثريه"})
+#: Indefinite adjectives of rank that stand between such a noun and في (قيادي بارز في، مسؤولون كبار في).
+_RANK_ADJECTIVES = frozenset({"كبار", "كبير", "بارز", "بارزون", "بارزين", "رفيع", "رفيعو", "رفيعي", "سابق",
+                              "سابقون", "سابقين", "مطلع", "مطلعه", "مقرب", "مقربه", "مسوول", "رسمي", "رسميه"})
+
+
+def _past_adjectives(toks: list[Tok], k: int, ments: list[Ment]) -> int:
+    """The token after at most two indefinite adjectives from `k` (مسؤول أمني رفيع، مصادر دبلوماسية):
+    a relative adjective (-ي، -ية، -يون، -يين) or a word of rank, never a mention's word."""
+    for _ in range(2):
+        if k >= len(toks) or any(m.ti <= k < m.tj for m in ments):
+            break
+        b = toks[k].bare
+        if toks[k].key.startswith(("ال", "لل", "وال", "بال")) or not (b in _RANK_ADJECTIVES or len(b) > 3 and b.endswith(("ي", "يه", "يون", "يين"))):
+            break
+        k += 1
+    return k
+
+
 _QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
 
 
 def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
     """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من رجال الأمن، شارك نفر من
     عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
-    if k >= len(toks) or not (toks[k].bare in QUANTITIES or toks[k].bare in _OF_BODY or toks[k].bare.isdigit()):
+    if k >= len(toks) or not (toks[k].bare in QUANTITIES or toks[k].bare in _IN_BODY or toks[k].bare.isdigit()):
         return None  # (a member noun counts too: عناصر من داعش هاجموا، قيادات في حماس اعتقلت)
     head = toks[k].bare
     k += 1
-    if k + 1 < len(toks) and toks[k].key == "في" and head in _OF_BODY:
+    if head in _IN_BODY:
+        k = _past_adjectives(toks, k, ments)  # مسؤول أمني رفيع في الوزارة، مصادر دبلوماسية في الحكومة
+    if k + 1 < len(toks) and toks[k].key == "في" and head in _IN_BODY:
         # (a place after في is where they are: مسلحون في سيناء)
         return next((m for m in ments if m.ti == k + 1 and m.prep == "في" and m.ent.type in ("ORG", "PER", "MISC")), None)
     if k + 1 < len(toks) and toks[k].key == "من":

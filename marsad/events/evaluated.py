@@ -61,14 +61,19 @@ def evaluated_party(st: Sentence, typ: str | None, start: int, after: list[Ment]
 
 
 # Verbs of receiving a blow or support (تلقى، يتلقى، تلقاها): their subject underwent the event.
-_RECEIVE = ("تلق", "يتلق", "تتلق")
+_RECEIVE = ("تلق", "يتلق", "تتلق", "حصول", "حصل", "يحصل", "تحصل", "تسلم", "يتسلم", "تتسلم", "استلم", "يستلم",
+            "تستلم", "استلام")
 # Attribution of an act to its author (الهجوم المنسوب إلى X، تنسبه السلطات إلى X، ألقي باللوم على X).
 _ATTRIBUTE = ("نسب", "تنسب", "ينسب", "منسوب")
 
 
 def received(toks: list[Tok], i: int, j: int) -> bool:
-    """An event noun that someone received (تلقى X ضربات، الدعم الذي تتلقاه X): that party is the recipient."""
+    """An event noun that someone received (تلقى X ضربات، الدعم الذي تتلقاه X، حصل X على مساعدات): that party
+    is the recipient."""
     before = range(max(0, i - 2), i)
+    if i >= 2 and toks[i - 1].bare in ("على", "علي"):  # حصلت قوات X على دعم: the verb, its subject, على
+        before = range(max(0, i - 5), i - 1)
+        before = range(max([before.start] + [k + 1 for k in before if toks[k].key in CLAUSE_BREAK]), i - 1)
     after = range(j + 1, min(len(toks), j + 3))
     return any(_receive(toks[k].bare) for k in before) or any(
         _receive(toks[k].bare) and toks[k - 1].key in ("الذي", "التي", "الذين") for k in after if k >= 1)

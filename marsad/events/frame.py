@@ -31,6 +31,9 @@ class Frame:
         self.verbal = verbal
         self.n = len(self.toks)
         self.end = clause_end(self.toks, self.j, self.n)
+        for m in self.ms:  # a name in apposition between commas (اتهم الوزير، فلان، X) does not end the clause
+            if m.lead < self.end < m.ti and m.ti > self.j and m.tj < self.n and self.toks[m.tj].key in ("،", ","):
+                self.end = clause_end(self.toks, m.tj, self.n)
         self.after = [m for m in self.ms if m.ti > self.j]
         self.before = [m for m in self.ms if m.tj <= v]
         self.actor: list[Ment] = []

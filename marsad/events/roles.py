@@ -274,7 +274,7 @@ def _verbal_actor(f: Frame) -> None:
         return
     part = None if pron_subject or plural_verb or f.trig.cas else partitive_party(toks, v + 1, ms)
     if part is not None:  # اقتحم العشرات من رجال الأمن: the counted are the subject (not after a death verb)
-        f.actor = [part] if is_agent(part, assault) else []
+        f.actor = coordinated(ms, part, toks, assault) if is_agent(part, assault) else []
         return
     generic_subject = _generic_subject(f, pron_subject, plural_verb)
     # a nationality adjective right before the verb closes its subject (طائرة إسرائيلية استهدفت X): SVO

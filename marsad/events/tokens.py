@@ -297,7 +297,10 @@ class Sentence:
         toks = self.toks
         head = None
         k = m.ti - 1
-        lo = max(-1, m.ti - 9)
+        if m.ent.type == "PER" and k >= 1 and toks[k].key in ("،", ",") and (
+                m.tj >= len(toks) or toks[m.tj].key in ("،", ",", ".")):
+            k -= 1  # the name in apposition between commas (مع الرئيس اليمني، فلان الفلاني، في …)
+        lo = max(-1, k - 8)
         while k > lo:
             key = toks[k].key
             if title_head(key) is not None:

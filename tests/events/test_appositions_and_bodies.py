@@ -1,0 +1,60 @@
+"""A titled subject whose name stands in apposition between commas (دعا الوزير، فلان، …), the body that
+sources or a majority belong to after في with adjectives between (مصادر دبلوماسية في الحكومة), a receiver
+of aid (حصل X على مساعدات) and ambushes (نصب كمينا; not a checkpoint, كمين أمني ثابت).
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+from tests.events.test_genitives import _typed
+from tests.events.test_roles import _events
+
+PARTIES = {
+    "سامر حداد": ("m:haddad", "PER", None, None, None),
+    "جبهة الساحل": ("m:sahil", "ORG", None, None, None),
+    "حركة الفجر": ("m:fajr", "ORG", None, None, None),
+    "الحكومة": ("m:gov", "ORG", None, None, None),
+    "البرلمان": ("m:parl", "ORG", None, None, None),
+    "المجلس البلدي": ("m:council", "ORG", None, None, None),
+    "الإقليم": ("m:iqlim", "LOC", None, None, None),
+}
+
+
+def test_a_name_in_apposition_after_the_title_is_the_subject() -> None:
+    ev = _typed(_events("واتهم وزير الداخلية، سامر حداد، جبهة الساحل بتهريب السلاح.", PARTIES), "ACCUSE")
+    assert ev.actor == ["m:haddad"]
+    assert ev.recipient == ["m:sahil"]
+
+
+def test_a_meeting_with_the_name_in_apposition_and_an_office_after_it() -> None:
+    ev = _typed(_events("والتقى رئيس الوزراء، سامر حداد، المبعوث الدولي أمس.", PARTIES), "CONSULT")
+    assert ev.actor == ["m:haddad"]
+
+
+def test_sources_and_majorities_act_for_the_body_they_are_in() -> None:
+    ev = _typed(_events("وانتقدت مصادر دبلوماسية في الحكومة موقف جبهة الساحل.", PARTIES), "ACCUSE")
+    assert ev.actor == ["m:gov"]
+    ev = _typed(_events("وأيدت غالبية في البرلمان مشروع القرار.", PARTIES), "SUPPORT")
+    assert ev.actor == ["m:parl"]
+    ev = _typed(_events("واعتقل قيادي بارز في حركة الفجر ثلاثة أشخاص.", PARTIES), "COERCE")
+    assert ev.actor == ["m:fajr"]
+
+
+def test_people_in_two_coordinated_bodies_act_for_both() -> None:
+    ev = _typed(_events("ونفت مصادر في الحكومة والمجلس البلدي أي اتصال بالجبهة.", PARTIES), "REJECT")
+    assert ev.actor == ["m:gov", "m:council"]
+
+
+def test_the_subject_of_a_verb_of_receiving_is_the_aids_recipient() -> None:
+    ev = _typed(_events("وتمكنت الحكومة من الحصول على مساعدات خلال العام الماضي.", PARTIES), "AID")
+    assert ev.actor == [] and ev.recipient == ["m:gov"]
+    ev = _typed(_events("وحصلت حركة الفجر على دعم عسكري كبير.", PARTIES), "AID")
+    assert ev.actor == [] and ev.recipient == ["m:fajr"]
+
+
+def test_an_ambush_is_an_attack_and_a_checkpoint_is_none() -> None:
+    ev = _typed(_events("ونصبت حركة الفجر كمينا لدورية الجيش قرب الإقليم.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+    assert not [e for e in _events("وأقامت الشرطة ثلاثة كمائن أمنية ثابتة على الطريق.", PARTIES)
+                if e.type == "ASSAULT"]
