@@ -81,8 +81,8 @@ def verb_features(key: str) -> Feats | None:
     w = key
     if len(w) > 3 and w[0] in "وف":
         w = w[1:]
-    if len(w) > 3 and w[0] == "س" and w[1] in "يت":
-        w = w[1:]  # future: سيقصف، ستقصف
+    if len(w) > 3 and w[0] == "س" and w[1] in "يت" and not (w in FORMS and w[1:] not in FORMS):
+        w = w[1:]  # future: سيقصف، ستقصف (not the root's س: سيطرت is a perfect)
     if len(w) < 3:
         return None
     for obj in ("هما", "هم", "ها", "ه"):  # an object pronoun: قصفوه، هاجمتها، يستهدفونهم
@@ -550,8 +550,10 @@ def pronoun_party(st: Sentence, v: int, j: int, verbal: bool, possessive: bool, 
             if trig.cas:
                 return None
             feats = verb_features(toks[v].key)
-            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not has_object(toks[v].key):
-                return None  # (a verb with an object pronoun is active: دمرتها)
+            if feats is not None and trig.type in _PASSIVE_PRONE and feats[1] != "pl" and not has_object(toks[v].key) \
+                    and not (feats == ("f", "sg") and toks[v].key[:1] in "وف" and not overt_subject(toks, v)):
+                return None  # (a verb with an object pronoun is active: دمرتها; a feminine passive has its
+                # subject after it, so a coordinated «وسيطرت على المدينة», a preposition next, is active)
             if not _opens_clause(toks, v):
                 return None  # a dropped subject starts its clause; else a noun stands before the verb as its
                 # subject (لا أحد يقبل …), or the form is a noun (عملية سحب القوات)

@@ -131,9 +131,11 @@ def undertaker(toks: list[Tok], i: int, ms: list[Ment]) -> list[Ment]:
 
 def claimant(toks: list[Tok], i: int, ms: list[Ment], speaker: Ment | None = None) -> list[Ment]:
     """«أعلن X مسؤوليته عن [event]» («حمّل X المسؤولية عن …» is not this: only the claim with the possessive,
-    مسؤوليته، مسؤوليتها، مسؤوليتهم, names its owner): the party before it in the clause, or the speaker
+    مسؤوليته، مسؤوليتها، مسؤوليتهم, or المسؤولية after a verb of claiming, أعلن، تبنى, names its owner): the
+    party before it in the clause, or the speaker
     where the quote layer read the claim as what X announced."""
-    if i < 2 or unclitic(toks[i - 1].bare) != "عن" or not toks[i - 2].bare.startswith("مسووليت"):
+    if i < 2 or unclitic(toks[i - 1].bare) != "عن" or not (
+            toks[i - 2].bare.startswith("مسووليت") or toks[i - 2].bare == "مسووليه" and _claim_verb(toks, i - 2)):
         return []
     if speaker is not None and speaker.tj <= i - 2 and is_agent(speaker, False):
         return [speaker]
@@ -144,6 +146,21 @@ def claimant(toks: list[Tok], i: int, ms: list[Ment], speaker: Ment | None = Non
             return []
         return [m] if is_agent(m, False) and m.prep is None else []
     return []
+
+
+#: Verbs of claiming that take «المسؤولية» without the possessive (أعلنت الحركة المسؤولية عن، تبنت الجماعة
+#: المسؤولية): the subject claims the act. حمّل X المسؤولية (blaming) is not among them.
+_CLAIM_VERBS = ("اعلن", "تعلن", "يعلن", "تبنت", "تبني", "تتبني", "يتبني", "تبنو", "اعلنو")
+
+
+def _claim_verb(toks: list[Tok], k: int) -> bool:
+    """A verb of claiming before token k in its clause (at most six words back)."""
+    for x in range(k - 1, max(-1, k - 7), -1):
+        if toks[x].key in CLAUSE_BREAK:
+            return False
+        if toks[x].bare.lstrip("وف").startswith(_CLAIM_VERBS):
+            return True
+    return False
 
 
 _ADJ_CACHE: dict[str, str | None] = {}

@@ -9,9 +9,9 @@ from marsad.events.anaphora import common_subject_adjectives
 from marsad.events.evaluated import adjective_country
 from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS
-from marsad.events.tokens import CLAUSE_BREAK, RELATIVE, Ment
+from marsad.events.tokens import CLAUSE_BREAK, RELATIVE, Ment, Tok
 
-__all__ = ["adjective_actor", "subject_nationality"]
+__all__ = ["adjective_actor", "envoy_subject", "subject_nationality"]
 
 
 def adjective_actor(f: Frame) -> None:
@@ -48,8 +48,23 @@ def subject_nationality(f: Frame) -> None:
             return
     # شنت مقاتلات روسية غارات: the subject between a support verb and its noun, with its nationality
     between = [k for k in range(v + 2, f.i) if not any(m.ti <= k < m.tj for m in f.ms)] if v < f.i else []
+    if not between and f.verbal and v == f.i and envoy_subject(toks, v, f.ms):
+        between = [v + 2]  # زار وفد إماراتي المحافظة: an indefinite delegation and its nationality
     for a in between or (common_subject_adjectives(toks, v, f.st.ments) if f.verbal and f.assault else ()):
         code = adjective_country(toks[a].key)  # قصفت المدفعية التركية مواقع X: the common subject's nationality
         if code and code in f.st.country_ents:
             f.actor = [Ment(toks[a].start, toks[a].end, f.st.country_ents[code])]
             break
+
+
+#: Indefinite nouns of people sent or speaking for a state, whose nationality adjective names it when they
+#: are the subject right after the verb (زار وفد إماراتي، أكد مسؤول أمريكي، التقى دبلوماسيون أوروبيون).
+ENVOYS = frozenset({"وفد", "وفود", "بعثه", "مسوول", "مسوولون", "دبلوماسي", "دبلوماسيون", "مبعوث", "سفير",
+                     "مصدر", "مصادر", "قوات", "قوه", "طايرات", "مقاتلات", "سفن", "زوارق", "وحدات", "دوريه"})
+
+
+def envoy_subject(toks: list[Tok], v: int, ms: list[Ment]) -> bool:
+    """Whether the subject right after verb `v` is an indefinite envoy noun with a nationality adjective
+    (زار وفد إماراتي، اتهم مسؤول أمريكي): an unnamed subject, so no party after it is the actor."""
+    return v + 2 < len(toks) and toks[v + 1].key in ENVOYS and adjective_country(toks[v + 2].key) is not None \
+        and not any(m.ti <= v + 2 < m.tj for m in ms)

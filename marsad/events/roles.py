@@ -67,7 +67,7 @@ from marsad.events.governed import (
     support_masdar_subject,
 )
 from marsad.events.lexicon import FORMS, bare, verb_trigger
-from marsad.events.nationality import adjective_actor, subject_nationality
+from marsad.events.nationality import adjective_actor, envoy_subject, subject_nationality
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
 from marsad.events.tokens import (
     AGENT_TYPES,
@@ -334,7 +334,8 @@ def _generic_subject(f: Frame, pron_subject: bool, plural_verb: bool) -> bool:
         v == i and not pron_subject and common_subject(toks, v, f.st.ments) and (assault or common_noun_subject(toks, v, ms))) or (
         assault and v == i and v + 2 < n and not plural_verb and toks[v + 1].key == toks[v + 1].bare in INSTRUMENT and
         not any(m.ti in (v + 1, v + 2) for m in ms)) or (  # استهدفت قذائفُ مواقعَ X: the bare shells are the subject
-        f.trig.type == "PROTEST" and _crowd_after(toks, v))  # تظاهر أمس آلاف الطلاب
+        f.trig.type == "PROTEST" and _crowd_after(toks, v)) or (  # تظاهر أمس آلاف الطلاب
+        f.verbal and v == i and envoy_subject(toks, v, ms))  # زار وفد إماراتي X: an unnamed envoy
 
 
 #: Counts that open a crowd (تظاهر مئات الإيزيديين): the crowd is the subject, no party named before.

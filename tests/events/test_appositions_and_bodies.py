@@ -7,6 +7,7 @@ Every sentence here was written for these tests (none is in the gold articles or
 
 from __future__ import annotations
 
+from marsad.events.anaphora import verb_features
 from tests.events.test_genitives import _typed
 from tests.events.test_roles import _events
 
@@ -58,3 +59,27 @@ def test_an_ambush_is_an_attack_and_a_checkpoint_is_none() -> None:
     assert ev.actor == ["m:fajr"]
     assert not [e for e in _events("وأقامت الشرطة ثلاثة كمائن أمنية ثابتة على الطريق.", PARTIES)
                 if e.type == "ASSAULT"]
+
+
+def test_a_claim_of_the_responsibility_names_the_attacker() -> None:
+    # «أعلن/تبنى X المسؤولية عن» claims it; «حمّل X المسؤولية» blames another and is no claim
+    ev = _typed(_events("وأعلنت حركة الفجر المسؤولية عن الهجوم على القافلة.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+    ev = _typed(_events("وتبنت حركة الفجر المسؤولية عن التفجير.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+
+
+def test_an_unnamed_delegation_acts_for_its_nationality() -> None:
+    # (only a country the article names: the adjective stands for one of its entities)
+    parties = {**PARTIES, "الأردن": ("m:jo", "GPE", "JOR", "country", None)}
+    ev = _typed(_events("وأرسل الأردن مساعدات. وزار وفد أردني الإقليم أمس.", parties), "CONSULT")
+    assert ev.actor == ["m:jo"]
+
+
+def test_a_coordinated_feminine_verb_before_a_preposition_continues_its_subject() -> None:
+    # «وسيطرت على»: a feminine passive would have its subject after it, so the verb is active
+    ev = _typed(_events("وتواصل قوات حركة الفجر تطهير القرى، بعد أن تمكنت من دخول القاعدة، وسيطرت على "
+                        "الإقليم.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+    # (the root's س is no future prefix: سيطرت is a feminine perfect, سيقصف a future)
+    assert verb_features("وسيطرت") == ("f", "sg") and verb_features("سيقصفون") == ("m", "pl")
