@@ -453,6 +453,13 @@ _RANK_ADJECTIVES = frozenset({"كبار", "كبير", "بارز", "بارزون"
                               "سابقون", "سابقين", "مطلع", "مطلعه", "مقرب", "مقربه", "مسوول", "رسمي", "رسميه"})
 
 
+def members_of(toks: list[Tok], m: Ment, ms: list[Ment]) -> bool:
+    """Whether party `m` is the genitive of a member noun (عناصر الحوثيين، مقاتلو الجبهة): the members
+    are the subject, and the verb agrees with them (a non-human plural, feminine singular), not with `m`."""
+    k = m.ti - 1
+    return m.prep is None and k >= 0 and toks[k].bare in _MEMBERS and not any(x.ti <= k < x.tj for x in ms)
+
+
 def _past_adjectives(toks: list[Tok], k: int, ments: list[Ment]) -> int:
     """The token after at most two indefinite adjectives from `k` (مسؤول أمني رفيع، مصادر دبلوماسية):
     a relative adjective (-ي، -ية، -يون، -يين) or a word of rank, never a mention's word."""

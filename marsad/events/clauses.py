@@ -27,6 +27,9 @@ from marsad.events.anaphora import (
     pronoun_features,
     verb_features,
 )
+from marsad.events.anaphora import (
+    _MEMBERS as _MEMBERS_HEADS,
+)
 from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
     CLAUSE_BREAK,
@@ -95,13 +98,8 @@ def adjacent_subject(st: Sentence, v: int, assault: bool, trig: Trigger) -> Ment
     key = toks[v].key
     if v < 1 or key[:1] in "وف" or key.endswith(_OBJECT_SUFFIXES) or st.doc.text[toks[v].end - 1] == "ة":
         return None  # (استقالة: a noun whose spelling reads as a verb)
-    if trig.type in _PASSIVE_PRONE and verb_features(key) in (None, ("m", "sg"), ("f", "sg")):
-        k = v + 1
-        while k < len(toks) and toks[k].bare in _ADVERBS:
-            k += 1
-        if k >= len(toks) or toks[k].key in CLAUSE_BREAK or toks[k].key == "." or toks[k].bare in PREPS or \
-                toks[k].bare in _NO_OBJECT:
-            return None
+    if _read_passive(toks, v, trig):
+        return None
     k = v - 1
     while k >= 1 and toks[k].bare.removeprefix("و") in _BETWEEN:
         k -= 1
@@ -110,6 +108,18 @@ def adjacent_subject(st: Sentence, v: int, assault: bool, trig: Trigger) -> Ment
             not agrees_with_verb(st, m, key) or after_an_object(st, m):
         return None
     return m
+
+
+def _read_passive(toks: list[Tok], v: int, trig: Trigger) -> bool:
+    """A singular verb of violence with no object after it is read as a passive (قُتل إلا أن، اعتُقل ثم):
+    the party before it underwent it."""
+    if trig.type not in _PASSIVE_PRONE or verb_features(toks[v].key) not in (None, ("m", "sg"), ("f", "sg")):
+        return False
+    k = v + 1
+    while k < len(toks) and toks[k].bare in _ADVERBS:
+        k += 1
+    return k >= len(toks) or toks[k].key in CLAUSE_BREAK or toks[k].key == "." or toks[k].bare in PREPS or \
+        toks[k].bare in _NO_OBJECT
 
 
 #: Particles that follow a verb with no object (قُتل إلا أن، اعتُقل ثم، أصيب حيث).
@@ -341,4 +351,40 @@ def subject_before_relative(st: Sentence, v: int, assault: bool) -> Ment | None:
         if before < 0 or toks[before].key in CLAUSE_BREAK or toks[before].bare in _TOPIC_OPENERS:
             return m
         return None
+    return None
+
+
+#: What may stand between a complementizer's topic and its verb: place phrases and where they are.
+_TOPIC_GAP = frozenset({"في", "من", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "اطراف"})
+
+
+def complementizer_topic(st: Sentence, v: int, assault: bool, trig: Trigger) -> Ment | None:
+    """The topic of «أنّ/إنّ» is the subject of the first verb after it: «إن عناصر الحوثيين في شبوة
+    تستهدف المركبات» — whatever follows the verb is its object, not a VSO subject. Only with place
+    phrases and the topic's own mentions between it and the verb (one other word at most: وجيوبهم), never
+    past a clause break, a relative, another verb or a complementizer carrying a pronoun; the party agrees
+    with the verb or is the genitive of a member noun whose plural does (عناصر X تستهدف)."""
+    toks, key = st.toks, st.toks[v].key
+    if v < 2 or key[:1] in "وف" or key.endswith(_OBJECT_SUFFIXES) or st.doc.text[toks[v].end - 1] == "ة" or \
+            _read_passive(toks, v, trig):
+        return None
+    other = 0
+    for r in range(v - 1, max(-1, v - 14), -1):
+        t = toks[r]
+        if any(m.ti <= r < m.tj for m in st.ments):
+            continue
+        if t.bare in _COMPLEMENTIZERS:
+            k = r + 1 + (r + 1 < v and toks[r + 1].bare in _MEMBERS_HEADS)
+            m = next((m for m in st.ments if m.ti == k and m.tj <= v), None)
+            if m is None or m.prep is not None or m.loc or id(m) in st.victims or not is_agent(m, assault):
+                return None
+            return m if (k > r + 1 or agrees_with_verb(st, m, key)) else None
+        if t.key in CLAUSE_BREAK or t.key == "." or t.key.lstrip("وف") in _RELATIVES or \
+                complementizer_features(t.key) is not None or FORMS.get(t.key) is not None:
+            return None
+        if t.bare in _TOPIC_GAP or t.bare in _BETWEEN or t.bare in _MEMBERS_HEADS:
+            continue
+        other += 1
+        if other > 1:
+            return None
     return None

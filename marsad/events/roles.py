@@ -24,6 +24,7 @@ from marsad.events.anaphora import (
     first_person,
     fronted_subject,
     generic_names_party,
+    members_of,
     object_taken_back,
     overt_subject,
     partitive_party,
@@ -38,6 +39,7 @@ from marsad.events.clauses import (
     adjacent_subject,
     after_an_object,
     common_noun_subject,
+    complementizer_topic,
     possessed_subject,
     reported_subject,
     subject_before_relative,
@@ -264,7 +266,8 @@ def _verbal_actor(f: Frame) -> None:
     if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
-    if not pron_subject and (topic := subject_before_relative(f.st, v, assault)) is not None:
+    if not pron_subject and (topic := subject_before_relative(f.st, v, assault) or
+                             complementizer_topic(f.st, v, assault, f.trig)) is not None:
         f.actor = [topic]  # أن الحركة التي تنشط في الإقليم هاجمت القافلة
         return
     if not pron_subject and adjacent_subject(f.st, v, assault, f.trig) is not None:
@@ -306,24 +309,38 @@ def _verbal_actor(f: Frame) -> None:
                     f.target_place = f.st.ments.index(m)  # قصف حلب: the shelled place
                 break
     if not f.actor and not generic_subject and not taken_back:
-        for m in reversed(f.before):  # SVO: the nearest agent before the verb
-            if v - m.tj > 12:
+        _preceding_subject(f, plural_verb)
+
+
+def _preceding_subject(f: Frame, plural_verb: bool) -> None:
+    """SVO: the nearest agent before the verb that agrees with it (or owns the members or means that do)."""
+    toks, ms, v, assault = f.toks, f.ms, f.v, f.assault
+    for m in reversed(f.before):  # SVO: the nearest agent before the verb
+        if v - m.tj > 12:
+            break
+        owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED or (  # دبابات تابعة لـ X
+            m.prep in ("من", "في") and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m) or (  # عناصر من X هاجموا
+            members_of(toks, m, ms))  # عناصر الحوثيين تستهدف: the members agree with the verb
+        if after_an_object(f.st, m, None if toks[v].key[:1] in "وف" else v):
+            # قصف مواقع المسلحين واعتقل …: the first clause's object never continues as subject; nor
+            # does the object of a relative clause the verb comes after (X الذي زار واشنطن، هدد)
+            continue
+        if (m.prep is None or owner) and (m.loc == 0 or owner) and is_agent(m, assault) and (
+                owner or agrees_with_verb(f.st, m, toks[v].key) or plural_verb and _joined_before(f, m)):
+            f.actor = [m]
+            for x in reversed([x for x in f.before if x.tj <= m.ti]):
+                # agents coordinated before it: A وقوات B تشن …
+                if m.ti - x.tj <= 2 and toks[x.tj].key[:1] == "و" and is_agent(x, assault):
+                    f.actor.insert(0, x)
                 break
-            owner = m.prep == "ل" and m.ti >= 1 and unclitic(toks[m.ti - 1].bare) in OWNED or (  # دبابات تابعة لـ X
-                m.prep in ("من", "في") and m.ti >= 2 and partitive_party(toks, m.ti - 2, ms) is m)  # عناصر من X هاجموا
-            if after_an_object(f.st, m, None if toks[v].key[:1] in "وف" else v):
-                # قصف مواقع المسلحين واعتقل …: the first clause's object never continues as subject; nor
-                # does the object of a relative clause the verb comes after (X الذي زار واشنطن، هدد)
-                continue
-            if (m.prep is None or owner) and (m.loc == 0 or owner) and is_agent(m, assault) and (
-                    owner or agrees_with_verb(f.st, m, toks[v].key)):
-                f.actor = [m]
-                for x in reversed([x for x in f.before if x.tj <= m.ti]):
-                    # agents coordinated before it: A وقوات B تشن …
-                    if m.ti - x.tj <= 2 and toks[x.tj].key[:1] == "و" and is_agent(x, assault):
-                        f.actor.insert(0, x)
-                    break
-                break
+            break
+
+
+def _joined_before(f: Frame, m: Ment) -> bool:
+    """Whether party `m` is the second of two joined by و right before it (وكان X وY قد اتفقا): the pair is
+    the subject of a dual or plural verb that neither agrees with alone."""
+    return f.toks[m.ti].key[:1] == "و" and any(
+        x.tj == m.ti and x.prep is None and is_agent(x, f.assault) for x in f.before)
 
 
 def _generic_subject(f: Frame, pron_subject: bool, plural_verb: bool) -> bool:

@@ -297,12 +297,15 @@ class Sentence:
         toks = self.toks
         head = None
         k = m.ti - 1
-        if m.ent.type == "PER" and k >= 1 and toks[k].key in ("،", ",") and (
-                m.tj >= len(toks) or toks[m.tj].key in ("،", ",", ".")):
-            k -= 1  # the name in apposition between commas (مع الرئيس اليمني، فلان الفلاني، في …)
+        app = m.ent.type == "PER" and k >= 1 and toks[k].key in ("،", ",") and (
+            m.tj >= len(toks) or toks[m.tj].key in ("،", ",", "."))
+        k -= app  # the name in apposition between commas (مع الرئيس اليمني، فلان الفلاني، في …)
         lo = max(-1, k - 8)
         while k > lo:
             key = toks[k].key
+            if app and head is None and key == "في":
+                k -= 1  # an office in a place, set off by the commas (منسق الشؤون في الأرض الفلسطينية، X،)
+                continue
             if title_head(key) is not None:
                 if any(x is not m and x.ti <= k < x.tj and x.ent.type == "PER" for x in self.ments):
                     break  # a title that is a person's own mention (والتقى الوزير رئيسَ الوزراء X)

@@ -83,3 +83,23 @@ def test_a_coordinated_feminine_verb_before_a_preposition_continues_its_subject(
     assert ev.actor == ["m:fajr"]
     # (the root's س is no future prefix: سيطرت is a feminine perfect, سيقصف a future)
     assert verb_features("وسيطرت") == ("f", "sg") and verb_features("سيقصفون") == ("m", "pl")
+
+
+def test_the_topic_of_an_inna_clause_is_the_subject_of_its_first_verb() -> None:
+    # place phrases may stand between; what follows the verb is its object, not a VSO subject
+    ev = _typed(_events("وقال الشهود إن مسلحي حركة الفجر في الإقليم تستهدف المركبات المدنية.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+    # (not past a second complementizer: the inner clause has its own topic)
+    ev = _typed(_events("وقال سامر حداد إن الحكومة ترى أن جبهة الساحل تقصف القرى.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:sahil"]
+
+
+def test_two_parties_joined_before_a_dual_verb_are_both_its_subject() -> None:
+    ev = _typed(_events("وكان سامر حداد وجبهة الساحل قد اتفقا على وقف القتال.", PARTIES), "AGREE")
+    assert ev.actor == ["m:haddad", "m:sahil"]
+
+
+def test_an_office_in_a_place_before_a_name_in_apposition() -> None:
+    ev = _typed(_events("ودعا منسق الشؤون الإنسانية في الإقليم، سامر حداد، جبهة الساحل إلى فتح الطرق.", PARTIES),
+                "REQUEST")
+    assert ev.actor == ["m:haddad"] and ev.recipient == ["m:sahil"]
