@@ -3,6 +3,7 @@ event as its object pronoun (نفذه X، الغارات التي شنها X). S
 
 from __future__ import annotations
 
+from marsad.events.anaphora import MEMBER_NOUNS
 from marsad.events.evaluated import adjective_country, attributed
 from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS
@@ -43,6 +44,8 @@ def by_prefix_actor(f: Frame) -> Ment | None:
             k -= 1
         if m.ent.type == "PER" and k >= 2 and _descriptor(f, k) and toks[k - 1].bare == "قبل":
             k -= 1  # من قبل نائبه X، على يد الناشط X: a word that describes the person stands first
+        elif k >= 2 and toks[k].bare in MEMBER_NOUNS and not any(x.ti <= k < x.tj for x in f.ms):
+            k -= 1  # على يد مسلحي X، من قبل عناصر X: the party's men
         if k >= 1 and ((toks[k].bare == "قبل" and toks[k - 1].bare == "من") or
                        (toks[k].bare == "يد" and toks[k - 1].bare in ("على", "علي")) or attributed(toks, k)):
             return m  # من قبل X، على يد X، المنسوب إلى X، ألقي باللوم على X

@@ -441,6 +441,7 @@ _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "�
 # Nouns for some of a body's people that take it after في (قيادات في الحركة، مسؤولون في الوزارة، عناصر في
 # الشرطة): the body is the party, as the genitive is after من. A count (عشرات في …) is no such noun: there
 # في names a place.
+MEMBER_NOUNS = _MEMBERS  # (public for the agent phrases: على يد مسلحي X)
 _OF_BODY = _MEMBERS | frozenset({"قيادات", "قياديون", "قياديين", "قيادي", "قاده", "مسوولون", "مسوولين",
                                   "مسوول", "زعماء", "ضابط", "عنصر", "عضو", "نواب", "موظفون", "موظفين"})
 

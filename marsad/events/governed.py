@@ -31,8 +31,8 @@ def masdar_of_subject(f: Frame, by_prefix_actor: Ment | None) -> bool:
     """أعلن الجيش قصف مواقع X، قررت الحكومة سحب قواتها: the verbal noun object of a verb that announces,
     decides, begins or continues an act (`tokens.MASDAR_GOVERNORS`) is its subject's act, so the subject
     between them is the actor and the genitive after the noun is what the act is done to."""
-    if by_prefix_actor is not None:
-        return False
+    if by_prefix_actor is not None or (f.trig.cas and not f.trig.target):
+        return False  # (أعلن الجيش مقتل X: a death noun tells what befell X, never the announcer's act)
     toks, i = f.toks, f.i
     k = i  # (وأعلن الجيش أمس شن ضربات: a support noun and adverbs of time may stand between)
     if k >= 1 and toks[k - 1].bare in _SUPPORT_MASDARS:

@@ -499,9 +499,10 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
             # or the support is what something came with (بدعم X: X gave it)
             # (but اتهم X بدعم Y: the ب of the charge, Y is supported by the accused)
             with_it = trig.cameo == "050" and toks[f.i].key.lstrip("وف")[:1] == "ب" and not charged(f)
-            # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side
+            # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side;
+            # the genitive of a death noun died (مقتل X، مصرع X)
             titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
-            if (trig.victim or titled) and not with_it and not opens_accusative(toks, m.tj) and \
+            if (trig.victim or trig.cas or titled) and not with_it and not opens_accusative(toks, m.tj) and \
                     not any(x.prep == "ل" and 0 <= x.ti - m.tj <= 3 for x in f.after) and \
                     not (m.tj < f.n and lam_object(toks[m.tj].key)):
                 f.recip = [m]
@@ -528,6 +529,9 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.actor = [by_prefix_actor]
     if not f.actor:
         behind(f)
+    if not f.actor and trig.cas and not trig.target and not _resulting(toks, f.i):
+        return  # a death noun (مقتل، مصرع، استشهاد) names who died; only an agent phrase, or the attack it
+        # resulted from (هجوم أسفر عن مقتل), names who killed
     if not f.actor and not trig.victim:
         adjective_actor(f)
     if not f.actor and f.speaker is not None and not trig.victim and speaker_owns(f.st, j, f.speaker):
@@ -550,6 +554,14 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
         _governing_subject(f)
     if not f.actor and participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
+
+
+def _resulting(toks: list[Tok], i: int) -> bool:
+    """Whether the noun at i is what something resulted in (أسفر عن، أدى إلى، خلّف), two words back at most."""
+    return any(toks[k].bare.lstrip("وف").startswith(_RESULT) for k in range(max(0, i - 2), i))
+
+
+_RESULT = ("اسفر", "يسفر", "تسفر", "ادي", "ادت", "يودي", "تودي", "خلف", "خلفت", "يخلف", "تخلف")
 
 
 #: «was done»: تم/يتم/جرى + a verbal noun is the passive of its verb (تم اعتقال X: X was arrested).

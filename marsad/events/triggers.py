@@ -312,7 +312,8 @@ def support_verb(toks: list[Tok], h: Hit) -> tuple[int, bool, bool]:
     v = h.i
     verbal = h.form.verbal
     future = h.form.future
-    if not verbal:
+    if not verbal and not (h.form.trig.cas and not h.form.trig.target):  # (أعلن الجيش مقتل X: a death
+        # noun tells what befell X; the verb before it carries no subject for it)
         for k in range(h.i - 1, max(-1, h.i - 7), -1):
             key = toks[k].key
             if key in CLAUSE_BREAK or toks[k].bare in PREPS:

@@ -103,3 +103,14 @@ def test_an_office_in_a_place_before_a_name_in_apposition() -> None:
     ev = _typed(_events("ودعا منسق الشؤون الإنسانية في الإقليم، سامر حداد، جبهة الساحل إلى فتح الطرق.", PARTIES),
                 "REQUEST")
     assert ev.actor == ["m:haddad"] and ev.recipient == ["m:sahil"]
+
+
+def test_a_death_noun_names_who_died_and_only_an_agent_phrase_who_killed() -> None:
+    # the genitive of مقتل died; «على يد» (past the party's men) names the killer
+    ev = _typed(_events("وبدأ ذلك بمقتل سامر حداد على يد مسلحي جبهة الساحل.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:sahil"] and ev.recipient == ["m:haddad"]
+    # the one who announces or mourns a death did not kill
+    ev = _typed(_events("وأعلنت حركة الفجر مقتل ثلاثة من عناصرها في الإقليم.", PARTIES), "ASSAULT")
+    assert "m:fajr" not in ev.actor
+    ev = _typed(_events("ونعى سامر حداد مقتل عشرات المدنيين.", PARTIES), "ASSAULT")
+    assert ev.actor == []
