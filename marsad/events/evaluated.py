@@ -84,10 +84,16 @@ def undergone(toks: list[Tok], i: int) -> int | None:
     verb's subject underwent it."""
     if toks[i].key.lstrip("وف")[:1] != "ل":
         return None
+    return verb_back(toks, i, EXPOSED)
+
+
+def verb_back(toks: list[Tok], i: int, stems: tuple[str, ...]) -> int | None:
+    """The nearest word before token i, in its clause and at most six words back, that starts with one of
+    `stems` after و/ف (the governing verb of undergoing, claiming …), else None."""
     for k in range(i - 1, max(-1, i - 7), -1):
         if toks[k].key in CLAUSE_BREAK:
             return None
-        if toks[k].bare.lstrip("وف").startswith(EXPOSED):
+        if toks[k].bare.lstrip("وف").startswith(stems):
             return k
     return None
 
@@ -135,7 +141,7 @@ def claimant(toks: list[Tok], i: int, ms: list[Ment], speaker: Ment | None = Non
     party before it in the clause, or the speaker
     where the quote layer read the claim as what X announced."""
     if i < 2 or unclitic(toks[i - 1].bare) != "عن" or not (
-            toks[i - 2].bare.startswith("مسووليت") or toks[i - 2].bare == "مسووليه" and _claim_verb(toks, i - 2)):
+            toks[i - 2].bare.startswith("مسووليت") or toks[i - 2].bare == "مسووليه" and verb_back(toks, i - 2, _CLAIM_VERBS) is not None):
         return []
     if speaker is not None and speaker.tj <= i - 2 and is_agent(speaker, False):
         return [speaker]
@@ -153,14 +159,6 @@ def claimant(toks: list[Tok], i: int, ms: list[Ment], speaker: Ment | None = Non
 _CLAIM_VERBS = ("اعلن", "تعلن", "يعلن", "تبنت", "تبني", "تتبني", "يتبني", "تبنو", "اعلنو")
 
 
-def _claim_verb(toks: list[Tok], k: int) -> bool:
-    """A verb of claiming before token k in its clause (at most six words back)."""
-    for x in range(k - 1, max(-1, k - 7), -1):
-        if toks[x].key in CLAUSE_BREAK:
-            return False
-        if toks[x].bare.lstrip("وف").startswith(_CLAIM_VERBS):
-            return True
-    return False
 
 
 _ADJ_CACHE: dict[str, str | None] = {}
