@@ -531,7 +531,7 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
         behind(f)
     if not f.actor and trig.cas and not trig.target and not _resulting(toks, f.i):
         return  # a death noun (مقتل، مصرع، استشهاد) names who died; only an agent phrase, or the attack it
-        # resulted from (هجوم أسفر عن مقتل), names who killed
+        # resulted from (غارة خلّفت مصرع), names who killed
     if not f.actor and not trig.victim:
         adjective_actor(f)
     if not f.actor and f.speaker is not None and not trig.victim and speaker_owns(f.st, j, f.speaker):
