@@ -24,6 +24,7 @@ from marsad.events.tokens import (
     Ment,
     Sentence,
     Tok,
+    apposed,
     is_agent,
 )
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
@@ -373,22 +374,12 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     form = FORMS.get(toks[v].key)
     if holder is None:
         return False
-    app = _apposition_comma(toks, holder)
+    app = int(apposed(toks, holder.ti, holder.tj))  # (the comma before the name does not end the title)
     return title_head(toks[v + 1].key) is not None and \
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti - app)) and \
         (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(
             m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None for m in ments) or
          _object_after(toks, holder.tj + app))
-
-
-def _apposition_comma(toks: list[Tok], holder: Ment) -> int:
-    """1 where the holder's name stands in apposition between commas after the title (دعا الرئيس اليمني،
-    فلان الفلاني، الأطراف إلى …): the comma before the name does not end the title phrase. The closing
-    comma (or the sentence's end) tells an apposition from a list of titles and names."""
-    k = holder.ti - 1
-    if k < 1 or toks[k].key not in ("،", ","):
-        return 0
-    return int(holder.tj >= len(toks) or toks[holder.tj].key in ("،", ",", ".", ":"))
 
 
 def _object_after(toks: list[Tok], k: int) -> bool:
@@ -441,7 +432,7 @@ _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "�
 # Nouns for some of a body's people that take it after في (قيادات في الحركة، مسؤولون في الوزارة، عناصر في
 # الشرطة): the body is the party, as the genitive is after من. A count (عشرات في …) is no such noun: there
 # في names a place.
-MEMBER_NOUNS = _MEMBERS  # (public for the agent phrases: على يد مسلحي X)
+MEMBER_NOUNS = _MEMBERS  # (public: the agent phrases, على يد مسلحي X, and the topic of إنّ, عناصر X)
 _OF_BODY = _MEMBERS | frozenset({"قيادات", "قياديون", "قياديين", "قيادي", "قاده", "مسوولون", "مسوولين",
                                   "مسوول", "زعماء", "ضابط", "عنصر", "عضو", "نواب", "موظفون", "موظفين"})
 

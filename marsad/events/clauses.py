@@ -18,6 +18,7 @@ from marsad.events.anaphora import (
     _PASSIVE_PRONE,
     _RESUMPTIVE,
     _TIME_NOUNS,
+    MEMBER_NOUNS,
     _agrees,
     _takes,
     agrees_with_verb,
@@ -26,9 +27,6 @@ from marsad.events.anaphora import (
     has_object,
     pronoun_features,
     verb_features,
-)
-from marsad.events.anaphora import (
-    _MEMBERS as _MEMBERS_HEADS,
 )
 from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
@@ -374,7 +372,7 @@ def complementizer_topic(st: Sentence, v: int, assault: bool, trig: Trigger) -> 
         if any(m.ti <= r < m.tj for m in st.ments):
             continue
         if t.bare in _COMPLEMENTIZERS:
-            k = r + 1 + (r + 1 < v and toks[r + 1].bare in _MEMBERS_HEADS)
+            k = r + 1 + (r + 1 < v and toks[r + 1].bare in MEMBER_NOUNS)
             m = next((m for m in st.ments if m.ti == k and m.tj <= v), None)
             if m is None or m.prep is not None or m.loc or id(m) in st.victims or not is_agent(m, assault):
                 return None
@@ -382,7 +380,7 @@ def complementizer_topic(st: Sentence, v: int, assault: bool, trig: Trigger) -> 
         if t.key in CLAUSE_BREAK or t.key == "." or t.key.lstrip("وف") in _RELATIVES or \
                 complementizer_features(t.key) is not None or FORMS.get(t.key) is not None:
             return None
-        if t.bare in _TOPIC_GAP or t.bare in _BETWEEN or t.bare in _MEMBERS_HEADS:
+        if t.bare in _TOPIC_GAP or t.bare in _BETWEEN or t.bare in MEMBER_NOUNS:
             continue
         other += 1
         if other > 1:

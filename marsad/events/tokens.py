@@ -297,8 +297,7 @@ class Sentence:
         toks = self.toks
         head = None
         k = m.ti - 1
-        app = m.ent.type == "PER" and k >= 1 and toks[k].key in ("،", ",") and (
-            m.tj >= len(toks) or toks[m.tj].key in ("،", ",", "."))
+        app = m.ent.type == "PER" and apposed(toks, m.ti, m.tj)
         k -= app  # the name in apposition between commas (مع الرئيس اليمني، فلان الفلاني، في …)
         lo = max(-1, k - 8)
         while k > lo:
@@ -392,3 +391,10 @@ def ability_preposition(key: str) -> str | None:
     if got is None and key[:1] in "وف":
         got = _ABILITY.get(key[1:])
     return got
+
+
+def apposed(toks: list[Tok], ti: int, tj: int) -> bool:
+    """Whether the name at tokens [ti, tj) stands in apposition between commas after the phrase before it
+    (دعا الرئيس اليمني، فلان الفلاني، الأطراف): a comma before it, and a comma, a full stop or a colon (or the
+    sentence's end) after it, which tells an apposition from a list of titles and names."""
+    return ti >= 2 and toks[ti - 1].key in ("،", ",") and (tj >= len(toks) or toks[tj].key in ("،", ",", ".", ":"))
