@@ -38,6 +38,7 @@ from marsad.events.tokens import (
     Sentence,
     Tok,
     is_agent,
+    owned_title,
     participle,
 )
 from marsad.kb.agreement import is_human_plural
@@ -197,12 +198,7 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
 
 def _titled(key: str) -> bool:
     """A title or rank, with a possessive too (مديرها العام الشيخ X: the title phrase of a subject)."""
-    if key in RANKS or title_head(key) is not None:
-        return True
-    for suf in ("ها", "هم", "ه"):
-        if key.endswith(suf) and len(key) > len(suf) + 2 and title_head(key[:-len(suf)]) is not None:
-            return True
-    return False
+    return key in RANKS or title_head(key) is not None or owned_title(key)
 
 
 def _same_clause(st: Sentence, m: Ment, until: int) -> bool:

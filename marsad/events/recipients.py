@@ -7,7 +7,7 @@ from __future__ import annotations
 from marsad.events.dyads import coordinated
 from marsad.events.evaluated import OWNED, member_of, members_of
 from marsad.events.frame import Frame
-from marsad.events.tokens import AGENT_TYPES, is_agent, is_place, phrase_start, unclitic
+from marsad.events.tokens import AGENT_TYPES, Ment, Tok, is_agent, is_place, phrase_start, unclitic
 
 __all__ = ["AGAINST", "AIMED", "losing_side", "recipient"]
 
@@ -61,6 +61,11 @@ def recipient(f: Frame, taken: set[str]) -> None:
             # (the object's title phrase counts from its start: استقبل X في عمّان وزيرَ الدفاع الفرنسي Y)
             f.recip = coordinated(f.after, m, toks, assault)
             break
+        if not f.verbal and last > j + 1 and is_agent(m, assault) and (
+                (m.prep == "ل" and phrase_start(m) - last <= 1) or _lam_holding(toks, m, last)):
+            # اعتقال الشرطة للناشط X، قصف القوات لمواقع X: a verbal noun's object follows its doer after ل
+            f.recip = [m]
+            break
         if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
                 m.ti - j <= 6 and is_agent(m, assault):
             f.recip = [m]
@@ -74,6 +79,12 @@ _HOLDINGS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "م
                        "اليتين", "مخازن", "مخزنا", "معسكرات", "معسكرا", "ثكنات", "ثكنه", "نقاط", "نقطه", "تحصينات",
                        "قواعد", "قاعده", "منصات", "مستودعات", "مستودعا", "دوريه", "دوريات", "رتلا", "رتل", "عربات",
                        "دبابات", "مدرعات", "عناصر", "مقاتلين", "قياديين"})
+
+
+def _lam_holding(toks: list[Tok], m: Ment, last: int) -> bool:
+    """«لمواقع X» right after the doer of a verbal noun: X's holdings are the object."""
+    k = m.ti - 1
+    return k - last <= 1 and k >= 0 and toks[k].key[:1] == "ل" and toks[k].key[1:] in _HOLDINGS
 
 
 # Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).

@@ -163,6 +163,27 @@ def _office_holder(toks: list[Tok], head: int) -> int:
     return head
 
 
+def dual_title(key: str) -> bool:
+    """The dual of a title head (وزيرا/وزيري الخارجية X وY، الرئيسان X وY): one title for the two persons
+    named after it, so the phrase of the first starts there."""
+    if len(key) > 4 and key[-1] in "اي" and title_head(key[:-1]) is not None:
+        return True
+    return len(key) > 6 and key[-2:] in ("ان", "ين") and "ال" in key[:4] and title_head(key[:-2]) is not None
+
+
+def owned_title(key: str) -> bool:
+    """A title with a possessive pronoun (أمينه العام X، رئيسها X): the office of the body spoken of. A
+    final ه is also a normalised ة, so the nouns that a title plus ة spells are not read so (محافظة)."""
+    for suf in ("ها", "هم", "ه"):
+        if key.endswith(suf) and len(key) > len(suf) + 2 and title_head(key[:-len(suf)]) is not None:
+            return suf != "ه" or key.lstrip("وفبل") not in _FEMININE_NOUNS
+    return False
+
+
+#: Title heads plus ة that are other words (a province, aid, ruling, an annex, correspondence, big).
+_FEMININE_NOUNS = frozenset({"محافظه", "مساعده", "حاكمه", "ملحقه", "مراسله", "كبيره", "الكبيره"})
+
+
 def participle(key: str) -> bool:
     """An active participle in the accusative of circumstance (داعيا، مطالبا، متهما، منددا)."""
     w = key.lstrip("وف")
@@ -305,7 +326,7 @@ class Sentence:
             if app and head is None and key == "في":
                 k -= 1  # an office in a place, set off by the commas (منسق الشؤون في الأرض الفلسطينية، X،)
                 continue
-            if title_head(key) is not None:
+            if title_head(key) is not None or dual_title(key) or owned_title(key):
                 if any(x is not m and x.ti <= k < x.tj and x.ent.type == "PER" for x in self.ments):
                     break  # a title that is a person's own mention (والتقى الوزير رئيسَ الوزراء X)
                 head = k  # keep looking: «نائب رئيس الوزراء» starts at نائب

@@ -1,0 +1,49 @@
+"""The doer of a verbal noun named in its genitive through a title the tokens of a name do not show as
+one: a dual title for two persons (اجتماع وزيري الخارجية X وY), a title with a possessive pronoun (دعوة
+أمينه العام X); and the object that follows that doer after ل (اعتقال الشرطة للناشط X، قصف القوات
+لمواقع X).
+
+Every sentence here was written for these tests (none is in the gold articles or the seeds).
+"""
+
+from __future__ import annotations
+
+from marsad.events.tokens import dual_title, owned_title
+from marsad.text.normalize import normalize
+from tests.events.test_genitives import _typed
+from tests.events.test_roles import _events
+
+PARTIES = {
+    "سامر حداد": ("m:haddad", "PER", None, None, None),
+    "نبيل عيسى": ("m:issa", "PER", None, None, None),
+    "حركة الفجر": ("m:fajr", "ORG", None, None, None),
+    "الشرطة": ("m:police", "ORG", None, None, None),
+    "القوات الحكومية": ("m:forces", "ORG", None, None, None),
+}
+
+
+def test_a_dual_title_leads_the_phrase_of_the_two_persons_after_it() -> None:
+    ev = _typed(_events("وتناول اجتماع وزيري الداخلية الأردني سامر حداد والعراقي نبيل عيسى أمن الحدود.",
+                        PARTIES), "CONSULT")
+    assert ev.actor == ["m:haddad", "m:issa"]
+
+
+def test_a_title_with_a_possessive_leads_the_holders_phrase() -> None:
+    ev = _typed(_events("وجاء البيان بعد يوم من دعوة أمينها العام الدكتور سامر حداد إلى انتخابات مبكرة، وقالت "
+                        "حركة الفجر إنها سترد.", PARTIES), "REQUEST")
+    assert ev.actor == ["m:haddad"]
+
+
+def test_a_verbal_nouns_object_follows_its_doer_after_lam() -> None:
+    ev = _typed(_events("وانتقدت المنظمة اعتقال الشرطة للناشط سامر حداد الأسبوع الماضي.", PARTIES), "COERCE")
+    assert ev.actor == ["m:police"] and ev.recipient == ["m:haddad"]
+    ev = _typed(_events("وتواصل قصف القوات الحكومية لمواقع حركة الفجر طوال الليل.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:forces"] and ev.recipient == ["m:fajr"]
+
+
+def test_which_words_are_dual_or_owned_titles() -> None:
+    assert dual_title(normalize("وزيرا")) and dual_title(normalize("الرئيسين"))
+    assert not dual_title(normalize("وزير")) and not dual_title(normalize("الرئيس"))
+    assert owned_title(normalize("رئيسها")) and owned_title(normalize("أمينه"))
+    # a title plus ة that is another word: a province, aid
+    assert not owned_title(normalize("محافظة")) and not owned_title(normalize("مساعدة"))
