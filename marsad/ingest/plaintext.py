@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from marsad.document import Document
@@ -29,6 +30,10 @@ _WS = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # Runs of horizontal space other than a single plain space (matching every single space would make this
 # substitution the most expensive step of cleaning a corpus).
 _HSPACE = re.compile(rf" {_WS}+|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{_WS}*")
+# Arabic presentation forms: glyph shapes (initial, medial, final, ligatures) that text copied out of a PDF
+# or an old renderer carries instead of letters. Unicode keeps them only for compatibility; no word in
+# them matches a lexicon, a name or a search, so they become the letters they show (ﻻ → لا).
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
 _ODD_SPACES = "\t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _EDGE = " \t\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _JUNK = re.compile(r"^[\W_\u0640]*$")  # nothing but punctuation, symbols or tatweel: ".", ">>", "* * *"
@@ -147,12 +152,18 @@ def _label_key(line: str) -> str | None:
     return normalize(line).strip(" :：-–|»«>•").replace("  ", " ")
 
 
+def _letters(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
 def _lines(raw: str) -> list[tuple[str, bool]]:
     """Non-empty, stripped lines with a flag: was there a blank line before it in the source."""
     if "&" in raw and _ENTITY.search(raw):
         raw = _html.unescape(raw)
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _PRESENTATION.search(raw):
+        raw = _PRESENTATION.sub(_letters, raw)
     if "\u00a0" in raw:
         raw = _NBSP_BREAK.sub("\n", raw)
     if "  " in raw or any(c in raw for c in _ODD_SPACES):  # str scans are far cheaper than a regex pass

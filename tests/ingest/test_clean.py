@@ -157,3 +157,11 @@ def test_binary_reasons() -> None:
 )
 def test_sniff(head: bytes, name: str, fmt: str) -> None:
     assert sniff(head, complete=True, name=name)[0] == fmt
+
+
+def test_presentation_forms_become_the_letters_they_show() -> None:
+    # glyph shapes (final, medial, isolated) and the lam-alef ligature, as text copied out of a PDF has
+    shaped = "ﺍﻟﻤﻘﺎﻭﻣﺔ ﺍﻟﺸﻌﺒﻴﺔ ﺗﺘﻘﺪﻡ ﻭ\ufefb ﺗﺮﺍﺟﻊ"
+    c = clean("\n".join([TITLE, BODY, shaped]))
+    assert c.text.endswith("المقاومة الشعبية تتقدم ولا تراجع")
+    assert not any("\ufb50" <= ch <= "\ufeff" for ch in c.text)
