@@ -372,7 +372,9 @@ def complementizer_topic(st: Sentence, v: int, assault: bool, trig: Trigger) -> 
             m = next((m for m in st.ments if m.ti == k and m.tj <= v), None)
             if m is None or m.prep is not None or m.loc or id(m) in st.victims or not is_agent(m, assault):
                 return None
-            return m if (k > r + 1 or agrees_with_verb(st, m, key)) else None
+            joined = (verb_features(key) or ("", ""))[1] == "pl" and \
+                toks[m.tj].key[:1] == "و" and m.tj < v  # الولايات المتحدة وحلفاؤها شنّوا: a coordinated topic
+            return m if (k > r + 1 or joined or agrees_with_verb(st, m, key)) else None
         if t.key in CLAUSE_BREAK or t.key == "." or t.key.lstrip("وف") in _RELATIVES or \
                 complementizer_features(t.key) is not None or FORMS.get(t.key) is not None:
             return None

@@ -139,6 +139,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = claimant(f.toks, f.i, f.ms, f.speaker)
     if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
+    if f.actor and f.trig.type in _FORCE and all(_civilians(m) for m in f.actor):
+        f.recip, f.actor = f.recip or f.actor, []  # واعتقلت عشرات المدنيين: civilians are whom force is used on
     if not f.actor and not f.passive and (verbal or (f.i >= 1 and f.toks[f.i - 1].bare == "عن")):
         subject_nationality(f)  # … أعربت الحكومة الأردنية عن إدانتها: the subject of أعرب عن
     if not f.actor and verbal and not f.passive and f.speaker is None and not overt_subject(f.toks, v, st.doc.text):
@@ -180,6 +182,14 @@ def _can_act(f: Frame, m: Ment) -> bool:
         return True
     name = f.st.doc.text[m.start:m.end]
     return norm_key(name) in CAPITALS or normalize(m.ent.name).startswith("اقليم")
+
+
+#: Types of force: civilians, by what the word means, are never the ones who use it.
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+
+
+def _civilians(m: Ment) -> bool:
+    return m.ent.sector == "CVL" and "مدني" in normalize(m.ent.name)
 
 
 def _implicit_subject(f: Frame) -> None:

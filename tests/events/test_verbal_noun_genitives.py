@@ -47,3 +47,15 @@ def test_which_words_are_dual_or_owned_titles() -> None:
     assert owned_title(normalize("رئيسها")) and owned_title(normalize("أمينه"))
     # a title plus ة that is another word: a province, aid
     assert not owned_title(normalize("محافظة")) and not owned_title(normalize("مساعدة"))
+
+
+def test_a_coordinated_topic_of_anna_is_the_subject_of_a_plural_verb() -> None:
+    ev = _typed(_events("وذكر البيان أن حركة الفجر وحلفاءها نفذوا عشر غارات على مواقع الشرطة.", PARTIES),
+                "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+
+
+def test_civilians_are_whom_force_is_used_on() -> None:
+    civilians = {**PARTIES, "المدنيين": ("m:civ", "MISC", None, None, "CVL")}
+    ev = _typed(_events("وطوقت الشرطة الحي صباحا واحتجزت عشرات المدنيين لساعات.", civilians), "COERCE")
+    assert "m:civ" not in ev.actor and ev.recipient == ["m:civ"]
