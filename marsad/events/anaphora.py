@@ -572,14 +572,19 @@ def can_be_masculine_singular(st: Sentence, m: Ment) -> bool:
     return _agrees(_takes(st, m), ("m", "sg"))
 
 
-def speaker_owns(st: Sentence, j: int, speaker: Ment) -> bool:
-    """أعربت الكويت عن إدانتها، أعلن الأردن رفضه: an event noun among the first words of what a speaker
-    expressed, whose possessive pronoun agrees with the speaker, names the speaker's own act."""
+def opens_quote(st: Sentence, j: int) -> bool:
+    """Whether token j is among the first three words of what a speaker said or announced."""
     span = st.quote_at(st.toks[j].start)
     if span is None:
         return False
     first = next((k for k, t in enumerate(st.toks) if t.start >= span[0]), None)
-    if first is None or not first <= j <= first + 2:
+    return first is not None and first <= j <= first + 2
+
+
+def speaker_owns(st: Sentence, j: int, speaker: Ment) -> bool:
+    """أعربت الكويت عن إدانتها، أعلن الأردن رفضه: an event noun among the first words of what a speaker
+    expressed, whose possessive pronoun agrees with the speaker, names the speaker's own act."""
+    if not opens_quote(st, j):
         return False
     tok = st.toks[j]
     if st.doc.text[tok.end - 1] == "ة" or tok.key.lstrip("وفبل").startswith("ال"):

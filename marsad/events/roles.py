@@ -26,6 +26,7 @@ from marsad.events.anaphora import (
     generic_names_party,
     members_of,
     object_taken_back,
+    opens_quote,
     overt_subject,
     partitive_party,
     pronoun_party,
@@ -184,6 +185,8 @@ def _can_act(f: Frame, m: Ment) -> bool:
     return norm_key(name) in CAPITALS or normalize(m.ent.name).startswith("اقليم")
 
 
+#: Acts done with another party (the recipient after مع): the one who announces it is the other.
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Types of force: civilians, by what the word means, are never the ones who use it.
 _FORCE = frozenset({"ASSAULT", "COERCE"})
 
@@ -544,8 +547,10 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
         # resulted from (غارة خلّفت مصرع), names who killed
     if not f.actor and not trig.victim:
         adjective_actor(f)
-    if not f.actor and f.speaker is not None and not trig.victim and speaker_owns(f.st, j, f.speaker):
-        f.actor = [f.speaker]
+    if not f.actor and f.speaker is not None and not trig.victim and (speaker_owns(f.st, j, f.speaker) or (
+            trig.type in _MUTUAL and opens_quote(f.st, j) and is_agent(f.speaker, False) and
+            any(m.prep == "مع" and m.ti - j <= 4 and m.ent.id != f.speaker.ent.id for m in f.after))):
+        f.actor = [f.speaker]  # (أعلنت الحكومة التوصل إلى اتفاق مع X: who announces a deal with X made it)
     if not f.actor and _possessive(toks[j].key, trig):
         # هجومهم، زيارته: the owner of the pronoun made the attack or the visit (اعتقاله: underwent it)
         m = pronoun_party(f.st, f.i, j, False, True, trig, assault, {x.ent.id for x in f.recip})

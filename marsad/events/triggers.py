@@ -82,9 +82,30 @@ def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
 
 # Words after which a spelling that is both a verb and a noun is the noun: prepositions, and the nouns of
 # time and cause that govern a genitive (بعد، عقب، إثر، جراء).
-_BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عقب", "اثر", "خلال", "جراء", "بسبب", "منذ", "ازاء", "اثناء",
+_BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عند", "عقب", "اثر", "خلال", "جراء", "بسبب", "منذ", "ازاء", "اثناء",
                                   "لدي", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار",
                                   "تم", "يتم", "سيتم"})  # (تم رفض X: the noun, the passive of رفض)
+
+
+#: A feminine verbal noun with a possessive spells like a perfect with an object (سيطرته: «his control»
+#: or «she controlled it»); after a preposition only the noun can stand.
+_NOUNS: dict[int, Form] = {}
+
+
+def _owned_masdar(key: str) -> bool:
+    for suf in ("ه", "ها", "هم", "هما"):
+        stem = key[:-len(suf)]
+        if key.endswith(suf) and stem.endswith("ت") and stem in FORMS:
+            return True  # (not اتهم: its ت and ه are the root's)
+    return False
+
+
+def _as_noun(f: Form) -> Form:
+    """The nominal reading of a verb form's entry (one per entry, built once)."""
+    got = _NOUNS.get(id(f.trig))
+    if got is None:
+        got = _NOUNS[id(f.trig)] = Form(f.trig)
+    return got
 
 
 def _governed_masdar(toks: list[Tok], k: int, mention_ends: dict[int, int]) -> bool:
@@ -134,6 +155,8 @@ def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> lis
         if f is not None and f.verbal and k > 0 and t.key in NOUN_READINGS and (
                 toks[k - 1].bare in _BEFORE_NOUN or _governed_masdar(toks, k, mention_ends)):
             f = NOUN_READINGS[t.key]  # على دعم المعارضة، بعد قصف المدينة: no verb follows a preposition
+        elif f is not None and f.verbal and k > 0 and toks[k - 1].bare in _BEFORE_NOUN and _owned_masdar(t.key):
+            f = _as_noun(f)  # لدى سيطرته على المدينة: a verbal noun in ة with a possessive, not «she … it»
         if f is not None:
             hits.append(Hit(k, k, f))
         k += 1

@@ -8,8 +8,10 @@ Every sentence here was written for these tests (none is in the gold articles or
 
 from __future__ import annotations
 
-from marsad.events.tokens import dual_title, owned_title
-from marsad.text.normalize import normalize
+from marsad.events.tokens import Tok, dual_title, owned_title
+from marsad.events.triggers import find_hits
+from marsad.text.normalize import fold_letters, normalize
+from marsad.text.segment import TOKEN_PATTERN
 from tests.events.test_genitives import _typed
 from tests.events.test_roles import _events
 
@@ -59,3 +61,20 @@ def test_civilians_are_whom_force_is_used_on() -> None:
     civilians = {**PARTIES, "المدنيين": ("m:civ", "MISC", None, None, "CVL")}
     ev = _typed(_events("وطوقت الشرطة الحي صباحا واحتجزت عشرات المدنيين لساعات.", civilians), "COERCE")
     assert "m:civ" not in ev.actor and ev.recipient == ["m:civ"]
+
+
+def test_after_a_preposition_a_feminine_verbal_noun_with_a_possessive_is_a_noun() -> None:
+    text = fold_letters("وقتل عشرات عند سيطرتها على البلدة ثم سيطرتها قواتهم")
+    toks = [Tok(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(text)]
+    read = [(text[toks[h.i].start:toks[h.i].end], h.form.verbal) for h in find_hits(toks, [])]
+    # «her control» after عند; «she controlled it» after ثم
+    assert [v for w, v in read if w == "سيطرتها"] == [False, True]
+    # a verb whose own letters end like a possessive stays a verb (من اتهم: who accused)
+    toks = [Tok(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(fold_letters("ومن اتهم الحكومة"))]
+    assert [h.form.verbal for h in find_hits(toks, [])] == [True]
+
+
+def test_who_announces_a_deal_or_a_meeting_with_another_party_is_its_party() -> None:
+    ev = _typed(_events("وأعلنت حركة الفجر عن التوصل إلى اتفاق مع الحكومة بشأن تبادل الأسرى.",
+                        {**PARTIES, "الحكومة": ("m:gov", "ORG", None, None, None)}), "AGREE")
+    assert ev.actor == ["m:fajr"] and ev.recipient == ["m:gov"]
