@@ -172,6 +172,12 @@ def _agrees(takes: frozenset[Feats], feats: Feats) -> bool:
     return any(n == tn and (g == "*" or g == tg) for tg, tn in takes)
 
 
+def pronoun_agrees(st: Sentence, m: Ment, key: str) -> bool:
+    """Whether the pronoun on a complementizer (أنه، أنها) can stand for `m`: the authorities are not «أنه»."""
+    feats = complementizer_features(key)
+    return feats is None or _agrees(_takes(st, m), feats)
+
+
 def agrees_with_verb(st: Sentence, m: Ment, key: str) -> bool:
     """Whether `m`, standing before the verb `key` (SVO), can be its subject: there the verb agrees in
     gender and number (المسلحون هاجموا، الحكومة قررت); an uninflected form agrees with anything."""

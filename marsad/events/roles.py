@@ -29,6 +29,7 @@ from marsad.events.anaphora import (
     opens_quote,
     overt_subject,
     partitive_party,
+    pronoun_agrees,
     pronoun_party,
     resumptive,
     speaker_owns,
@@ -72,6 +73,7 @@ from marsad.events.governed import (
 from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.nationality import adjective_actor, envoy_subject, subject_nationality
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
+from marsad.events.senses import FORCE, civilians, policing
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
@@ -140,7 +142,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = claimant(f.toks, f.i, f.ms, f.speaker)
     if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
-    if f.actor and f.trig.type in _FORCE and all(_civilians(m) for m in f.actor):
+    if f.actor and f.trig.type in FORCE and all(civilians(m) for m in f.actor):
         f.recip, f.actor = f.recip or f.actor, []  # واعتقلت عشرات المدنيين: civilians are whom force is used on
     if not f.actor and not f.passive and (verbal or (f.i >= 1 and f.toks[f.i - 1].bare == "عن")):
         subject_nationality(f)  # … أعربت الحكومة الأردنية عن إدانتها: the subject of أعرب عن
@@ -187,14 +189,6 @@ def _can_act(f: Frame, m: Ment) -> bool:
 
 #: Acts done with another party (the recipient after مع): the one who announces it is the other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-#: Types of force: civilians, by what the word means, are never the ones who use it.
-_FORCE = frozenset({"ASSAULT", "COERCE"})
-
-
-def _civilians(m: Ment) -> bool:
-    return m.ent.sector == "CVL" and "مدني" in normalize(m.ent.name)
-
-
 def _implicit_subject(f: Frame) -> None:
     """A subject no mention covers: a dual standing for two parties named before (وبحث الجانبان …،
     وكان الرئيسان عقدا لقاء) — the first acts, the second is the counterpart of a meeting or a clash — or,
@@ -276,7 +270,8 @@ def _verbal_actor(f: Frame) -> None:
     if rel:
         _antecedent(f)  # التفجير الذي استهدف …: the bombing's (unknown) author, never a party before it
         return
-    if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON) or first_person(toks[v].key)):
+    if f.speaker is not None and ((pron_subject and toks[v - 1].bare in _SPEAKER_PRON and
+                                   pronoun_agrees(f.st, f.speaker, toks[v - 1].key)) or first_person(toks[v].key)):
         f.actor = [f.speaker]  # قال الجيش إنه قصف …، قال الوزير: «ندعو …»
         return
     if not pron_subject and (topic := subject_before_relative(f.st, v, assault) or
@@ -450,6 +445,8 @@ def _governing_subject(f: Frame) -> None:
             break  # the subject of a verb judging the event (وأدانت الخارجية الأمريكية الهجوم) did not do it
         if id(m) in f.st.victims:
             break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
+        if f.trig.type == "PROTEST" and any(policing(toks[k].bare) for k in range(max(0, phrase_start(m) - 2), f.i)):
+            break  # (الجيش سيحمي التظاهرات، فرقت الشرطة المظاهرة: who guards or breaks up a protest is not in it)
         if m.prep is None and m.loc == 0 and is_agent(m, f.assault) and \
                 not after_an_object(f.st, m, f.i):  # (قصفت طائرة موقعا للحوثيين ما أدى إلى تدمير …)
             f.actor = [m]

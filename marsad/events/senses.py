@@ -22,7 +22,7 @@ from marsad.events.lexicon import bare
 from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
-__all__ = ["human_follows", "occurs", "prayer", "sense_ok", "target_word"]
+__all__ = ["FORCE", "civilians", "human_follows", "occurs", "policing", "prayer", "sense_ok", "target_word"]
 
 
 def _prefixes(words: str) -> tuple[str, ...]:
@@ -374,3 +374,24 @@ def prayer(toks: list[Tok], h: Hit) -> bool:
     if _god(toks[k]):
         return True
     return toks[k].key in _FOR_THEM and any(t.key[:1] == "ب" for t in toks[k + 1:k + 3])
+
+
+#: Types of force: civilians, by what the word means, are never the ones who use it.
+FORCE = frozenset({"ASSAULT", "COERCE"})
+
+
+def civilians(m: Ment) -> bool:
+    """A group named as civilians (المدنيين), not residents or the people, who may riot or fight."""
+    return m.ent.sector == "CVL" and "مدني" in normalize(m.ent.name)
+
+
+#: Stems of what the authorities do to a protest (guard, allow, ban, break up, suppress, confront).
+_POLICE_STEMS = frozenset({"حمي", "سمح", "منع", "حظر", "فرق", "فض", "قمع", "واجه", "تصدي"})
+
+
+def policing(bare: str) -> bool:
+    """A verb of guarding, allowing, banning or breaking up (سيحمي، منعت، فرقت، يقمع), whatever its clitics."""
+    w = bare[1:] if len(bare) > 3 and bare[0] in "وف" else bare
+    w = w[1:] if len(w) > 3 and w[0] == "س" else w  # سيحمي، ستمنع
+    w = w[:-1] if len(w) > 3 and w.endswith("ت") else w  # منعت، فرقت
+    return w in _POLICE_STEMS or (len(w) > 3 and w[0] in "يت" and w[1:] in _POLICE_STEMS)

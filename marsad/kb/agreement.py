@@ -96,8 +96,8 @@ def name_gender(words: Sequence[str]) -> str | None:
     first = normalize(words[0])
     if first in FEM_NAMES:
         return "f"
-    if first in MASC_TAA:
-        return "m"
+    if first in MASC_TAA or first.startswith("عبد") or first.endswith("الله"):
+        return "m"  # (a final ه of a theophoric name is God's, not a taa marbuta: عبدربه، عبدالله، نصرالله)
     if first.endswith("ه") and len(first) >= 3:
         return "f"
     last = normalize(words[-1])

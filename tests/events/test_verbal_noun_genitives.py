@@ -78,3 +78,24 @@ def test_who_announces_a_deal_or_a_meeting_with_another_party_is_its_party() -> 
     ev = _typed(_events("وأعلنت حركة الفجر عن التوصل إلى اتفاق مع الحكومة بشأن تبادل الأسرى.",
                         {**PARTIES, "الحكومة": ("m:gov", "ORG", None, None, None)}), "AGREE")
     assert ev.actor == ["m:fajr"] and ev.recipient == ["m:gov"]
+
+
+def test_a_relative_clause_in_the_imperfect_names_who_commits_the_act() -> None:
+    ev = _typed(_events("وأبدى الأهالي خوفهم من حملات الخطف التي ترتكبها حركة الفجر في القرى.", PARTIES), "ASSAULT")
+    assert ev.actor == ["m:fajr"]
+
+
+def test_who_guards_or_breaks_up_a_protest_is_not_its_actor() -> None:
+    for text in ("وقالت الحكومة إن الشرطة ستحمي المسيرات السلمية في العاصمة.",
+                 "وفرقت الشرطة الاعتصام أمام البرلمان بالقوة."):
+        ev = _typed(_events(text, PARTIES), "PROTEST")
+        assert "m:police" not in ev.actor
+
+
+def test_a_speakers_pronoun_must_agree_with_the_speaker() -> None:
+    # «أنهم» is plural: the speaker (one man) is not the one who attacked
+    ev = _typed(_events("وقال سامر حداد إن مقاتلي الجبهة تقدموا، مشيرا إلى أنهم هاجموا مواقع الشرطة.", PARTIES),
+                "ASSAULT")
+    assert "m:haddad" not in ev.actor
+    ev = _typed(_events("وقال سامر حداد إنه التقى قادة حركة الفجر في العاصمة.", PARTIES), "CONSULT")
+    assert ev.actor == ["m:haddad"]

@@ -15,6 +15,9 @@ def test_taa_marbuta_and_exceptions() -> None:
     assert name_gender(["فاطمة", "سليم"]) == "f"
     assert name_gender(["مريم", "خوري"]) == "f"
     assert name_gender(["إيلينا", "سميرنوفا"]) == "f"  # a feminine Slavic surname
+    # a theophoric given name ends in God's name, not in ة
+    assert name_gender(["عبدربه", "سالم"]) == "m" and name_gender(["عبدالله", "ناصر"]) == "m"
+    assert name_gender(["نصرالله", "حمدان"]) == "m"
 
 
 def test_plurals_and_verb_agreement() -> None:
