@@ -94,7 +94,7 @@ def test_who_guards_or_breaks_up_a_protest_is_not_its_actor() -> None:
 
 def test_a_speakers_pronoun_must_agree_with_the_speaker() -> None:
     # «أنهم» is plural: the speaker (one man) is not the one who attacked
-    ev = _typed(_events("وقال سامر حداد إن مقاتلي الجبهة تقدموا، مشيرا إلى أنهم هاجموا مواقع الشرطة.", PARTIES),
+    ev = _typed(_events("وقال سامر حداد إن مقاتلي الجبهة تقدموا، موضحا أنهم هاجموا مواقع الشرطة.", PARTIES),
                 "ASSAULT")
     assert "m:haddad" not in ev.actor
     ev = _typed(_events("وقال سامر حداد إنه التقى قادة حركة الفجر في العاصمة.", PARTIES), "CONSULT")
