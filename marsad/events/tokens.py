@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from marsad.document import Document, Entity, Event, Speaker
 from marsad.events.lexicon import Form, bare
@@ -163,6 +164,7 @@ def _office_holder(toks: list[Tok], head: int) -> int:
     return head
 
 
+@lru_cache(maxsize=65536)
 def dual_title(key: str) -> bool:
     """The dual of a title head (وزيرا/وزيري الخارجية X وY، الرئيسان X وY): one title for the two persons
     named after it, so the phrase of the first starts there."""
@@ -171,6 +173,7 @@ def dual_title(key: str) -> bool:
     return len(key) > 6 and key[-2:] in ("ان", "ين") and "ال" in key[:4] and title_head(key[:-2]) is not None
 
 
+@lru_cache(maxsize=65536)
 def owned_title(key: str) -> bool:
     """A title with a possessive pronoun (أمينه العام X، رئيسها X): the office of the body spoken of. A
     final ه is also a normalised ة, so the nouns that a title plus ة spells are not read so (محافظة)."""
