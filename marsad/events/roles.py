@@ -187,7 +187,7 @@ def _can_act(f: Frame, m: Ment) -> bool:
     return norm_key(name) in CAPITALS or normalize(m.ent.name).startswith("اقليم")
 
 
-#: Acts done with another party (the recipient after مع): the one who announces it is the other.
+#: Acts done with another party (named after مع): who announces one is a party to it.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 def _implicit_subject(f: Frame) -> None:
     """A subject no mention covers: a dual standing for two parties named before (وبحث الجانبان …،

@@ -11,8 +11,9 @@ violent event of its sentence.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
-from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form
+from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form, Trigger
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
 from marsad.events.tokens import ADVERBS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
@@ -89,10 +90,8 @@ _BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عند", "عقب", "اث�
 
 #: A feminine verbal noun with a possessive spells like a perfect with an object (سيطرته: «his control»
 #: or «she controlled it»); after a preposition only the noun can stand.
-_NOUNS: dict[int, Form] = {}
-
-
 def _owned_masdar(key: str) -> bool:
+    """A perfect in ت with an object pronoun that the lexicon holds (سيطرته), so possibly a verbal noun."""
     for suf in ("ه", "ها", "هم", "هما"):
         stem = key[:-len(suf)]
         if key.endswith(suf) and stem.endswith("ت") and stem in FORMS:
@@ -102,10 +101,12 @@ def _owned_masdar(key: str) -> bool:
 
 def _as_noun(f: Form) -> Form:
     """The nominal reading of a verb form's entry (one per entry, built once)."""
-    got = _NOUNS.get(id(f.trig))
-    if got is None:
-        got = _NOUNS[id(f.trig)] = Form(f.trig)
-    return got
+    return _noun_of(f.trig)
+
+
+@cache
+def _noun_of(trig: Trigger) -> Form:
+    return Form(trig)
 
 
 def _governed_masdar(toks: list[Tok], k: int, mention_ends: dict[int, int]) -> bool:
