@@ -115,8 +115,6 @@ def _introductions(d: TokenDoc) -> list[Intro]:
     return sorted(out, key=lambda x: x[0])
 
 
-
-
 #: Plurals of office nouns, which take a title as their genitive (نواب الرئيس، مستشارو الملك).
 _OFFICE_PLURALS = frozenset(normalize(w) for w in (
     "نواب", "مستشارو", "مستشاري", "مساعدو", "مساعدي", "وزراء", "سفراء", "مبعوثو", "مبعوثي", "ممثلو", "ممثلي"))
