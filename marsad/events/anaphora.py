@@ -26,12 +26,13 @@ from marsad.events.tokens import (
     Tok,
     apposed,
     is_agent,
+    waw_between,
 )
 from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "fronted_subject", "has_object", "speaker_owns", "object_taken_back", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "has_object", "speaker_owns", "object_taken_back", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -384,8 +385,9 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     return title_head(toks[v + 1].key) is not None and \
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti - app)) and \
         (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(
-            m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None for m in ments) or
-         _object_after(toks, holder.tj + app))
+            m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None and not waw_between(toks, holder.tj, m.ti)
+            for m in ments) or _object_after(toks, holder.tj + app))
+
 
 
 def _object_after(toks: list[Tok], k: int) -> bool:
@@ -415,22 +417,6 @@ def _accusative(toks: list[Tok], k: int) -> bool:
 
 #: Nouns of relation that stand as the object of a meeting (نظيره، نظراءه، نظيرته، نظرائه).
 _COUNTERPARTS = ("نظير", "نظرا")
-
-
-_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
-
-
-def fronted_subject(toks: list[Tok], v: int) -> bool:
-    """«وكانت X قد اتهمت Y»: كان, its subject, then قد and the verb. The subject stands before the verb, so
-    what follows the verb is its object, not its subject."""
-    if v < 3 or toks[v - 1].key not in ("قد", "وقد"):
-        return False
-    for k in range(v - 3, max(-1, v - 10), -1):
-        if toks[k].key in _BREAKS:
-            return False
-        if toks[k].bare.removeprefix("و") in _KANA:
-            return True
-    return False
 
 
 _MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",

@@ -34,6 +34,7 @@ from marsad.events.tokens import (
     GENERIC_AGENTS,
     POSITIONS,
     PREPS,
+    TIME_ADVERBS,
     Ment,
     Sentence,
     Tok,
@@ -186,6 +187,8 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
                 # relative clause (الائتلاف الذي تقوده X): no subject of what follows the clause
                 relative = _opens_relative(toks, vt) and (until is None or not _same_clause(st, m, until))
                 return relative or (_has_subject(st, vt) and not has_object(toks[vt].key))
+            if _after_titled_subject(st, m, vt):
+                return True  # زار الوزير فلانٌ القاهرةَ: past the titled subject, the object
             if any(_titled(x.key) for x in between) or all(_agent_head(x) for x in between):
                 return False
             # one noun between a verb that has no subject yet and the mention: «وتقود بعثة الأمم المتحدة
@@ -194,6 +197,14 @@ def after_an_object(st: Sentence, m: Ment, until: int | None = None) -> bool:
             # (a position's owner, واستهدفت مواقعَ X بالغارات, is hit, whether the verb is active or passive)
             return len(between) > 1 or _has_subject(st, vt) or between[0].bare in POSITIONS
     return False
+
+
+def _after_titled_subject(st: Sentence, m: Ment, vt: int) -> bool:
+    """A person named between the verb at vt and `m`, with only adverbs of time between the name and `m`:
+    the person is the verb's subject, so `m` is its object (زار وزير الخارجية فلانٌ أمس القاهرةَ)."""
+    ends = [x.tj for x in st.ments if vt < x.ti and x.tj <= m.ti and x.ent.type == "PER"]
+    return bool(ends) and m.prep is None and st.toks[m.ti].key[:1] != "و" and all(
+        st.toks[k].bare in TIME_ADVERBS for k in range(max(ends), min(m.ti, m.lead)))
 
 
 def _titled(key: str) -> bool:
@@ -384,3 +395,20 @@ def complementizer_topic(st: Sentence, v: int, assault: bool, trig: Trigger) -> 
         if other > 1:
             return None
     return None
+
+
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+_CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", ".", "«", '"'})
+
+
+def fronted_subject(toks: list[Tok], v: int) -> bool:
+    """«وكانت X قد اتهمت Y»: كان, its subject, then قد and the verb. The subject stands before the verb, so
+    what follows the verb is its object, not its subject."""
+    if v < 3 or toks[v - 1].key not in ("قد", "وقد"):
+        return False
+    for k in range(v - 3, max(-1, v - 10), -1):
+        if toks[k].key in _CLAUSE_MARKS:
+            return False
+        if toks[k].bare.removeprefix("و") in _KANA:
+            return True
+    return False

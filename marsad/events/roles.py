@@ -22,7 +22,6 @@ from marsad.events.anaphora import (
     agrees_with_verb,
     common_subject,
     first_person,
-    fronted_subject,
     generic_names_party,
     members_of,
     object_taken_back,
@@ -42,6 +41,7 @@ from marsad.events.clauses import (
     after_an_object,
     common_noun_subject,
     complementizer_topic,
+    fronted_subject,
     possessed_subject,
     reported_subject,
     subject_before_relative,
@@ -316,8 +316,15 @@ def _verbal_actor(f: Frame) -> None:
                 if v == i and 0 < m.ti - j <= 2 and m.prep is None and m.loc == 0 and fine_place(m.ent):
                     f.target_place = f.st.ments.index(m)  # قصف حلب: the shelled place
                 break
-    if not f.actor and not generic_subject and not taken_back:
+    if not f.actor and (not generic_subject or _met_titled(f)) and not taken_back:
         _preceding_subject(f, plural_verb)
+
+
+def _met_titled(f: Frame) -> bool:
+    """A titled name alone after a verb of meeting is whom the subject met (زار X القاهرة والتقى الرئيسَ
+    فلانًا): the subject was dropped, so it is the party the clause before names, as for any dropped subject."""
+    return f.trig.type == "CONSULT" and f.v == f.i and f.v + 1 < f.n and title_head(f.toks[f.v + 1].key) is not None \
+        and any(f.v + 1 < m.ti <= f.v + 5 and m.ent.type == "PER" for m in f.ms)
 
 
 def _preceding_subject(f: Frame, plural_verb: bool) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from marsad.document import Document, Entity, Event, Speaker
 from marsad.events.lexicon import Form, bare
+from marsad.kb.conjunction import is_conjunction
 from marsad.kb.store import get_kb
 from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
@@ -422,3 +423,9 @@ def apposed(toks: list[Tok], ti: int, tj: int) -> bool:
     (دعا الرئيس اليمني، فلان الفلاني، الأطراف): a comma before it, and a comma, a full stop or a colon (or the
     sentence's end) after it, which tells an apposition from a list of titles and names."""
     return ti >= 2 and toks[ti - 1].key in ("،", ",") and (tj >= len(toks) or toks[tj].key in ("،", ",", ".", ":"))
+
+
+def waw_between(toks: list[Tok], a: int, b: int) -> bool:
+    """A conjunction و among tokens a..b-1: what follows it is joined to what precedes (التقى الرئيسَ
+    فلانًا ونظيرَه فلانًا: both are met; the second is no object of a titled subject)."""
+    return any(toks[k].key == "و" or is_conjunction(toks[k].key) for k in range(a, b))
