@@ -107,7 +107,7 @@ _IRREALIS = frozenset((
     "اجل",
     # hopes and preludes: «أعرب عن أمله في …», «آمال لاستئناف …», «تمهد لانسحابهم»
     "امل", "امله", "املها", "املهم", "امال", "يامل", "تامل", "نامل", "ياملون", "تمهد", "يمهد", "تمهيدا",
-    "تمهيد", "توطيه", "توطئه",
+    "تمهيد", "توطيه", "توطئه", "استعدادا", "تحسبا",
     # what is required, proposed or intended: «تتطلب مزيدا من الطلعات لاستهداف …», «تقترح موعدا لعقد …»
     "يتطلب", "تتطلب", "يستدعي", "تستدعي", "يستلزم", "تستلزم", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
     "اقتراح", "اعتزام", "عزم", "نيه",
@@ -162,11 +162,28 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
     if _demanded(toks, h):
         return True
     if not h.form.verbal:
-        if h.i >= 1 and toks[h.i - 1].key in _ANY:
+        if h.i >= 1 and toks[h.i - 1].key in _ANY or _purpose(toks, h.i):
             return True
         if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER:
             return True
     return False
+
+
+def _purpose(toks: list[Tok], i: int) -> bool:
+    """The event noun is what a verbal noun after ل is for (وصل الوفد لإجراء محادثات، انتقلوا للمشاركة في
+    عملية ضد X، لتجنب القصف): a purpose, reported before it happens, or an act avoided."""
+    k = i - 1
+    if k >= 1 and toks[k].bare in ("في", "ب"):
+        k -= 1
+    if k < 0:
+        return False
+    key = toks[k].key.removeprefix("و").removeprefix("ف")
+    return key[:2] == "لل" and key[2:] in _PURPOSE_ACTS or key[:1] == "ل" and key[1:] in _PURPOSE_ACTS
+
+
+#: Verbal nouns of doing, holding, joining or avoiding whose ل makes the event after them a purpose.
+_PURPOSE_ACTS = frozenset({"اجراء", "مشاركه", "شن", "تنفيذ", "قيام", "عقد", "بدء", "توقيع", "تنظيم", "استيناف",
+                           "تجنب", "تفادي"})
 
 
 def _imperfect(w: str) -> bool:
