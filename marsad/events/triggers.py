@@ -17,7 +17,11 @@ from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form, Trigger
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
 from marsad.events.tokens import ADVERBS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, governs_masdar, is_place
+from marsad.events.verbal_attack import verbal_attack
 from marsad.kb.titles import title_head
+
+#: The entries of «انتقاد» and «انتقد» (criticism), by whether the form is a verb.
+_CRITICISE = {False: FORMS["انتقاد"].trig, True: FORMS["انتقد"].trig}
 
 __all__ = ["MAX_SENT_TOKENS", "TRIGGER_KEYS", "find_hits", "merge_hits", "support_verb", "valid_hits", "verb_on_event_noun"]
 
@@ -276,6 +280,10 @@ def valid_hits(toks: list[Tok], hits: list[Hit], ments: list[Ment]) -> list[Hit]
             at = _need_at(toks, h.j, n, t.need, t.reach) if t.need else h.j
             if not any(0 < m.ti - at <= 3 and is_place(m.ent) for m in ments):
                 continue
+        if t.type == "ASSAULT" and verbal_attack(toks, h, ments):
+            # «هاجم الوزير سياسة الحكومة»: criticism, coded as the criticising verb or noun would be
+            valid.append(Hit(h.i, h.j, Form(_CRITICISE[h.form.verbal], h.form.future, h.form.verbal)))
+            continue
         if t.type in ("ASSAULT", "REJECT", "THREATEN", "PROTEST") and not sense_ok(toks, h, ments):
             continue
         if prayer(toks, h):
