@@ -159,7 +159,7 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
         # ل + the subjunctive is a purpose (أُطلقوا ليقاتلوا): what it is for has not happened; after a verb
         # of undergoing the same letters are a verbal noun (تعرض منازل لتهدم جزئي: houses were damaged)
         return True
-    if _demanded(toks, h):
+    if _demanded(toks, h) or (h.form.trig.type in _DONE_LATER and _agreed_on(toks, h.i)):
         return True
     if not h.form.verbal:
         if h.i >= 1 and toks[h.i - 1].key in _ANY or _purpose(toks, h.i):
@@ -167,6 +167,18 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
         if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER:
             return True
     return False
+
+
+def _agreed_on(toks: list[Tok], i: int) -> bool:
+    """What an agreement settles, after its «على» (اتفق الحاضرون على حشد المقاتلين، اتفقا على وقف القتال), is
+    to be done: the agreement is the event, not what it is about."""
+    ala = next((k for k in (i - 1, i - 2) if k >= 1 and toks[k].bare in ("على", "علي")), None)  # (على عقد اجتماع)
+    return ala is not None and any(toks[k].bare.lstrip("و").startswith("اتفق") for k in range(max(0, ala - 4), ala))
+
+
+#: Acts that an agreement on them leaves to be done; a condemnation or a call agreed on is made by the
+#: agreement's statement (اتفق الطرفان على إدانة …).
+_DONE_LATER = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST", "CONSULT", "COOPERATE"})
 
 
 def _purpose(toks: list[Tok], i: int) -> bool:

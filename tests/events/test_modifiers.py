@@ -87,3 +87,12 @@ def test_what_a_verbal_noun_after_lam_is_for_is_not_an_event() -> None:
         assert not _events(text), text
     # done, not aimed at: the talks were held
     assert [e.type for e in _events("وأجرى وفد الحكومة مفاوضات مع زعماء القبائل في المدينة أمس.")] == ["CONSULT"]
+
+
+def test_what_an_agreement_settles_is_to_be_done_but_a_condemnation_agreed_on_is_made() -> None:
+    for text, later in (("واتفق زعماء القبائل على نشر قوات في المديريات الشمالية.", "MOBILIZE"),
+                        ("واتفق الجانبان على عقد اجتماع في الرباط الشهر المقبل.", "CONSULT"),
+                        ("واتفق الطرفان على انسحاب المقاتلين من المدينة.", "RETREAT")):
+        types = [e.type for e in _events(text)]
+        assert later not in types and "AGREE" in types, text
+    assert "ACCUSE" in [e.type for e in _events("واتفق الحزبان على إدانة قصف الأحياء السكنية في المدينة.")]
