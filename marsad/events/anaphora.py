@@ -301,8 +301,21 @@ def overt_subject(toks: list[Tok], v: int, text: str = "") -> bool:
     key = toks[k].key
     if text and _possessed_object(toks[k], text) and toks[v].key[:1] in "وف":
         return False  # وقال X إن …. ودعا أنصارَه: a noun with a pronoun after a و-verb is its object
+    if _judged_act(toks[v].key, key):
+        return False  # كما انتقد عدمَ دعوته، رفض الاتفاقَ: what one judges is an act, never who judges
     return not (key in _PARTICLES or key in _BREAKS or (key[:1] in "بل" and not key.startswith("لا")
                                                           and toks[k].bare not in _SOURCE_NOUNS))
+
+
+def _judged_act(verb: str, noun: str) -> bool:
+    """A verb of judging or asking (انتقد، رفض، طالب) followed by an act: «عدم» or an event noun (not the
+    protesters, who may be its subject: ودعا المعتصمون)."""
+    f, g = FORMS.get(verb), FORMS.get(noun)
+    return f is not None and f.verbal and f.trig.type in _JUDGING and (
+        noun.removeprefix("ال") == "عدم" or (g is not None and not g.verbal and not g.trig.participant))
+
+
+_JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
 
 
 def _possessed_object(tok: Tok, text: str) -> bool:
@@ -385,7 +398,7 @@ def generic_names_party(toks: list[Tok], v: int, ments: list[Ment]) -> bool:
     return title_head(toks[v + 1].key) is not None and \
         not any(toks[x].key in _BREAKS for x in range(v + 2, holder.ti - app)) and \
         (form is None or form.trig.type != "CONSULT" or has_object(toks[v].key) or any(
-            m.ti > holder.tj and m.ti - holder.tj <= 6 and m.prep is None and not waw_between(toks, holder.tj, m.ti)
+            m.ti >= holder.tj and m.ti - holder.tj <= 6 and m.prep is None and not waw_between(toks, holder.tj, m.ti)
             for m in ments) or _object_after(toks, holder.tj + app))
 
 
