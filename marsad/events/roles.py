@@ -73,7 +73,7 @@ from marsad.events.governed import (
 from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.nationality import adjective_actor, envoy_subject, subject_nationality
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
-from marsad.events.senses import FORCE, civilians, policing
+from marsad.events.senses import FORCE, civilians, policed, policing
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
@@ -142,6 +142,8 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         f.actor = claimant(f.toks, f.i, f.ms, f.speaker)
     if f.trig.crowd and f.actor and f.actor[0].tj <= v - 2:
         f.actor = []  # a crowd verb's subject is the crowd next to it (تجمع آلاف من …), never a party before
+    if f.actor and f.trig.type == "PROTEST" and policed(f.toks, f.i) and all(m.tj <= f.i for m in f.actor):
+        f.actor = []  # قوات الأمن التي انتشرت فرقت المظاهرة: who breaks up a protest is not in it
     if f.actor and f.trig.type in FORCE and all(civilians(m) for m in f.actor):
         f.recip, f.actor = f.recip or f.actor, []  # واعتقلت عشرات المدنيين: civilians are whom force is used on
     if not f.actor and not f.passive and (verbal or (f.i >= 1 and f.toks[f.i - 1].bare == "عن")):

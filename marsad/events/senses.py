@@ -22,7 +22,7 @@ from marsad.events.lexicon import bare
 from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
-__all__ = ["FORCE", "civilians", "human_follows", "occurs", "policing", "prayer", "sense_ok", "target_word"]
+__all__ = ["FORCE", "civilians", "human_follows", "occurs", "policed", "policing", "prayer", "sense_ok", "target_word"]
 
 
 def _prefixes(words: str) -> tuple[str, ...]:
@@ -391,7 +391,17 @@ _POLICE_STEMS = frozenset({"حمي", "سمح", "منع", "حظر", "فرق", "ف
 
 def policing(bare: str) -> bool:
     """A verb of guarding, allowing, banning or breaking up (سيحمي، منعت، فرقت، يقمع), whatever its clitics."""
-    w = bare[1:] if len(bare) > 3 and bare[0] in "وف" else bare
+    return any(_police_stem(w) for w in (bare, bare[1:] if len(bare) > 3 and bare[0] in "وف" else ""))
+
+
+def _police_stem(w: str) -> bool:
+    """`policing` for a word without its conjunction (the ف of فرقت may be the root's)."""
     w = w[1:] if len(w) > 3 and w[0] == "س" else w  # سيحمي، ستمنع
     w = w[:-1] if len(w) > 3 and w.endswith("ت") else w  # منعت، فرقت
     return w in _POLICE_STEMS or (len(w) > 3 and w[0] in "يت" and w[1:] in _POLICE_STEMS)
+
+
+def policed(toks: list[Tok], i: int) -> bool:
+    """The event noun at i is the object of a verb of guarding, banning or breaking up (فرقت المظاهرة، منعت
+    الاحتجاج): the verb's subject is the police, not the crowd."""
+    return any(policing(toks[k].bare) for k in range(max(0, i - 2), i))

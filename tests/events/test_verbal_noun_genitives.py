@@ -99,3 +99,9 @@ def test_a_speakers_pronoun_must_agree_with_the_speaker() -> None:
     assert "m:haddad" not in ev.actor
     ev = _typed(_events("وقال سامر حداد إنه التقى قادة حركة الفجر في العاصمة.", PARTIES), "CONSULT")
     assert ev.actor == ["m:haddad"]
+
+
+def test_a_verb_of_breaking_up_whose_fa_is_the_roots_still_polices() -> None:
+    ev = _typed(_events("وأفاد ناشطون بأن الشرطة التي طوقت الساحة منذ الصباح فرقت الوقفة الاحتجاجية بالقوة.",
+                        PARTIES), "PROTEST")
+    assert "m:police" not in ev.actor
