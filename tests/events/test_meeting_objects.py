@@ -20,22 +20,22 @@ PEOPLE = {
 
 
 def test_a_titled_name_and_its_joined_counterpart_are_met_by_the_dropped_subject() -> None:
-    text = "زار وزير الخارجية الإيطالي سامر حداد القاهرة أمس والتقى الرئيس نبيل عيسى ونظيره خالد منصور."
+    text = "زار وزير الخارجية البرتغالي سامر حداد القاهرة أمس والتقى الرئيس نبيل عيسى ونظيره خالد منصور."
     ev = _typed([e for e in _events(text, PEOPLE) if e.trigger.text == "والتقى"], "CONSULT")
     assert ev.actor == ["m:haddad"]
     assert "m:issa" in ev.recipient and "m:mansour" in ev.recipient
 
 
 def test_a_titled_name_before_an_object_still_meets_it() -> None:
-    ev = _typed(_events("والتقى الرئيس نبيل عيسى أمس وزير الخارجية الإيطالي سامر حداد.", PEOPLE), "CONSULT")
+    ev = _typed(_events("والتقى الرئيس نبيل عيسى أمس وزير الخارجية البرتغالي سامر حداد.", PEOPLE), "CONSULT")
     assert ev.actor == ["m:issa"] and ev.recipient == ["m:haddad"]
 
 
 def test_an_act_after_a_verb_of_judging_is_its_object_so_the_subject_was_dropped() -> None:
-    text = "وزار وزير الخارجية الإيطالي سامر حداد القاهرة أمس. كما انتقد عدم دعوة بلاده إلى مؤتمر الطاقة."
+    text = "وزار وزير الخارجية البرتغالي سامر حداد القاهرة أمس. كما انتقد عدم دعوة بلاده إلى مؤتمر الطاقة."
     ev = _typed(_events(text, PEOPLE), "ACCUSE")
     assert ev.actor == ["m:haddad"]
     # protesters after the verb are its subject, not a prior party
-    text = "وزار وزير الخارجية الإيطالي سامر حداد القاهرة أمس. ودعا المعتصمون إلى إقالة المحافظ."
+    text = "وزار وزير الخارجية البرتغالي سامر حداد القاهرة أمس. ودعا المعتصمون إلى إقالة المحافظ."
     ev = _typed(_events(text, PEOPLE), "REQUEST")
     assert "m:haddad" not in ev.actor
