@@ -255,16 +255,19 @@ class FastDecoder:
         near.update([i - 1 for i in feats if pos[i] >= 1])
         near.update([i + 1 for i in feats if rest[i] >= 1])
         cache = self._gaz_cache
-        get = feats.get
-        for i in sorted(near):
-            key = (tuple(get(i - 1, empty)) if pos[i] >= 1 else empty, tuple(get(i, empty)),
-                   tuple(get(i + 1, empty)) if rest[i] >= 1 else empty)
+        get = {i: tuple(f) for i, f in feats.items()}.get
+        rows = sorted(near)
+        vecs: list[np.ndarray] = []
+        for i in rows:
+            key = (get(i - 1, empty) if pos[i] >= 1 else empty, get(i, empty),
+                   get(i + 1, empty) if rest[i] >= 1 else empty)
             v = cache.get(key)
             if v is None:
                 v = self.w.score(gaz_context_features(key, 1))
                 if len(cache) < 100_000:
                     cache[key] = v
-            e[i] += v
+            vecs.append(v)
+        e[rows] += np.stack(vecs)  # distinct rows: each gets the one add a per-row loop gives it
 
     def _gaz_matches(self, entries: list, norms: list[str], rest: list[int]) -> dict[int, list[str]]:
         """Token → its `FeatureExtractor.gazetteer_from_starts` features, for the tokens that have any; the
@@ -276,9 +279,13 @@ class FastDecoder:
             known = table.entries
             b, m, inner = pre + "B=", pre + "M=", pre + "I="
             for i in cand:
-                for first, ls in entries[i][col]:
+                st = entries[i][col]
+                if not st:
+                    continue
+                room = rest[i] + 1
+                for first, ls in st:
                     for length in ls:
-                        if length > rest[i] + 1:
+                        if length > room:
                             continue
                         labels = known.get((first, *norms[i + 1:i + length]))
                         if labels is None:
