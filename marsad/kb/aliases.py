@@ -223,22 +223,31 @@ def _scan(t: _Text, entities: list[Entity], bodies: list[_Body], events: list[tu
     covered = _covered_tokens(t, spans)
     named = _named_tokens(t, entities)
     n = len(t.toks)
+    heads = {w for w in set(t.words) if head_of(w) is not None}
+    # the tokens that may start a phrase; between two of them a token only moves `last` along, so the
+    # walk jumps to the next one (or to the last token, which moves `last` as far as visiting all would)
+    todo = [k for k, w in enumerate(t.words) if w in heads and k not in covered]
+
+    def after(k: int) -> int:
+        at = bisect_left(todo, k)
+        return todo[at] if at < len(todo) else max(k, n - 1)
+
     ev = 0
-    i = 0
+    i = after(0)
     while i < n:
         while ev < len(events) and events[ev][0] <= i:
             events[ev][1].last = max(events[ev][1].last, events[ev][0])
             ev += 1
         if i in covered or head_of(t.words[i]) is None:
-            i += 1
+            i = after(i + 1)
             continue
         j = chunk(t.words, t.gaps, i, named)
         if j == i and not definite(t.words[i]):
-            i += 1
+            i = after(i + 1)
             continue
         j = _free_end(t, spans, i, j)
         if j < 0:
-            i += 1
+            i = after(i + 1)
             continue
         hit = _short_form_of(t, i, j, bodies)
         if hit is not None:

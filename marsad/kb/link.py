@@ -9,7 +9,7 @@ hashed from their normalised name, so the same name gets the same id in every do
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -469,19 +469,15 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
         return []
     joinable = [not g for g in token_gaps(text)]  # shared with the title and alias passes; the last is "."
     hits: list[tuple[int, int, int, str]] = []  # (token index, length, entry index, matched key)
-    i = 0
-    auto, auto_first = kb.auto, kb.auto_first
-    starts_here = _starts_cache(kb)
+    auto = kb.auto
     ev = evidence_for(text)
+    firsts_at, todo = _match_starts(kb, toks, ev.cued)
     announced: set[int] = set()  # last tokens of places announced by a cue, or listed after one
+    i = todo[0] if todo else n
     while i < n:
         hit = None
         word = toks[i][2]
-        firsts = starts_here.get(word)
-        if firsts is None:
-            firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
-            if len(starts_here) < 200_000:
-                starts_here[word] = firsts
+        firsts = firsts_at[i]
         if len(firsts) > 1 and not firsts[0][1] and i > 0 and cut_outranks(word) and not held_whole(toks[i - 1][2]):
             firsts = firsts[1:] + firsts[:1]  # «الرياض وجدة»: and Jeddah, not Oujda
         for v, _cut, mx in firsts:
@@ -498,8 +494,9 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
                 break
         if hit is None and i > 0 and (ev.cued[i] or i - 1 in announced and _joined(text, toks, i)):
             hit = _triggered_place(toks, i, joinable)
-        if hit is None:
-            i += 1
+        if hit is None:  # on to the next token that starts a name or follows a cue
+            k = bisect_right(todo, i)
+            i = todo[k] if k < len(todo) else n
             continue
         ln, idx, key = hit
         hits.append((i, ln, idx, key))
@@ -507,6 +504,24 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
             announced.add(i + ln - 1)  # a list of places after a cue goes on («بمنطقتي حصيبة والمضيق»)
         i += ln
     return _evidenced(text, hits, tagged)
+
+
+def _match_starts(kb: object, toks: Sequence[tuple[int, int, str]],
+                  cued: list[int]) -> tuple[list[tuple[tuple[str, int, int], ...]], list[int]]:
+    """Each token's readings that start a KB name (`_starts_cache`), and the tokens the matcher must visit:
+    those with such a reading or right after a cue (the token after a place found there is visited too, as
+    the match jumps to it). Most tokens are neither, and looking them up in bulk is most of the pass."""
+    starts_here = _starts_cache(kb)
+    firsts_at = list(map(starts_here.get, [t[2] for t in toks]))
+    auto_first = kb.auto_first
+    for k, firsts in enumerate(firsts_at):
+        if firsts is None:
+            word = toks[k][2]
+            firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
+            if len(starts_here) < 200_000:
+                starts_here[word] = firsts
+            firsts_at[k] = firsts
+    return firsts_at, [k for k, (f, c) in enumerate(zip(firsts_at, cued, strict=True)) if f or c]
 
 
 def _joined(text: str, toks: Sequence[tuple[int, int, str]], i: int) -> bool:

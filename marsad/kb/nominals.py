@@ -12,6 +12,7 @@ here overlaps a span the NER or the dictionary already took.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from marsad.document import Entity, Span
@@ -130,21 +131,18 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
 
     agents: dict[str, Entity] = {}
     out = list(entities)
-    n = len(toks)
-    i = 0
-    memo = _READINGS.get
-    while i < n:
-        readings = memo(toks[i][2])
-        if readings is None:
-            readings = _readings(toks[i][2])
-        hit = _match(text, toks, i, out, readings) if readings else None
-        if hit is None:
-            i += 1
+    # only tokens with a reading that can start a nominal are visited (each word type is read once)
+    words = [t[2] for t in toks]
+    starting = {w for w in set(words) if _readings(w)}
+    todo = [k for k, w in enumerate(words) if w in starting]
+    at = 0
+    while at < len(todo):
+        i = todo[at]
+        hit = _match(text, toks, i, out, _readings(words[i]))
+        if hit is None or not taken.free(hit[1], hit[2]):
+            at += 1
             continue
         ln, start, end, target, code, country = hit
-        if not taken.free(start, end):
-            i += 1
-            continue
         span = Span(start, end, text[start:end])
         if target is not None:
             target.mentions.append(span)
@@ -157,7 +155,7 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
                                            sector=code)
                 out.append(ent)
             ent.mentions.append(span)
-        i += ln
+        at = bisect_left(todo, i + ln, at + 1)
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     return out
 

@@ -11,6 +11,8 @@ tolerated (`وللدولة الإسلامية`), and nothing overlaps an existin
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.document import Entity, Span
 from marsad.kb.spans import TakenSpans
 from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
@@ -49,8 +51,13 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     taken = TakenSpans(entities)
     added = False
     n = len(toks)
-    i = 0
-    while i < n:
+    # only the tokens with a reading that starts a name are visited: each word type is read once
+    words = [t[2] for t in toks]
+    starting = {w for w in set(words) if any(v in lengths for v, _c in clitic_variants(w))}
+    todo = [k for k, w in enumerate(words) if w in starting]
+    at = 0
+    while at < len(todo):
+        i = todo[at]
         step = 1
         for word, cut in clitic_variants(toks[i][2]):
             for ln in lengths.get(word, ()):
@@ -70,7 +77,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
                 break
             if step > 1:
                 break
-        i += step
+        at = bisect_left(todo, i + step, at + 1)
     if added:
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)
