@@ -63,6 +63,8 @@ def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     The whole word always comes first, so `وليد` is only read as `ليد` if `وليد` itself is unknown. Cuts
     leave at least three letters: shorter stems are mostly accidents (بكر → كر).
     """
+    if word[:1] not in _CLITIC_ONE:  # no proclitic to cut (most words, the definite ones among them)
+        return ((word, 0),)
     out = [(word, 0)]
     s = strip_proclitics(word)
     if s != word:
