@@ -27,6 +27,8 @@ from marsad.ner.features import PERSON_TITLES
 MAX_WORDS = 6
 
 Readings = Callable[[str], tuple[str, list[tuple[str, str]]]]
+#: Each sentence's normalised words, and each word's clitic readings, where the caller has them already
+Words = tuple[list[list[str]], list[list[list[tuple[str, str]]]]]
 
 #: لـ + a noun that is also a name, read as one preposition when a noun follows: «لصالح جهات» "in favour of",
 #: «الموالية لصالح» still names Saleh (nothing follows it but punctuation or a conjunction)
@@ -66,14 +68,17 @@ def _matches(sn: list[str], st: list[str], sc: list[list[tuple[str, str]]], name
     return out
 
 
-def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], readings: Readings) -> list[list[str]]:
+def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], readings: Readings,
+              words: Words | None = None) -> list[list[str]]:
     """``tags`` with untagged repeats of the document's names tagged (see the module docstring).
 
-    ``readings(word)`` gives the normalised word and its clitic readings (the feature extractor's cache).
+    ``readings(word)`` gives the normalised word and its clitic readings (the feature extractor's cache);
+    ``words``, where given, holds them for every token already (the fast decoder's entries).
     """
-    infos = [[readings(w) for w in sent] for sent in sentences]
-    norms = [[x[0] for x in s] for s in infos]
-    cands = [[x[1] for x in s] for s in infos]
+    if words is None:
+        infos = [[readings(w) for w in sent] for sent in sentences]
+        words = [[x[0] for x in s] for s in infos], [[x[1] for x in s] for s in infos]
+    norms, cands = words
     typed: dict[tuple[str, ...], Counter[str]] = {}
     surnames: set[str] = set()
     other: set[str] = set()

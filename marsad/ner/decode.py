@@ -193,6 +193,12 @@ class FastDecoder:
 
         Token for token exactly what CRFsuite sums for `fx.sentence(tokens)` of each sentence.
         """
+        e, lens, _entries = self._emissions(sentences)
+        return e, lens
+
+    def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, list[_Entry]]:
+        """`document_emissions`, and each token's `_Entry` (its normalised form and clitic readings serve
+        the tagger's consistency pass, which would otherwise look every word up again)."""
         sents = [s for s in sentences if len(s)]
         lens = np.array([len(s) for s in sents], dtype=np.int64)
         scratch: list[np.ndarray] = []
@@ -200,7 +206,7 @@ class FastDecoder:
         n = len(entries)
         k = len(self.w.labels)
         if n == 0:
-            return np.zeros((0, k)), lens
+            return np.zeros((0, k)), lens, entries
         rows = np.fromiter((e[0] for e in entries), dtype=np.int64, count=n)
         if scratch:
             v = np.concatenate([self._vectors[np.maximum(rows, 0)], np.stack(scratch)])
@@ -222,7 +228,7 @@ class FastDecoder:
         rest_l = rest.tolist()
         self._pairs_and_heads(e, norms, [j for j, x in enumerate(entries) if x[2]], rest_l)
         self._gazetteer(e, entries, norms, pos.tolist(), rest_l)
-        return e, lens
+        return e, lens, entries
 
     def _pairs_and_heads(self, e: np.ndarray, norms: list[str], heads: list[int], rest: list[int]) -> None:
         """Bigram features and organisation-head features, inside sentences only.
@@ -302,10 +308,14 @@ class FastDecoder:
 
     def tag_indices(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Best label index sequence of each sentence (Viterbi over all sentences at once)."""
-        e, lens = self.document_emissions(sentences)
+        return self.decode(sentences)[0]
+
+    def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[np.ndarray], list[_Entry]]:
+        """`tag_indices`, and the `_Entry` of every token of the sentences in order."""
+        e, lens, entries = self._emissions(sentences)
         paths = viterbi_flat(e, lens, self.w.trans) if len(lens) else []
         it = iter(paths)
-        return [next(it) if len(s) else np.zeros(0, dtype=np.int64) for s in sentences]
+        return [next(it) if len(s) else np.zeros(0, dtype=np.int64) for s in sentences], entries
 
 
 def _or_zero(v: np.ndarray | None, k: int) -> np.ndarray:
