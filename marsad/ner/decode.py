@@ -325,17 +325,23 @@ def _or_zero(v: np.ndarray | None, k: int) -> np.ndarray:
 def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.ndarray]:
     """Best paths of several sequences given back to back in `e`; vectorised over the sequences.
 
-    Positions past a sequence's end are padding; its final score is read at its own last position,
+    The sequences are laid out longest first, so at step t only the first ones (those still running) are
+    computed: the same operations on the same values as over all of them, a third of the work on news.
+    Positions past a sequence's end are never computed; its final score is read at its own last position,
     and backtracking starts there, so padding never influences a path.
     """
     s_n = len(lens)
     length = int(lens.max())
     k = trans.shape[0]
+    order = np.argsort(-lens, kind="stable")  # rank → sequence, longest first
+    slens = lens[order]
+    rank = np.empty(s_n, dtype=np.int64)
+    rank[order] = np.arange(s_n)
     starts = np.cumsum(lens) - lens
-    sent = np.repeat(np.arange(s_n), lens)
     pos = np.arange(len(e)) - np.repeat(starts, lens)
     x = np.zeros((length, s_n, k))
-    x[pos, sent] = e
+    x[pos, np.repeat(rank, lens)] = e
+    running = (slens[None, :] > np.arange(length)[:, None]).sum(axis=1).tolist()  # sequences longer than t
     hist = np.empty((length, s_n, k))
     back = np.empty((length, s_n * k), dtype=np.int64)
     hist[0] = x[0]
@@ -346,18 +352,20 @@ def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.
     cells = cand.reshape(-1)
     first = np.arange(s_n * k) * k
     for t in range(1, length):
-        np.add(hist[t - 1][:, None, :], trt, out=cand)
-        bt = back[t]
-        cand.argmax(axis=2, out=bt.reshape(s_n, k))
-        np.add(cells.take(first + bt).reshape(s_n, k), x[t], out=hist[t])
-    # past its end a sequence points each label back to itself, so one backtracking pass carries its
-    # final label unchanged down to its last position, with no per-step masking (padding tags are dropped)
-    back.reshape(length, s_n, k)[np.arange(length)[:, None] >= lens[None, :]] = np.arange(k)
+        a = running[t]
+        ak = a * k
+        np.add(hist[t - 1, :a, None, :], trt, out=cand[:a])
+        bt = back[t, :ak]
+        cand[:a].argmax(axis=2, out=bt.reshape(a, k))
+        np.add(cells[:ak * k].take(first[:ak] + bt).reshape(a, k), x[t, :a], out=hist[t, :a])
+    # backtracking, too, moves only the sequences running at t: a shorter one keeps its final label
+    # until its own last position (the tags past its end are never read)
     rows = np.arange(s_n) * k
-    cur = hist[lens - 1, np.arange(s_n)].argmax(axis=1)
+    cur = hist[slens - 1, np.arange(s_n)].argmax(axis=1)
     tags = np.empty((length, s_n), dtype=np.int64)
     for t in range(length - 1, 0, -1):
-        tags[t] = cur
-        cur = back[t].take(rows + cur)
+        a = running[t]
+        tags[t, :a] = cur[:a]
+        cur[:a] = back[t, :a * k].take(rows[:a] + cur[:a])
     tags[0] = cur
-    return [tags[: lens[i], i] for i in range(s_n)]
+    return [tags[:n, r] for n, r in zip(lens.tolist(), rank.tolist(), strict=True)]
