@@ -22,7 +22,7 @@ from functools import lru_cache
 from marsad.document import Entity, Span
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
-from marsad.kb.tokens import bare_member, clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import WORD, bare_member, clitic_variants, norm_tokens, skip_letters
 from marsad.text.normalize import normalize
 
 
@@ -76,6 +76,9 @@ def token_gaps(text: str) -> tuple[str, ...]:
     """The punctuation between each token of `norm_tokens(text)` and the next ("" when only spaces), "."
     after the last; memoised because the title and alias passes both need it."""
     toks = norm_tokens(text)
+    pieces = WORD.split(text)  # the text between the words, around them: one cut per word
+    if len(pieces) == len(toks) + 1:  # every word a token (none normalised to nothing)
+        return (*map(str.strip, pieces[1:-1]), ".")
     return tuple(text[toks[j][1]:toks[j + 1][0]].strip() for j in range(len(toks) - 1)) + (".",)
 
 

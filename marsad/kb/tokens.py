@@ -47,8 +47,12 @@ def _norm_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     if not ms:
         return ()
     # one normalize() call for the whole article: words never contain newlines, so the split is exact
-    normed = normalize("\n".join(m.group() for m in ms)).split("\n")
-    return tuple((m.start(), m.end(), n) for m, n in zip(ms, normed, strict=True) if n)
+    normed = normalize("\n".join(map(_GROUP, ms))).split("\n")
+    out = tuple(zip(map(_START, ms), map(_END, ms), normed, strict=True))  # C-level, per word
+    return tuple(t for t in out if t[2]) if "" in normed else out
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
 def norm_key(s: str) -> str:
