@@ -33,7 +33,7 @@ from marsad.kb.orgchunk import (
     lemmas,
 )
 from marsad.kb.titles import TITLE_HEADS, token_gaps
-from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_key, norm_tokens, skip_letters, tokens_where
 
 _QUOTE_CHARS = set('«»"“”\'‘’')
 _OPEN_QUOTES = set('«"“')
@@ -223,10 +223,9 @@ def _scan(t: _Text, entities: list[Entity], bodies: list[_Body], events: list[tu
     covered = _covered_tokens(t, spans)
     named = _named_tokens(t, entities)
     n = len(t.toks)
-    heads = {w for w in set(t.words) if head_of(w) is not None}
     # the tokens that may start a phrase; between two of them a token only moves `last` along, so the
     # walk jumps to the next one (or to the last token, which moves `last` as far as visiting all would)
-    todo = [k for k, w in enumerate(t.words) if w in heads and k not in covered]
+    todo = [k for k in tokens_where(t.text, _HEAD_FORMS, head_of) if k not in covered]
 
     def after(k: int) -> int:
         at = bisect_left(todo, k)
@@ -271,6 +270,8 @@ SELF_NAMING = frozenset({"وزاره", "حزب", "محكمه", "نقابه", "ح
 
 
 _HEADS = CLASSIFIERS | INSTITUTIONS
+#: the written forms of an institution noun (`clitic_forms`, bare and with the article: `head_of`)
+_HEAD_FORMS = frozenset(clitic_forms(INSTITUTIONS | {"ال" + w for w in INSTITUTIONS}))
 
 
 def _named_tokens(t: _Text, entities: list[Entity]) -> set[int]:

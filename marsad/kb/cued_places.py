@@ -21,7 +21,7 @@ from wordfreq import zipf_frequency
 
 from marsad.kb.place_gate import IDIOMS, STRONG_CUES
 from marsad.kb.titles import token_gaps
-from marsad.kb.tokens import clitic_variants, norm_tokens
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, tokens_where
 from marsad.text.normalize import normalize
 
 Mention = tuple[int, int, str]
@@ -34,6 +34,10 @@ _NOT_NAMES = frozenset(normalize(w) for w in (
 @lru_cache(maxsize=50_000)
 def _rare(raw: str) -> bool:
     return zipf_frequency(raw, "ar") < RARE
+
+
+#: the written forms of a strong cue (`clitic_forms`)
+_CUE_FORMS = frozenset(clitic_forms(STRONG_CUES))
 
 
 @lru_cache(maxsize=100_000)
@@ -53,9 +57,9 @@ def cued_places(text: str, mentions: list[Mention]) -> list[Mention]:
     gaps = token_gaps(text)
     covered = _covered(toks, mentions)
     out = list(mentions)
-    for k in range(len(toks) - 1):
+    for k in tokens_where(text, _CUE_FORMS, _cue):  # the strong cues
         cue = _cue(toks[k][2])
-        if cue is None or gaps[k] or (k + 1) in covered:
+        if k + 1 >= len(toks) or gaps[k] or (k + 1) in covered:
             continue
         if cue in IDIOMS and k > 0 and toks[k - 1][2] in IDIOMS[cue]:
             continue

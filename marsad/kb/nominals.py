@@ -27,7 +27,7 @@ from marsad.kb.metonymy import capitals_as_states
 from marsad.kb.persons import add_apposed_persons
 from marsad.kb.spans import TakenSpans
 from marsad.kb.titles import add_title_mentions
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, skip_letters, tokens_where
 from marsad.kb.units import add_unit_mentions
 from marsad.text.normalize import normalize
 
@@ -90,6 +90,8 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
 _BY_FIRST = _index()
 _ANAPHOR_HEADS = frozenset(ORG_NOMINALS)
 _READINGS: dict[str, tuple[tuple[str, int], ...]] = {}
+#: the written forms a word starting a nominal may have (`clitic_forms`)
+_FORMS = frozenset(clitic_forms(_ANAPHOR_HEADS | _BY_FIRST.keys()))
 
 
 def _readings(word: str) -> tuple[tuple[str, int], ...]:
@@ -132,9 +134,8 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     agents: dict[str, Entity] = {}
     out = list(entities)
     # only tokens with a reading that can start a nominal are visited (each word type is read once)
+    todo = tokens_where(text, _FORMS, _readings)
     words = [t[2] for t in toks]
-    starting = {w for w in set(words) if _readings(w)}
-    todo = [k for k, w in enumerate(words) if w in starting]
     at = 0
     while at < len(todo):
         i = todo[at]

@@ -27,7 +27,7 @@ from itertools import product
 
 from marsad.kb.common_words import is_place_word, zipf
 from marsad.kb.store import KBEntry
-from marsad.kb.tokens import clitic_variants, norm_tokens
+from marsad.kb.tokens import clitic_variants, norm_tokens, tokens_where
 from marsad.text.normalize import normalize
 
 # Nouns of place in construct with a name («مدينة الباب», «بريف حماة»): a name after one is a place even
@@ -178,20 +178,21 @@ class PlaceEvidence:
         self.toks = toks
         n = len(toks)
         # a cue counts only if nothing but spaces separates it from the name
-        words = [t[2] for t in toks]
-        cue = list(map(_CUE_FORMS.get, words))
         # `CUE_STRENGTH` of the cue right before each token (0: none); a cue counts only if nothing but
         # spaces separates it from the name. Only the few tokens after a cue are visited.
         self.cued = [0] * n
-        after_cue = [k + 1 for k, c in enumerate(cue[:-1]) if c is not None]
+        after_cue = [k + 1 for k in tokens_where(text, _CUE_FORMS.keys(), bool) if k + 1 < n]
         for i in after_cue:
-            c = cue[i - 1]
+            c = _CUE_FORMS[toks[i - 1][2]]
             if text[toks[i - 1][1]:toks[i][0]].strip():
                 continue
             if i > 1 and toks[i - 2][2] in IDIOMS.get(c, ()):
                 continue
             self.cued[i] = CUE_STRENGTH[c]
-        self.verbal = [False, *[w in VERB_BEFORE for w in words[:-1]]] if n else []
+        self.verbal = [False] * n
+        for k in tokens_where(text, VERB_BEFORE, bool):
+            if k + 1 < n:
+                self.verbal[k + 1] = True
         self.cued_words: dict[str, int] = {}
         for i in after_cue:
             if self.cued[i]:

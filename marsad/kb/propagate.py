@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from marsad.document import Entity, Span
 from marsad.kb.spans import TakenSpans
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, skip_letters, tokens_where
 
 #: Longer "names" are tagger run-ons over repetitive text (one word repeated gave mentions of 400 words),
 #: and each text position tries every name length it could start: this bound keeps the pass linear. A full
@@ -52,9 +52,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     added = False
     n = len(toks)
     # only the tokens with a reading that starts a name are visited: each word type is read once
-    words = [t[2] for t in toks]
-    starting = {w for w in set(words) if any(v in lengths for v, _c in clitic_variants(w))}
-    todo = [k for k, w in enumerate(words) if w in starting]
+    todo = tokens_where(text, clitic_forms(lengths), lambda w: any(v in lengths for v, _c in clitic_variants(w)))
     at = 0
     while at < len(todo):
         i = todo[at]

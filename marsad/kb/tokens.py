@@ -8,7 +8,9 @@ text, because `normalize` drops diacritics and is therefore not length-preservin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Set
 from functools import lru_cache
+from itertools import chain
 
 from marsad.text.normalize import normalize, strip_proclitics
 
@@ -53,6 +55,38 @@ def _norm_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+@lru_cache(maxsize=8)
+def word_index(text: str) -> dict[str, list[int]]:
+    """Each normalised word of `text` → the indexes of its tokens in `norm_tokens(text)` (memoised: the
+    passes over an article each look up the few words that can start what they add)."""
+    out: dict[str, list[int]] = {}
+    for k, t in enumerate(norm_tokens(text)):
+        out.setdefault(t[2], []).append(k)
+    return out
+
+
+def clitic_forms(stems: Iterable[str]) -> set[str]:
+    """Every word that may have one of `stems` among its `clitic_variants`: the stem itself, after one or
+    two proclitics (وال…، بال…، وب…), or after «لل» for the article (للجيش → الجيش). A superset: a caller tests
+    the words of a text it holds exactly, having skipped all the others at C speed."""
+    out: set[str] = set()
+    for f in stems:
+        out.add(f)
+        out.update(c + f for c in _CLITIC_ONE)
+        out.update(a + b + f for a in "وف" for b in "بكل")
+        if f.startswith("ال"):
+            out.update(p + "لل" + f[2:] for p in ("", "و", "ف"))
+    return out
+
+
+def tokens_where(text: str, forms: Set[str], test: Callable[[str], object]) -> list[int]:
+    """Sorted indexes of the tokens of `text` whose word passes `test`; only words in `forms` (a superset
+    of those that can pass, `clitic_forms`) are tested, each word type once."""
+    index = word_index(text)
+    hits = [w for w in index.keys() & forms if test(w)]
+    return sorted(chain.from_iterable(map(index.__getitem__, hits)))
 
 
 def norm_key(s: str) -> str:
