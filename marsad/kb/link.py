@@ -30,6 +30,7 @@ from marsad.kb.coref import (
 )
 from marsad.kb.geocode import choose_place
 from marsad.kb.ids import unknown_id
+from marsad.kb.name_starts import match_starts
 from marsad.kb.place_gate import (
     commonness,
     continues_list,
@@ -441,17 +442,6 @@ def _materialise(text: str, groups: dict[str, dict], order: list[str]) -> list[E
     return out
 
 
-_STARTS: dict[int, dict[str, tuple[tuple[str, int, int], ...]]] = {}
-
-
-def _starts_cache(kb: object) -> dict[str, tuple[tuple[str, int, int], ...]]:
-    """Per KB: word → the (reading, letters cut, longest entry) of its readings that start a KB name.
-
-    Most words start none; caching that answer turns the per-token clitic expansion into one lookup.
-    """
-    return _STARTS.setdefault(id(kb), {})
-
-
 def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str, str]]:
     """Dictionary matches of curated actors and safe place names in raw text: (start, end, type, id).
 
@@ -471,13 +461,13 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
     hits: list[tuple[int, int, int, str]] = []  # (token index, length, entry index, matched key)
     auto = kb.auto
     ev = evidence_for(text)
-    firsts_at, todo = _match_starts(kb, toks, ev.cued)
+    firsts_of, todo = match_starts(kb, text, ev.cued)
     announced: set[int] = set()  # last tokens of places announced by a cue, or listed after one
     i = todo[0] if todo else n
     while i < n:
         hit = None
         word = toks[i][2]
-        firsts = firsts_at[i]
+        firsts = firsts_of[word]
         if len(firsts) > 1 and not firsts[0][1] and i > 0 and cut_outranks(word) and not held_whole(toks[i - 1][2]):
             firsts = firsts[1:] + firsts[:1]  # «الرياض وجدة»: and Jeddah, not Oujda
         for v, _cut, mx in firsts:
@@ -504,24 +494,6 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
             announced.add(i + ln - 1)  # a list of places after a cue goes on («بمنطقتي حصيبة والمضيق»)
         i += ln
     return _evidenced(text, hits, tagged)
-
-
-def _match_starts(kb: object, toks: Sequence[tuple[int, int, str]],
-                  cued: list[int]) -> tuple[list[tuple[tuple[str, int, int], ...]], list[int]]:
-    """Each token's readings that start a KB name (`_starts_cache`), and the tokens the matcher must visit:
-    those with such a reading or right after a cue (the token after a place found there is visited too, as
-    the match jumps to it). Most tokens are neither, and looking them up in bulk is most of the pass."""
-    starts_here = _starts_cache(kb)
-    firsts_at = list(map(starts_here.get, [t[2] for t in toks]))
-    auto_first = kb.auto_first
-    for k, firsts in enumerate(firsts_at):
-        if firsts is None:
-            word = toks[k][2]
-            firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
-            if len(starts_here) < 200_000:
-                starts_here[word] = firsts
-            firsts_at[k] = firsts
-    return firsts_at, [k for k, (f, c) in enumerate(zip(firsts_at, cued, strict=True)) if f or c]
 
 
 def _joined(text: str, toks: Sequence[tuple[int, int, str]], i: int) -> bool:
