@@ -44,12 +44,15 @@ def _index(names: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
 
 
 def _matches(sn: list[str], st: list[str], sc: list[list[tuple[str, str]]], names: dict[tuple[str, ...], str],
-             by_first: dict[str, tuple[int, ...]]) -> list[tuple[int, tuple[str, ...]]]:
-    """(start, name) of the longest untagged occurrence of a name at each position, left to right."""
+             by_first: dict[str, tuple[int, ...]], starting: set[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, name) of the longest untagged occurrence of a name at each position, left to right; only the
+    positions whose word is in `starting` (has a reading that starts a name) can hold one."""
     out: list[tuple[int, tuple[str, ...]]] = []
-    i = 0
     n = len(sn)
-    while i < n:
+    nxt = 0  # the first position not inside a name found already
+    for i in [k for k, w in enumerate(sn) if w in starting]:
+        if i < nxt:
+            continue
         step = 1
         if st[i] == "O":
             found = None
@@ -64,7 +67,7 @@ def _matches(sn: list[str], st: list[str], sc: list[list[tuple[str, str]]], name
             if found is not None:
                 out.append((i, found))
                 step = len(found)
-        i += step
+        nxt = i + step
     return out
 
 
@@ -98,7 +101,10 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], reading
         if len(w) >= 3 and w not in PERSON_TITLES and (w,) not in names:
             names[(w,)] = "PERS"
     by_first = _index(names)
-    found = [_matches(sn, st, sc, names, by_first) for sn, st, sc in zip(norms, tags, cands, strict=True)]
+    # a word's readings are those of its normalised form (`clitic_candidates`): tested once per form
+    forms = {w: c for sn, sc in zip(norms, cands, strict=True) for w, c in zip(sn, sc, strict=True)}
+    starting = {w for w, c in forms.items() if any(first in by_first for _t, first in c)}
+    found = [_matches(sn, st, sc, names, by_first, starting) for sn, st, sc in zip(norms, tags, cands, strict=True)]
     untagged = Counter(k for hits in found for _i, k in hits)
     keep = {k for k, c in untagged.items()
             if c <= sum(typed.get(k, Counter()).values()) or (len(k) == 1 and k not in typed)}
