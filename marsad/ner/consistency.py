@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from marsad.ner.bio import entities
-from marsad.ner.features import PERSON_TITLES
+from marsad.ner.features import PERSON_TITLES, clitic_candidates, reading_forms
 
 #: longest name (in words) the pass copies; longer ones are rare and cost a wider scan
 MAX_WORDS = 6
@@ -101,9 +102,10 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], reading
         if len(w) >= 3 and w not in PERSON_TITLES and (w,) not in names:
             names[(w,)] = "PERS"
     by_first = _index(names)
-    # a word's readings are those of its normalised form (`clitic_candidates`): tested once per form
-    forms = {w: c for sn, sc in zip(norms, cands, strict=True) for w, c in zip(sn, sc, strict=True)}
-    starting = {w for w, c in forms.items() if any(first in by_first for _t, first in c)}
+    # a word's readings are `clitic_candidates` of its normalised form: tested once per form, and only for
+    # the forms that can carry a name's first word
+    maybe = set(chain.from_iterable(norms)) & reading_forms(by_first)
+    starting = {w for w in maybe if any(first in by_first for _t, first in clitic_candidates(w))}
     found = [_matches(sn, st, sc, names, by_first, starting) for sn, st, sc in zip(norms, tags, cands, strict=True)]
     untagged = Counter(k for hits in found for _i, k in hits)
     keep = {k for k, c in untagged.items()
