@@ -63,8 +63,19 @@ def word_index(text: str) -> dict[str, list[int]]:
     passes over an article each look up the few words that can start what they add)."""
     out: dict[str, list[int]] = {}
     for k, t in enumerate(norm_tokens(text)):
-        out.setdefault(t[2], []).append(k)
+        at = out.get(t[2])
+        if at is None:
+            out[t[2]] = [k]
+        else:
+            at.append(k)
     return out
+
+
+@lru_cache(maxsize=8)
+def token_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of `norm_tokens(text)`, each increasing: for bisecting (memoised)."""
+    toks = norm_tokens(text)
+    return tuple(t[0] for t in toks), tuple(t[1] for t in toks)
 
 
 def clitic_forms(stems: Iterable[str]) -> set[str]:
