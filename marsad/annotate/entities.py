@@ -34,6 +34,11 @@ def tag_spans(sent_spans: Sequence[Sequence[tuple[int, int]]], tags: Sequence[Se
         cur: list[int] | None = None
         cur_type = ""
         for (ts, te), tag in zip(toks, tgs, strict=True):
+            if tag == "O":  # most tokens: close the open mention, if any
+                if cur is not None:
+                    out.append((cur[0], cur[1], cur_type))
+                    cur = None
+                continue
             if tag.startswith("I-") and cur is not None and tag[2:] == cur_type:
                 cur[1] = te
                 continue

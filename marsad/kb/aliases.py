@@ -33,7 +33,7 @@ from marsad.kb.orgchunk import (
     lemmas,
 )
 from marsad.kb.titles import TITLE_HEADS, token_gaps
-from marsad.kb.tokens import clitic_variants, norm_key, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_key, norm_tokens, skip_letters, tokens_where
 
 _QUOTE_CHARS = set('«»"“”\'‘’')
 _OPEN_QUOTES = set('«"“')
@@ -223,22 +223,30 @@ def _scan(t: _Text, entities: list[Entity], bodies: list[_Body], events: list[tu
     covered = _covered_tokens(t, spans)
     named = _named_tokens(t, entities)
     n = len(t.toks)
+    # the tokens that may start a phrase; between two of them a token only moves `last` along, so the
+    # walk jumps to the next one (or to the last token, which moves `last` as far as visiting all would)
+    todo = [k for k in tokens_where(t.text, _HEAD_FORMS, head_of) if k not in covered]
+
+    def after(k: int) -> int:
+        at = bisect_left(todo, k)
+        return todo[at] if at < len(todo) else max(k, n - 1)
+
     ev = 0
-    i = 0
+    i = after(0)
     while i < n:
         while ev < len(events) and events[ev][0] <= i:
             events[ev][1].last = max(events[ev][1].last, events[ev][0])
             ev += 1
         if i in covered or head_of(t.words[i]) is None:
-            i += 1
+            i = after(i + 1)
             continue
         j = chunk(t.words, t.gaps, i, named)
         if j == i and not definite(t.words[i]):
-            i += 1
+            i = after(i + 1)
             continue
         j = _free_end(t, spans, i, j)
         if j < 0:
-            i += 1
+            i = after(i + 1)
             continue
         hit = _short_form_of(t, i, j, bodies)
         if hit is not None:
@@ -262,6 +270,8 @@ SELF_NAMING = frozenset({"وزاره", "حزب", "محكمه", "نقابه", "ح
 
 
 _HEADS = CLASSIFIERS | INSTITUTIONS
+#: the written forms of an institution noun (`clitic_forms`, bare and with the article: `head_of`)
+_HEAD_FORMS = frozenset(clitic_forms(INSTITUTIONS | {"ال" + w for w in INSTITUTIONS}))
 
 
 def _named_tokens(t: _Text, entities: list[Entity]) -> set[int]:

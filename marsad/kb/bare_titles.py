@@ -22,7 +22,15 @@ from marsad.kb.countries import country_of_adjective, names_a_state
 from marsad.kb.persons import given_names
 from marsad.kb.store import get_kb
 from marsad.kb.titles import GENERIC_ADJ, RANKS, TokenDoc, title_after, title_before, title_head
-from marsad.kb.tokens import bare_member, clitic_variants, norm_key, norm_tokens, skip_letters
+from marsad.kb.tokens import (
+    bare_member,
+    clitic_forms,
+    clitic_variants,
+    norm_key,
+    norm_tokens,
+    skip_letters,
+    tokens_where,
+)
 from marsad.text.normalize import normalize
 
 __all__ = ["add_bare_title_mentions"]
@@ -46,6 +54,9 @@ def _bare_head(word: str) -> tuple[str, int] | None:
             return v[2:], cut
     return None
 
+
+#: the written forms of a head with the article (`clitic_forms`), «لل» + head among them
+_HEAD_FORMS = frozenset(clitic_forms({"ال" + h for h in _HEADS} | {"لل" + h for h in _HEADS}))
 
 _SAME = {normalize(a): normalize(b) for a, b in (
     ("وزيرة", "وزير"), ("رئيسة", "رئيس"), ("سفيرة", "سفير"), ("مبعوثة", "مبعوث"), ("مفوضة", "مفوض"),
@@ -167,7 +178,8 @@ def add_bare_title_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     if not any(e.type == "PER" for e in entities):
         return entities
     # the memoised reading of every word (the tokens are memoised too): most articles have a few titles
-    titles = [(a, hit) for a, hit in enumerate(map(_bare_head, [t[2] for t in norm_tokens(text)])) if hit]
+    toks = norm_tokens(text)
+    titles = [(a, _bare_head(toks[a][2])) for a in tokens_where(text, _HEAD_FORMS, _bare_head)]
     if not titles:
         return entities
     d = TokenDoc(text, entities)

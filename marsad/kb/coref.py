@@ -44,10 +44,13 @@ def token_fuzzy_equal(a: Sequence[str], b: Sequence[str]) -> bool:
     """
     if len(a) != len(b) or not a:
         return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = diff[0]
+    x = y = ""
+    found = False
+    for p, q in zip(a, b, strict=True):  # the one differing pair; asked for every pair of names of a text
+        if p != q:
+            if found:
+                return False
+            x, y, found = p, q, True
     return min(len(x), len(y)) >= FUZZY_MIN_LEN and Indel.normalized_similarity(x, y) >= FUZZY_MIN_RATIO and \
         not affix_variant(x, y)
 
@@ -120,6 +123,41 @@ def is_partial_name(short: Sequence[str], full: Sequence[str]) -> bool:
     if full[-len(short):] == short:
         return True
     return len(short) == 1 and len(short[0]) >= 4 and short[0] in full[1:]
+
+
+def first_same_name(ws: tuple[str, ...], pool: Sequence[tuple[tuple[str, ...], str]]) -> str | None:
+    """The group of the first name in `pool` ((words, group) pairs) that is `ws`, exactly or with one
+    misspelt word (`token_fuzzy_equal`); names of other lengths never are."""
+    n = len(ws)
+    for w, g in pool:
+        if w == ws or (len(w) == n and token_fuzzy_equal(w, ws)):
+            return g
+    return None
+
+
+def partial_name_groups(short: Sequence[str], named: Sequence[tuple[tuple[str, ...], str]]) -> set[str]:
+    """The groups of the names in `named` that `short` is a partial name of (`is_partial_name`), with the
+    short name unified once rather than once per pair: the linker asks it of every earlier name."""
+    s = _name_words(tuple(short))
+    k = len(s)
+    out: set[str] = set()
+    if not k:
+        return out
+    for w, g in named:
+        if len(w) <= k or g in out:  # unifying never lengthens a name: too short a one cannot hold it
+            continue
+        full = _name_words(w)
+        if len(full) > k and (full[-k:] == s or (k == 1 and len(s[0]) >= 4 and s[0] in full[1:])):
+            out.add(g)
+    return out
+
+
+def extension_groups(longer: Sequence[str], named: Sequence[tuple[tuple[str, ...], str]]) -> set[str]:
+    """The groups of the names in `named` that `longer` extends (`extends_name`). A known name has two
+    unified words at least and the longer one more, so a name of under three unified words extends none."""
+    if len(_name_words(tuple(longer))) < 3:
+        return set()
+    return {g for w, g in named if extends_name(longer, w)}
 
 
 def _title_parts(text: str) -> tuple[list[str], str | None]:

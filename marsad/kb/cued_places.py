@@ -15,13 +15,14 @@ Nothing is added inside an existing mention or after an idiom (من ناحية �
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
 from marsad.kb.place_gate import IDIOMS, STRONG_CUES
 from marsad.kb.titles import token_gaps
-from marsad.kb.tokens import clitic_variants, norm_tokens
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, token_bounds, tokens_where
 from marsad.text.normalize import normalize
 
 Mention = tuple[int, int, str]
@@ -34,6 +35,10 @@ _NOT_NAMES = frozenset(normalize(w) for w in (
 @lru_cache(maxsize=50_000)
 def _rare(raw: str) -> bool:
     return zipf_frequency(raw, "ar") < RARE
+
+
+#: the written forms of a strong cue (`clitic_forms`)
+_CUE_FORMS = frozenset(clitic_forms(STRONG_CUES))
 
 
 @lru_cache(maxsize=100_000)
@@ -51,11 +56,11 @@ def cued_places(text: str, mentions: list[Mention]) -> list[Mention]:
     if len(toks) < 2:
         return mentions
     gaps = token_gaps(text)
-    covered = _covered(toks, mentions)
+    covered = _covered(text, mentions)
     out = list(mentions)
-    for k in range(len(toks) - 1):
+    for k in tokens_where(text, _CUE_FORMS, _cue):  # the strong cues
         cue = _cue(toks[k][2])
-        if cue is None or gaps[k] or (k + 1) in covered:
+        if k + 1 >= len(toks) or gaps[k] or (k + 1) in covered:
             continue
         if cue in IDIOMS and k > 0 and toks[k - 1][2] in IDIOMS[cue]:
             continue
@@ -83,13 +88,15 @@ def _governs_genitive(toks: tuple[tuple[int, int, str], ...], gaps: tuple[str, .
     return nxt.startswith("ال") and not nxt.endswith(("ي", "يه"))
 
 
-def _covered(toks: tuple[tuple[int, int, str], ...], mentions: list[Mention]) -> set[int]:
-    spans = sorted((s, e) for s, e, _t in mentions)
+def _covered(text: str, mentions: list[Mention]) -> set[int]:
+    """Tokens inside a mention. Walking the tokens, a pointer into the sorted spans moves past each span that
+    ends before the token, and the token is covered if the span it stops at starts before its end; the same
+    walk is done here span by span, bisecting for the run of tokens each span holds the pointer over."""
+    starts, ends = token_bounds(text)
     out: set[int] = set()
-    i = 0
-    for k, (s, e, _w) in enumerate(toks):
-        while i < len(spans) and spans[i][1] <= s:
-            i += 1
-        if i < len(spans) and spans[i][0] < e:
-            out.add(k)
+    k = 0
+    for a, b in sorted((s, e) for s, e, _t in mentions):
+        stop = bisect_left(starts, b, k)  # the first token from k that starts at or after the span's end
+        out.update(range(bisect_right(ends, a, k, stop), stop))  # those ending after the span's start
+        k = stop
     return out

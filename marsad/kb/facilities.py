@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, skip_letters, tokens_where
 from marsad.text.normalize import normalize
 
 Mention = tuple[int, int, str]
@@ -52,6 +52,10 @@ HONORIFICS = frozenset(normalize(w) for w in (
     "الملك", "الأمير", "الأميرة", "الشيخ", "السلطان", "الإمام", "الشهيد", "المغفور",
 ))
 _HEADS = NATURAL_HEADS | FACILITY_HEADS | PERSON_ONLY_HEADS | DEFINITE_HEADS | {CANAL}
+
+
+#: the written forms a head noun may have (`clitic_forms`)
+_HEAD_FORMS = frozenset(clitic_forms(_HEADS))
 
 
 def _head(word: str, raw: str) -> tuple[str, int] | None:
@@ -140,9 +144,10 @@ def attach_heads(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 def _natural_features(text: str, toks: Sequence[tuple[int, int, str]], taken: Sequence[Mention]) -> list[Mention]:
     """«سهل الغاب», «جبل الشيخ»: a natural feature's head and the definite word after it, where free."""
     out: list[Mention] = []
-    # the memoised head test over all words at once; the raw word is cut out only for the few heads
-    heads = list(map(_head_of, [t[2] for t in toks[:-1]]))
-    for k in [k for k, h in enumerate(heads) if h is not None]:
+    # the head test once per word type that may be one; the raw word is cut out only for the few heads
+    for k in tokens_where(text, _HEAD_FORMS, _head_of):
+        if k + 1 >= len(toks):
+            continue
         h = _head(toks[k][2], text[toks[k][0]:toks[k][1]])
         if h is None or h[0] not in NATURAL_HEADS or h[0] in AMBIGUOUS_HEADS:
             continue

@@ -14,7 +14,7 @@ from functools import lru_cache
 from marsad.document import Entity, Span
 from marsad.kb.link import lookup
 from marsad.kb.spans import TakenSpans
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, skip_letters, tokens_where
 from marsad.text.normalize import normalize
 
 __all__ = ["add_group_adjective_mentions"]
@@ -25,6 +25,10 @@ _MEMBERS = frozenset(normalize(w) for w in (
     "مجموعات مجموعة فصائل خلية خلايا قيادات قيادي قياديين متمردون متمردين قناصة قناصون قناصين").split())
 
 
+#: the written forms a member noun may have (`clitic_forms` of the nouns, bare and with the article)
+_MEMBER_FORMS = frozenset(clitic_forms(_MEMBERS | {"ال" + w for w in _MEMBERS}))
+
+
 def add_group_adjective_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with «member noun + group adjective» phrases added as mentions of the group; a span an
     existing mention covers is left alone."""
@@ -32,9 +36,9 @@ def add_group_adjective_mentions(text: str, entities: list[Entity]) -> list[Enti
     taken: TakenSpans | None = None
     by_id = {e.id: e for e in entities}
     out = list(entities)
-    for i in range(len(toks) - 1):
+    for i in tokens_where(text, _MEMBER_FORMS, _member):  # the member nouns, not the last token
         noun = _member(toks[i][2])
-        group = _group(toks[i + 1][2]) if noun else None
+        group = _group(toks[i + 1][2]) if i + 1 < len(toks) else None
         if group is None:
             continue
         start = toks[i][0] if toks[i][2] == noun else skip_letters(text, toks[i][0], len(toks[i][2]) - len(noun))

@@ -9,7 +9,7 @@ hashed from their normalised name, so the same name gets the same id in every do
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,9 +20,17 @@ from rapidfuzz.distance import Indel
 from marsad.document import Entity, Span
 from marsad.kb.clitic_places import cut_outranks, held_whole
 from marsad.kb.common_words import is_first_name, zipf
-from marsad.kb.coref import affix_variant, extends_name, is_partial_name, resolve_title, token_fuzzy_equal
+from marsad.kb.coref import (
+    affix_variant,
+    extension_groups,
+    first_same_name,
+    partial_name_groups,
+    resolve_title,
+    token_fuzzy_equal,
+)
 from marsad.kb.geocode import choose_place
 from marsad.kb.ids import unknown_id
+from marsad.kb.name_starts import match_starts
 from marsad.kb.place_gate import (
     commonness,
     continues_list,
@@ -338,29 +346,29 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
     name it is part of, else a metonymic state, else the antecedent of a title, else a new unknown entity.
     """
     info = groups.info
-    resolved_names: list[tuple[list[str], str]] = []  # (words, group key) of resolved PER-like mentions
+    # (words, group key) of resolved PER-like mentions, each pair once: a repeat never matches first
+    resolved: dict[tuple[tuple[str, ...], str], None] = {}
     for m in ms:
         if m.group is not None:
-            resolved_names.append((m.words, m.group))
+            resolved[(tuple(m.words), m.group)] = None
     for key in groups.order:  # a known person's KB name, whatever the text called him so far
         entry = info[key].get("entry")
         if entry is not None and entry.type == "PER":
-            resolved_names.append((norm_key(entry.name).split(" "), key))
-    pending: dict[str, list[str]] = {}  # unknown group → its longest word list
+            resolved[(tuple(norm_key(entry.name).split(" ")), key)] = None
+    resolved_names = list(resolved)
+    persons = [(u, tuple(u.words), unknown_id(" ".join(u.words))) for u in unresolved if u.ner in ("PERS", "PER")]
+    pending: dict[str, tuple[str, ...]] = {}  # unknown group → its longest word list
     for m in unresolved:
-        key = None
-        ws = m.words
+        ws = tuple(m.words)
         # same name already seen (exact, fuzzy or as a longer name), among KB-linked and unknown entities
         pool = resolved_names + [(w, g) for g, w in pending.items()]
-        for w, g in pool:
-            if w == ws or (len(w) == len(ws) and token_fuzzy_equal(w, ws)):  # names of other lengths never are
-                key = g
-                break
+        key = first_same_name(ws, pool)
         if key is None and m.ner in ("PERS", "PER", "MISC"):
             key = _extended_name(ws, pool, info)
         if key is None and m.ner in ("PERS", "PER", "MISC"):
-            longer = {g for w, g in pool + _all_unresolved_longer(unresolved, m) if is_partial_name(ws, w)}
-            longer = {g for g in longer if info.get(g, {}).get("type", "PER") == "PER"
+            # longer unknown names anywhere in the document too (a surname may come before the full name)
+            later = [(w, g) for u, w, g in persons if u is not m and len(w) > len(ws)]
+            longer = {g for g in partial_name_groups(ws, pool + later) if info.get(g, {}).get("type", "PER") == "PER"
                       and (g not in info or "entry" not in info[g] or info[g]["entry"].type == "PER")}
             if len(longer) == 1:
                 key = next(iter(longer))
@@ -384,7 +392,7 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
                 continue
         if key not in info:  # a longer unknown name found later in the text: create it now
             groups.add(key, m, {"mentions": [], "type": UNKNOWN_TYPE.get(m.ner, "MISC")})
-            longer_words = [u.words for u in unresolved if unknown_id(" ".join(u.words)) == key]
+            longer_words = [tuple(u.words) for u in unresolved if unknown_id(" ".join(u.words)) == key]
             pending[key] = longer_words[0] if longer_words else ws
         else:
             groups.add(key, m, info[key])
@@ -392,10 +400,10 @@ def _group_unknown(text: str, ms: list[_Mention], unresolved: list[_Mention], gr
             pending[key] = ws
 
 
-def _extended_name(ws: list[str], pool: list[tuple[list[str], str]], info: dict[str, dict]) -> str | None:
+def _extended_name(ws: tuple[str, ...], pool: list[tuple[tuple[str, ...], str]], info: dict[str, dict]) -> str | None:
     """The one person whose name this longer name extends with lineage or family (سلمان بن عبدالعزيز آل
     سعود → سلمان بن عبد العزيز), if exactly one."""
-    keys = {g for w, g in pool if extends_name(ws, w) and info.get(g, {}).get("type", "PER") == "PER"
+    keys = {g for g in extension_groups(ws, pool) if info.get(g, {}).get("type", "PER") == "PER"
             and ("entry" not in info.get(g, {}) or info[g]["entry"].type == "PER")}
     return next(iter(keys)) if len(keys) == 1 else None
 
@@ -411,11 +419,6 @@ def _may_be_title(ws: list[str]) -> bool:
         return False
     return first.startswith("ال") or first in TITLE_HEADS
 
-
-def _all_unresolved_longer(unresolved: list[_Mention], m: _Mention) -> list[tuple[list[str], str]]:
-    """Longer unknown names anywhere in the document (a surname may come before the full name)."""
-    return [(u.words, unknown_id(" ".join(u.words))) for u in unresolved
-            if u is not m and len(u.words) > len(m.words) and u.ner in ("PERS", "PER")]
 
 
 def _materialise(text: str, groups: dict[str, dict], order: list[str]) -> list[Entity]:
@@ -439,17 +442,6 @@ def _materialise(text: str, groups: dict[str, dict], order: list[str]) -> list[E
     return out
 
 
-_STARTS: dict[int, dict[str, tuple[tuple[str, int, int], ...]]] = {}
-
-
-def _starts_cache(kb: object) -> dict[str, tuple[tuple[str, int, int], ...]]:
-    """Per KB: word → the (reading, letters cut, longest entry) of its readings that start a KB name.
-
-    Most words start none; caching that answer turns the per-token clitic expansion into one lookup.
-    """
-    return _STARTS.setdefault(id(kb), {})
-
-
 def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str, str]]:
     """Dictionary matches of curated actors and safe place names in raw text: (start, end, type, id).
 
@@ -467,19 +459,15 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
         return []
     joinable = [not g for g in token_gaps(text)]  # shared with the title and alias passes; the last is "."
     hits: list[tuple[int, int, int, str]] = []  # (token index, length, entry index, matched key)
-    i = 0
-    auto, auto_first = kb.auto, kb.auto_first
-    starts_here = _starts_cache(kb)
+    auto = kb.auto
     ev = evidence_for(text)
+    firsts_of, todo = match_starts(kb, text, ev.cued)
     announced: set[int] = set()  # last tokens of places announced by a cue, or listed after one
+    i = todo[0] if todo else n
     while i < n:
         hit = None
         word = toks[i][2]
-        firsts = starts_here.get(word)
-        if firsts is None:
-            firsts = tuple((v, cut, auto_first[v]) for v, cut in clitic_variants(word) if auto_first.get(v))
-            if len(starts_here) < 200_000:
-                starts_here[word] = firsts
+        firsts = firsts_of[word]
         if len(firsts) > 1 and not firsts[0][1] and i > 0 and cut_outranks(word) and not held_whole(toks[i - 1][2]):
             firsts = firsts[1:] + firsts[:1]  # «الرياض وجدة»: and Jeddah, not Oujda
         for v, _cut, mx in firsts:
@@ -496,8 +484,9 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
                 break
         if hit is None and i > 0 and (ev.cued[i] or i - 1 in announced and _joined(text, toks, i)):
             hit = _triggered_place(toks, i, joinable)
-        if hit is None:
-            i += 1
+        if hit is None:  # on to the next token that starts a name or follows a cue
+            k = bisect_right(todo, i)
+            i = todo[k] if k < len(todo) else n
             continue
         ln, idx, key = hit
         hits.append((i, ln, idx, key))

@@ -17,7 +17,7 @@ from marsad.document import Entity, Span
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
 from marsad.kb.titles import token_gaps
-from marsad.kb.tokens import norm_key, norm_tokens, skip_letters
+from marsad.kb.tokens import norm_key, norm_tokens, skip_letters, tokens_where
 from marsad.text.normalize import normalize
 
 #: Capitals (Arabic spellings) → ISO 3166 alpha-3 of the state they stand for.
@@ -134,6 +134,7 @@ def _stands_for_state(text: str, toks: tuple[tuple[int, int, str], ...], gaps: t
                                                                            or toks[i - 1][2] in _OPENERS)
 
 
+_STATE_FORMS = _STATE_NOUNS | {c + w for c in "وفبل" for w in _STATE_NOUNS}
 _OPENERS = frozenset(normalize(w) for w in ("و", "ف", "إن", "أن", "لكن", "ولكن", "بينما", "فيما", "حيث", "إذ"))
 
 
@@ -142,10 +143,10 @@ def _state_nouns(text: str, toks: tuple[tuple[int, int, str], ...], gaps: tuple[
     """«الدولة التركية»: a state noun and a feminine nationality adjective (not «رئيس الجمهورية العراقي»,
     where the adjective is the president's), free of other mentions, is the state."""
     taken = sorted((m.start, m.end) for e in out for m in e.mentions)
-    for i in range(len(toks) - 1):
+    for i in tokens_where(text, _STATE_FORMS, bool):  # a state noun, or one after a proclitic letter
         w = toks[i][2]
         bare = w[1:] if w[:1] in "وفبل" and w[1:] in _STATE_NOUNS else w
-        if bare not in _STATE_NOUNS or gaps[i]:
+        if i + 1 >= len(toks) or bare not in _STATE_NOUNS or gaps[i]:
             continue
         adj = toks[i + 1][2]
         iso = country_of_adjective(adj) if adj.endswith("يه") else None  # agrees with the feminine noun

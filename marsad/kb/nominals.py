@@ -12,6 +12,7 @@ here overlaps a span the NER or the dictionary already took.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from marsad.document import Entity, Span
@@ -26,7 +27,7 @@ from marsad.kb.metonymy import capitals_as_states
 from marsad.kb.persons import add_apposed_persons
 from marsad.kb.spans import TakenSpans
 from marsad.kb.titles import add_title_mentions
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, skip_letters, tokens_where
 from marsad.kb.units import add_unit_mentions
 from marsad.text.normalize import normalize
 
@@ -89,6 +90,8 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
 _BY_FIRST = _index()
 _ANAPHOR_HEADS = frozenset(ORG_NOMINALS)
 _READINGS: dict[str, tuple[tuple[str, int], ...]] = {}
+#: the written forms a word starting a nominal may have (`clitic_forms`)
+_FORMS = frozenset(clitic_forms(_ANAPHOR_HEADS | _BY_FIRST.keys()))
 
 
 def _readings(word: str) -> tuple[tuple[str, int], ...]:
@@ -130,21 +133,17 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
 
     agents: dict[str, Entity] = {}
     out = list(entities)
-    n = len(toks)
-    i = 0
-    memo = _READINGS.get
-    while i < n:
-        readings = memo(toks[i][2])
-        if readings is None:
-            readings = _readings(toks[i][2])
-        hit = _match(text, toks, i, out, readings) if readings else None
-        if hit is None:
-            i += 1
+    # only tokens with a reading that can start a nominal are visited (each word type is read once)
+    todo = tokens_where(text, _FORMS, _readings)
+    words = [t[2] for t in toks]
+    at = 0
+    while at < len(todo):
+        i = todo[at]
+        hit = _match(text, toks, i, out, _readings(words[i]))
+        if hit is None or not taken.free(hit[1], hit[2]):
+            at += 1
             continue
         ln, start, end, target, code, country = hit
-        if not taken.free(start, end):
-            i += 1
-            continue
         span = Span(start, end, text[start:end])
         if target is not None:
             target.mentions.append(span)
@@ -157,7 +156,7 @@ def add_nominal_mentions(text: str, entities: list[Entity]) -> list[Entity]:
                                            sector=code)
                 out.append(ent)
             ent.mentions.append(span)
-        i += ln
+        at = bisect_left(todo, i + ln, at + 1)
     out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     return out
 

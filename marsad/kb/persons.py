@@ -11,6 +11,7 @@ later occurrences become his mentions when the surname is not an ordinary word.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,12 +129,14 @@ def add_apposed_persons(text: str, entities: list[Entity]) -> list[Entity]:
     out = list(entities)
     # the memoised reading over all words at once: most words are no given name, and `_given` is then None
     maybe = list(map(_given_reading, [t[2] for t in d.toks]))
-    k = 0
-    while k < n:
-        cut = None if k in covered or maybe[k] is None else _given(d, k)
+    todo = [k for k, m in enumerate(maybe) if m is not None]  # only these can start a name
+    at = 0
+    while at < len(todo):
+        k = todo[at]
+        cut = None if k in covered else _given(d, k)
         end = _name_end(d, k, covered, lone) if cut is not None else None
         if end is None or (not _apposed_before(d, k) and title_after(d, end) is None):
-            k += 1
+            at += 1
             continue
         start = skip_letters(text, d.toks[k][0], cut) if cut else d.toks[k][0]
         words = [d.toks[k][2][cut:] if cut else d.toks[k][2]] + [d.toks[x][2] for x in range(k + 1, end + 1)]
@@ -145,7 +148,7 @@ def add_apposed_persons(text: str, entities: list[Entity]) -> list[Entity]:
         person.mentions.append(Span(start, stop, text[start:stop]))
         covered.update(range(k, end + 1))
         _surname_mentions(d, person, words, covered)
-        k = end + 1
+        at = bisect_left(todo, end + 1, at + 1)
     out = [e for e in out if e.mentions]
     for e in out:
         e.mentions.sort(key=lambda m: m.start)

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import product
 
 from marsad.kb.common_words import is_place_word, zipf
 from marsad.kb.store import KBEntry
-from marsad.kb.tokens import clitic_variants, norm_tokens
+from marsad.kb.tokens import clitic_variants, norm_tokens, tokens_where
 from marsad.text.normalize import normalize
 
 # Nouns of place in construct with a name («مدينة الباب», «بريف حماة»): a name after one is a place even
@@ -148,16 +149,25 @@ def is_cue(word: str) -> bool:
     return _cue_word(word) is not None
 
 
-@lru_cache(maxsize=100_000)
+def _cue_forms() -> dict[str, str]:
+    """Every written form of a place cue → the cue: the cue itself, or one or two proclitics of و ف ب ل ك
+    before a cue of two letters or more. One proclitic is tried before two (و + لبلدة before ول + بلدة) and
+    the bare cue before both, so the forms are laid down in the reverse order, later ones winning."""
+    out: dict[str, str] = {}
+    for k in (2, 1):
+        for pre in map("".join, product("وفبلك", repeat=k)):
+            out.update({pre + c: c for c in PLACE_CUES if len(c) > 1})
+    out.update({c: c for c in PLACE_CUES})
+    return out
+
+
+#: `_cue_forms`, built once: a word's cue is one lookup, with nothing to compute for a word seen first
+_CUE_FORMS = _cue_forms()
+
+
 def _cue_word(word: str) -> str | None:
-    """The place cue `word` is, proclitics allowed (بمدينة، وبلدات، بحي), else None (memoised: it is asked
-    of every word of every article)."""
-    if word in PLACE_CUES:
-        return word
-    for k in (1, 2):
-        if len(word) > k + 1 and all(ch in "وفبلك" for ch in word[:k]) and word[k:] in PLACE_CUES:
-            return word[k:]
-    return None
+    """The place cue `word` is, proclitics allowed (بمدينة، وبلدات، بحي), else None."""
+    return _CUE_FORMS.get(word)
 
 
 class PlaceEvidence:
@@ -168,20 +178,23 @@ class PlaceEvidence:
         self.toks = toks
         n = len(toks)
         # a cue counts only if nothing but spaces separates it from the name
-        cue = [_cue_word(t[2]) for t in toks]
         # `CUE_STRENGTH` of the cue right before each token (0: none); a cue counts only if nothing but
-        # spaces separates it from the name
+        # spaces separates it from the name. Only the few tokens after a cue are visited.
         self.cued = [0] * n
-        for i in range(1, n):
-            c = cue[i - 1]
-            if c is None or text[toks[i - 1][1]:toks[i][0]].strip():
+        after_cue = [k + 1 for k in tokens_where(text, _CUE_FORMS.keys(), bool) if k + 1 < n]
+        for i in after_cue:
+            c = _CUE_FORMS[toks[i - 1][2]]
+            if text[toks[i - 1][1]:toks[i][0]].strip():
                 continue
             if i > 1 and toks[i - 2][2] in IDIOMS.get(c, ()):
                 continue
             self.cued[i] = CUE_STRENGTH[c]
-        self.verbal = [i > 0 and toks[i - 1][2] in VERB_BEFORE for i in range(n)]
+        self.verbal = [False] * n
+        for k in tokens_where(text, VERB_BEFORE, bool):
+            if k + 1 < n:
+                self.verbal[k + 1] = True
         self.cued_words: dict[str, int] = {}
-        for i in range(n):
+        for i in after_cue:
             if self.cued[i]:
                 for v, _c in clitic_variants(toks[i][2]):
                     self.cued_words[v] = max(self.cued_words.get(v, 0), self.cued[i])

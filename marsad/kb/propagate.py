@@ -11,9 +11,11 @@ tolerated (`وللدولة الإسلامية`), and nothing overlaps an existin
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.document import Entity, Span
 from marsad.kb.spans import TakenSpans
-from marsad.kb.tokens import clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import clitic_forms, clitic_variants, norm_tokens, skip_letters, tokens_where
 
 #: Longer "names" are tagger run-ons over repetitive text (one word repeated gave mentions of 400 words),
 #: and each text position tries every name length it could start: this bound keeps the pass linear. A full
@@ -49,8 +51,11 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     taken = TakenSpans(entities)
     added = False
     n = len(toks)
-    i = 0
-    while i < n:
+    # only the tokens with a reading that starts a name are visited: each word type is read once
+    todo = tokens_where(text, clitic_forms(lengths), lambda w: any(v in lengths for v, _c in clitic_variants(w)))
+    at = 0
+    while at < len(todo):
+        i = todo[at]
         step = 1
         for word, cut in clitic_variants(toks[i][2]):
             for ln in lengths.get(word, ()):
@@ -70,7 +75,7 @@ def propagate_mentions(text: str, entities: list[Entity]) -> list[Entity]:
                 break
             if step > 1:
                 break
-        i += step
+        at = bisect_left(todo, i + step, at + 1)
     if added:
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)

@@ -22,7 +22,15 @@ from functools import lru_cache
 from marsad.document import Entity, Span
 from marsad.kb.countries import country_of_adjective
 from marsad.kb.store import get_kb
-from marsad.kb.tokens import bare_member, clitic_variants, norm_tokens, skip_letters
+from marsad.kb.tokens import (
+    WORD,
+    bare_member,
+    clitic_forms,
+    clitic_variants,
+    norm_tokens,
+    skip_letters,
+    tokens_where,
+)
 from marsad.text.normalize import normalize
 
 
@@ -76,6 +84,9 @@ def token_gaps(text: str) -> tuple[str, ...]:
     """The punctuation between each token of `norm_tokens(text)` and the next ("" when only spaces), "."
     after the last; memoised because the title and alias passes both need it."""
     toks = norm_tokens(text)
+    pieces = WORD.split(text)  # the text between the words, around them: one cut per word
+    if len(pieces) == len(toks) + 1:  # every word a token (none normalised to nothing)
+        return (*map(str.strip, pieces[1:-1]), ".")
     return tuple(text[toks[j][1]:toks[j + 1][0]].strip() for j in range(len(toks) - 1)) + (".",)
 
 
@@ -258,19 +269,22 @@ def add_title_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         heads.setdefault(key[0], []).append(key)
     spans = sorted((m.start, m.end, e.type) for e in entities for m in e.mentions)
     added = False
-    a = 0
-    n = len(d.toks)
-    while a < n:
-        hit = _standalone(d, a, titles, heads) if a not in intro and title_head(d.toks[a][2]) in heads else None
+    # the tokens whose head opens a title of this text, each word type tested once
+    todo = tokens_where(text, clitic_forms(heads.keys() | {"ال" + h for h in heads}),
+                        lambda w: title_head(w) in heads)
+    at = 0
+    while at < len(todo):
+        a = todo[at]
+        hit = _standalone(d, a, titles, heads) if a not in intro else None
         if hit is None:
-            a += 1
+            at += 1
             continue
         b, person = hit
         start, end = _span(d, a, b)
         if _free_for_title(spans, start, end):
             person.mentions.append(Span(start, end, text[start:end]))
             added = True
-        a = b + 1
+        at = bisect_left(todo, b + 1, at + 1)
     if added:
         for e in entities:
             e.mentions.sort(key=lambda m: m.start)

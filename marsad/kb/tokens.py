@@ -8,7 +8,9 @@ text, because `normalize` drops diacritics and is therefore not length-preservin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Set
 from functools import lru_cache
+from itertools import chain
 
 from marsad.text.normalize import normalize, strip_proclitics
 
@@ -47,8 +49,55 @@ def _norm_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     if not ms:
         return ()
     # one normalize() call for the whole article: words never contain newlines, so the split is exact
-    normed = normalize("\n".join(m.group() for m in ms)).split("\n")
-    return tuple((m.start(), m.end(), n) for m, n in zip(ms, normed, strict=True) if n)
+    normed = normalize("\n".join(map(_GROUP, ms))).split("\n")
+    out = tuple(zip(map(_START, ms), map(_END, ms), normed, strict=True))  # C-level, per word
+    return tuple(t for t in out if t[2]) if "" in normed else out
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+@lru_cache(maxsize=8)
+def word_index(text: str) -> dict[str, list[int]]:
+    """Each normalised word of `text` → the indexes of its tokens in `norm_tokens(text)` (memoised: the
+    passes over an article each look up the few words that can start what they add)."""
+    out: dict[str, list[int]] = {}
+    for k, t in enumerate(norm_tokens(text)):
+        at = out.get(t[2])
+        if at is None:
+            out[t[2]] = [k]
+        else:
+            at.append(k)
+    return out
+
+
+@lru_cache(maxsize=8)
+def token_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of `norm_tokens(text)`, each increasing: for bisecting (memoised)."""
+    toks = norm_tokens(text)
+    return tuple(t[0] for t in toks), tuple(t[1] for t in toks)
+
+
+def clitic_forms(stems: Iterable[str]) -> set[str]:
+    """Every word that may have one of `stems` among its `clitic_variants`: the stem itself, after one or
+    two proclitics (وال…، بال…، وب…), or after «لل» for the article (للجيش → الجيش). A superset: a caller tests
+    the words of a text it holds exactly, having skipped all the others at C speed."""
+    out: set[str] = set()
+    for f in stems:
+        out.add(f)
+        out.update(c + f for c in _CLITIC_ONE)
+        out.update(a + b + f for a in "وف" for b in "بكل")
+        if f.startswith("ال"):
+            out.update(p + "لل" + f[2:] for p in ("", "و", "ف"))
+    return out
+
+
+def tokens_where(text: str, forms: Set[str], test: Callable[[str], object]) -> list[int]:
+    """Sorted indexes of the tokens of `text` whose word passes `test`; only words in `forms` (a superset
+    of those that can pass, `clitic_forms`) are tested, each word type once."""
+    index = word_index(text)
+    hits = [w for w in index.keys() & forms if test(w)]
+    return sorted(chain.from_iterable(map(index.__getitem__, hits)))
 
 
 def norm_key(s: str) -> str:
@@ -63,6 +112,8 @@ def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     The whole word always comes first, so `وليد` is only read as `ليد` if `وليد` itself is unknown. Cuts
     leave at least three letters: shorter stems are mostly accidents (بكر → كر).
     """
+    if word[:1] not in _CLITIC_ONE:  # no proclitic to cut (most words, the definite ones among them)
+        return ((word, 0),)
     out = [(word, 0)]
     s = strip_proclitics(word)
     if s != word:

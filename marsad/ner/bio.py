@@ -32,6 +32,11 @@ def entities(tags: list[str]) -> list[tuple[str, int, int]]:
     cur: str | None = None
     start = 0
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O":  # most tags: only closes the open entity
+            if cur is not None:
+                out.append((cur, start, i))
+                cur = None
+            continue
         bio, _, typ = tag.partition("-")
         if cur is not None and (bio != "I" or typ != cur):
             out.append((cur, start, i))

@@ -19,14 +19,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from marsad.ner.bio import entities
-from marsad.ner.features import PERSON_TITLES
+from marsad.ner.features import PERSON_TITLES, clitic_candidates, reading_forms
 
 #: longest name (in words) the pass copies; longer ones are rare and cost a wider scan
 MAX_WORDS = 6
 
 Readings = Callable[[str], tuple[str, list[tuple[str, str]]]]
+#: Each sentence's normalised words, and each word's clitic readings, where the caller has them already
+Words = tuple[list[list[str]], list[list[list[tuple[str, str]]]]]
 
 #: لـ + a noun that is also a name, read as one preposition when a noun follows: «لصالح جهات» "in favour of",
 #: «الموالية لصالح» still names Saleh (nothing follows it but punctuation or a conjunction)
@@ -42,12 +45,15 @@ def _index(names: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
 
 
 def _matches(sn: list[str], st: list[str], sc: list[list[tuple[str, str]]], names: dict[tuple[str, ...], str],
-             by_first: dict[str, tuple[int, ...]]) -> list[tuple[int, tuple[str, ...]]]:
-    """(start, name) of the longest untagged occurrence of a name at each position, left to right."""
+             by_first: dict[str, tuple[int, ...]], starting: set[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, name) of the longest untagged occurrence of a name at each position, left to right; only the
+    positions whose word is in `starting` (has a reading that starts a name) can hold one."""
     out: list[tuple[int, tuple[str, ...]]] = []
-    i = 0
     n = len(sn)
-    while i < n:
+    nxt = 0  # the first position not inside a name found already
+    for i in [k for k, w in enumerate(sn) if w in starting]:
+        if i < nxt:
+            continue
         step = 1
         if st[i] == "O":
             found = None
@@ -62,18 +68,21 @@ def _matches(sn: list[str], st: list[str], sc: list[list[tuple[str, str]]], name
             if found is not None:
                 out.append((i, found))
                 step = len(found)
-        i += step
+        nxt = i + step
     return out
 
 
-def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], readings: Readings) -> list[list[str]]:
+def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], readings: Readings,
+              words: Words | None = None) -> list[list[str]]:
     """``tags`` with untagged repeats of the document's names tagged (see the module docstring).
 
-    ``readings(word)`` gives the normalised word and its clitic readings (the feature extractor's cache).
+    ``readings(word)`` gives the normalised word and its clitic readings (the feature extractor's cache);
+    ``words``, where given, holds them for every token already (the fast decoder's entries).
     """
-    infos = [[readings(w) for w in sent] for sent in sentences]
-    norms = [[x[0] for x in s] for s in infos]
-    cands = [[x[1] for x in s] for s in infos]
+    if words is None:
+        infos = [[readings(w) for w in sent] for sent in sentences]
+        words = [[x[0] for x in s] for s in infos], [[x[1] for x in s] for s in infos]
+    norms, cands = words
     typed: dict[tuple[str, ...], Counter[str]] = {}
     surnames: set[str] = set()
     other: set[str] = set()
@@ -93,7 +102,11 @@ def propagate(sentences: Sequence[Sequence[str]], tags: list[list[str]], reading
         if len(w) >= 3 and w not in PERSON_TITLES and (w,) not in names:
             names[(w,)] = "PERS"
     by_first = _index(names)
-    found = [_matches(sn, st, sc, names, by_first) for sn, st, sc in zip(norms, tags, cands, strict=True)]
+    # a word's readings are `clitic_candidates` of its normalised form: tested once per form, and only for
+    # the forms that can carry a name's first word
+    maybe = set(chain.from_iterable(norms)) & reading_forms(by_first)
+    starting = {w for w in maybe if any(first in by_first for _t, first in clitic_candidates(w))}
+    found = [_matches(sn, st, sc, names, by_first, starting) for sn, st, sc in zip(norms, tags, cands, strict=True)]
     untagged = Counter(k for hits in found for _i, k in hits)
     keep = {k for k, c in untagged.items()
             if c <= sum(typed.get(k, Counter()).values()) or (len(k) == 1 and k not in typed)}

@@ -13,7 +13,7 @@ most of the time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 
 import numpy as np
@@ -193,6 +193,12 @@ class FastDecoder:
 
         Token for token exactly what CRFsuite sums for `fx.sentence(tokens)` of each sentence.
         """
+        e, lens, _entries = self._emissions(sentences)
+        return e, lens
+
+    def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, list[_Entry]]:
+        """`document_emissions`, and each token's `_Entry` (its normalised form and clitic readings serve
+        the tagger's consistency pass, which would otherwise look every word up again)."""
         sents = [s for s in sentences if len(s)]
         lens = np.array([len(s) for s in sents], dtype=np.int64)
         scratch: list[np.ndarray] = []
@@ -200,7 +206,7 @@ class FastDecoder:
         n = len(entries)
         k = len(self.w.labels)
         if n == 0:
-            return np.zeros((0, k)), lens
+            return np.zeros((0, k)), lens, entries
         rows = np.fromiter((e[0] for e in entries), dtype=np.int64, count=n)
         if scratch:
             v = np.concatenate([self._vectors[np.maximum(rows, 0)], np.stack(scratch)])
@@ -222,7 +228,7 @@ class FastDecoder:
         rest_l = rest.tolist()
         self._pairs_and_heads(e, norms, [j for j, x in enumerate(entries) if x[2]], rest_l)
         self._gazetteer(e, entries, norms, pos.tolist(), rest_l)
-        return e, lens
+        return e, lens, entries
 
     def _pairs_and_heads(self, e: np.ndarray, norms: list[str], heads: list[int], rest: list[int]) -> None:
         """Bigram features and organisation-head features, inside sentences only.
@@ -233,10 +239,10 @@ class FastDecoder:
         """
         pairs = list(zip(norms, norms[1:], strict=False))
         for table, shift in ((self._bg_prev, 1), (self._bg_next, 0)):
-            got = list(map(table.get, pairs))
-            at = [i for i, v in enumerate(got) if v is not None and rest[i] >= 1]
+            # the few known pairs found at C speed, then those inside a sentence
+            at = [i for i in compress(range(len(pairs)), map(table.__contains__, pairs)) if rest[i] >= 1]
             if at:
-                e[[i + shift for i in at]] += np.stack([got[i] for i in at])
+                e[[i + shift for i in at]] += np.stack([table[pairs[i]] for i in at])
         if heads:  # an organisation head word: orgh-d on the next three tokens
             for d in (3, 2, 1):
                 v = self._orgh[d - 1]
@@ -255,16 +261,19 @@ class FastDecoder:
         near.update([i - 1 for i in feats if pos[i] >= 1])
         near.update([i + 1 for i in feats if rest[i] >= 1])
         cache = self._gaz_cache
-        get = feats.get
-        for i in sorted(near):
-            key = (tuple(get(i - 1, empty)) if pos[i] >= 1 else empty, tuple(get(i, empty)),
-                   tuple(get(i + 1, empty)) if rest[i] >= 1 else empty)
+        get = {i: tuple(f) for i, f in feats.items()}.get
+        rows = sorted(near)
+        vecs: list[np.ndarray] = []
+        for i in rows:
+            key = (get(i - 1, empty) if pos[i] >= 1 else empty, get(i, empty),
+                   get(i + 1, empty) if rest[i] >= 1 else empty)
             v = cache.get(key)
             if v is None:
                 v = self.w.score(gaz_context_features(key, 1))
                 if len(cache) < 100_000:
                     cache[key] = v
-            e[i] += v
+            vecs.append(v)
+        e[rows] += np.stack(vecs)  # distinct rows: each gets the one add a per-row loop gives it
 
     def _gaz_matches(self, entries: list, norms: list[str], rest: list[int]) -> dict[int, list[str]]:
         """Token → its `FeatureExtractor.gazetteer_from_starts` features, for the tokens that have any; the
@@ -276,9 +285,13 @@ class FastDecoder:
             known = table.entries
             b, m, inner = pre + "B=", pre + "M=", pre + "I="
             for i in cand:
-                for first, ls in entries[i][col]:
+                st = entries[i][col]
+                if not st:
+                    continue
+                room = rest[i] + 1
+                for first, ls in st:
                     for length in ls:
-                        if length > rest[i] + 1:
+                        if length > room:
                             continue
                         labels = known.get((first, *norms[i + 1:i + length]))
                         if labels is None:
@@ -295,10 +308,14 @@ class FastDecoder:
 
     def tag_indices(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Best label index sequence of each sentence (Viterbi over all sentences at once)."""
-        e, lens = self.document_emissions(sentences)
+        return self.decode(sentences)[0]
+
+    def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[np.ndarray], list[_Entry]]:
+        """`tag_indices`, and the `_Entry` of every token of the sentences in order."""
+        e, lens, entries = self._emissions(sentences)
         paths = viterbi_flat(e, lens, self.w.trans) if len(lens) else []
         it = iter(paths)
-        return [next(it) if len(s) else np.zeros(0, dtype=np.int64) for s in sentences]
+        return [next(it) if len(s) else np.zeros(0, dtype=np.int64) for s in sentences], entries
 
 
 def _or_zero(v: np.ndarray | None, k: int) -> np.ndarray:
@@ -308,17 +325,23 @@ def _or_zero(v: np.ndarray | None, k: int) -> np.ndarray:
 def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.ndarray]:
     """Best paths of several sequences given back to back in `e`; vectorised over the sequences.
 
-    Positions past a sequence's end are padding; its final score is read at its own last position,
+    The sequences are laid out longest first, so at step t only the first ones (those still running) are
+    computed: the same operations on the same values as over all of them, a third of the work on news.
+    Positions past a sequence's end are never computed; its final score is read at its own last position,
     and backtracking starts there, so padding never influences a path.
     """
     s_n = len(lens)
     length = int(lens.max())
     k = trans.shape[0]
+    order = np.argsort(-lens, kind="stable")  # rank → sequence, longest first
+    slens = lens[order]
+    rank = np.empty(s_n, dtype=np.int64)
+    rank[order] = np.arange(s_n)
     starts = np.cumsum(lens) - lens
-    sent = np.repeat(np.arange(s_n), lens)
     pos = np.arange(len(e)) - np.repeat(starts, lens)
     x = np.zeros((length, s_n, k))
-    x[pos, sent] = e
+    x[pos, np.repeat(rank, lens)] = e
+    running = (slens[None, :] > np.arange(length)[:, None]).sum(axis=1).tolist()  # sequences longer than t
     hist = np.empty((length, s_n, k))
     back = np.empty((length, s_n * k), dtype=np.int64)
     hist[0] = x[0]
@@ -329,18 +352,20 @@ def viterbi_flat(e: np.ndarray, lens: np.ndarray, trans: np.ndarray) -> list[np.
     cells = cand.reshape(-1)
     first = np.arange(s_n * k) * k
     for t in range(1, length):
-        np.add(hist[t - 1][:, None, :], trt, out=cand)
-        bt = back[t]
-        cand.argmax(axis=2, out=bt.reshape(s_n, k))
-        np.add(cells.take(first + bt).reshape(s_n, k), x[t], out=hist[t])
-    # past its end a sequence points each label back to itself, so one backtracking pass carries its
-    # final label unchanged down to its last position, with no per-step masking (padding tags are dropped)
-    back.reshape(length, s_n, k)[np.arange(length)[:, None] >= lens[None, :]] = np.arange(k)
+        a = running[t]
+        ak = a * k
+        np.add(hist[t - 1, :a, None, :], trt, out=cand[:a])
+        bt = back[t, :ak]
+        cand[:a].argmax(axis=2, out=bt.reshape(a, k))
+        np.add(cells[:ak * k].take(first[:ak] + bt).reshape(a, k), x[t, :a], out=hist[t, :a])
+    # backtracking, too, moves only the sequences running at t: a shorter one keeps its final label
+    # until its own last position (the tags past its end are never read)
     rows = np.arange(s_n) * k
-    cur = hist[lens - 1, np.arange(s_n)].argmax(axis=1)
+    cur = hist[slens - 1, np.arange(s_n)].argmax(axis=1)
     tags = np.empty((length, s_n), dtype=np.int64)
     for t in range(length - 1, 0, -1):
-        tags[t] = cur
-        cur = back[t].take(rows + cur)
+        a = running[t]
+        tags[t, :a] = cur[:a]
+        cur[:a] = back[t, :a * k].take(rows[:a] + cur[:a])
     tags[0] = cur
-    return [tags[: lens[i], i] for i in range(s_n)]
+    return [tags[:n, r] for n, r in zip(lens.tolist(), rank.tolist(), strict=True)]

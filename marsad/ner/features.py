@@ -95,6 +95,17 @@ def clitic_candidates(norm: str) -> list[tuple[str, str]]:
     return out
 
 
+def reading_forms(firsts: Iterable[str]) -> set[str]:
+    """Every normalised word that may have one of `firsts` among its `clitic_candidates` readings: the word
+    itself, or a proclitic's written form before it (the article's «ال» written «لل» after ل). A superset, for
+    a C-level intersection with a document's words before the exact test."""
+    out: set[str] = set()
+    for f in firsts:
+        out.add(f)
+        out.update(written + f[len(repl):] for written, _tag, repl in _PREFIXES if f.startswith(repl))
+    return out
+
+
 def stem_of(norm: str) -> tuple[str, str]:
     """Heuristic (prefix tag, stem) of a normalised word: proclitics and the article removed.
 

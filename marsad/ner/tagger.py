@@ -15,7 +15,7 @@ import pycrfsuite
 
 from marsad.lazy import lazy_singleton
 from marsad.ner.bio import repair
-from marsad.ner.consistency import propagate
+from marsad.ner.consistency import Words, propagate
 from marsad.ner.decode import CrfWeights, FastDecoder
 from marsad.ner.features import FeatureExtractor, add_stacked, clitic_candidates, normalize
 from marsad.ner.resources import MODEL_DIR, MODEL_FILE, WIKI_MODEL_FILE, load_resources
@@ -69,7 +69,8 @@ class NerTagger:
         elif self._fast is None:
             out = [self.tag_crfsuite(s) for s in sentences]
         else:
-            out = self._tag_fast(sentences)
+            out, words = self._tag_fast(sentences)
+            return propagate(sentences, out, self._readings, words) if self.consistent else out
         if not self.consistent:
             return out
         with self._lock:  # the feature extractor's word cache is shared
@@ -92,8 +93,9 @@ class NerTagger:
         norm = normalize(w)
         return norm, clitic_candidates(norm)
 
-    def _tag_fast(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The numpy decoder over all sentences at once, long ones in `MAX_SENT` windows."""
+    def _tag_fast(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], Words]:
+        """The numpy decoder over all sentences at once, long ones in `MAX_SENT` windows; with the tags,
+        each sentence's normalised words and their clitic readings, from the decoder's word entries."""
         windows: list[list[str]] = []
         owner: list[int] = []
         for k, sent in enumerate(sentences):
@@ -103,10 +105,17 @@ class NerTagger:
         labels = self._fast.w.labels
         out: list[list[str]] = [[] for _ in sentences]
         with self._lock:  # the decoder's caches are shared
-            paths = self._fast.tag_indices(windows)
+            paths, entries = self._fast.decode(windows)
         for k, path in zip(owner, paths, strict=True):
-            out[k].extend(repair([labels[j] for j in path]))
-        return out
+            out[k].extend(repair([labels[j] for j in path.tolist()]))
+        norms: list[list[str]] = []
+        cands: list[list[list[tuple[str, str]]]] = []
+        at = 0
+        for sent in sentences:  # the windows' tokens, in order, are the sentences' tokens
+            norms.append([x[1] for x in entries[at:at + len(sent)]])
+            cands.append([x[4] for x in entries[at:at + len(sent)]])
+            at += len(sent)
+        return out, (norms, cands)
 
     def tag_crfsuite(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one sentence from CRFsuite's own tagger (the reference the fast path matches)."""

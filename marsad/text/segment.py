@@ -19,6 +19,8 @@ _TOKEN = re.compile(
     r"|\S",
 )
 _MAX_TOKEN = 200
+_SPAN = re.Match.span
+_LONG_RUN = re.compile(r"\S{" + str(_MAX_TOKEN + 1) + "}")  # a run of non-space longer than any token
 # Public for stages that only need offsets and would rather not build Token objects on a hot path.
 TOKEN_PATTERN = _TOKEN
 # Sentence ends: . ! ? ؟ … and line breaks; a full stop inside a number or after a single-letter
@@ -50,8 +52,9 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """(start, end) of each token of text[start:end]: `tokens` without building a frozen `Token` per word,
     which was most of segmenting an article for the entity stage."""
     end = len(text) if end is None else end
-    out = [m.span() for m in _TOKEN.finditer(text, start, end)]
-    if any(e - s > _MAX_TOKEN for s, e in out):
+    out = list(map(_SPAN, _TOKEN.finditer(text, start, end)))
+    # a token holds no space, so a text without a long run of non-space holds no long token
+    if end - start > _MAX_TOKEN and _LONG_RUN.search(text, start, end) and any(e - s > _MAX_TOKEN for s, e in out):
         capped: list[tuple[int, int]] = []
         for s, e in out:
             while e - s > _MAX_TOKEN:

@@ -47,3 +47,13 @@ def test_a_surname_that_is_also_a_compound_preposition() -> None:
     out = propagate(sents, tags, _readings)
     assert out[1] == ["O"] * 4
     assert out[2] == ["O", "O", "B-PERS", "O", "O"]
+
+
+def test_reading_forms_hold_every_word_with_that_reading() -> None:
+    """The consistency pass tests only words in `reading_forms` of the names' first words."""
+    from marsad.ner.features import reading_forms
+
+    for word in ["وبالعراق", "للعراق", "والعراق", "بالعراق", "لبادي", "وبادي", "فبادي", "ولبادي", "العراق", "بادي"]:
+        norm = normalize(word)
+        for _tag, first in clitic_candidates(norm):
+            assert norm in reading_forms([first]), (norm, first)
