@@ -79,6 +79,12 @@ def bare(key: str) -> str:
     return k
 
 
+def bare_prefixes(words: str) -> tuple[str, ...]:
+    """The bare spellings of space-separated words, longest first: prefixes for `str.startswith`, where a
+    longer word must be tried before a shorter one it starts with."""
+    return tuple(sorted({bare(normalize(w)) for w in words.split()}, key=len, reverse=True))
+
+
 def _verb_forms(lemma: str, stem: str | None) -> list[tuple[str, bool]]:
     """(form, is_future) for a verb lemma: perfect, imperfect, future, with object pronouns."""
     if stem is None:

@@ -18,19 +18,15 @@
 
 from __future__ import annotations
 
-from marsad.events.lexicon import bare
+from marsad.events.lexicon import bare, bare_prefixes
 from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Tok, unclitic
 from marsad.text.normalize import normalize
 
 __all__ = ["FORCE", "civilians", "human_follows", "occurs", "policed", "policing", "prayer", "sense_ok", "target_word"]
 
 
-def _prefixes(words: str) -> tuple[str, ...]:
-    return tuple(sorted({bare(normalize(w)) for w in words.split()}, key=len, reverse=True))
-
-
 # What a killing or destroying verb can hit, or what can kill (bare-spelling prefixes).
-_TARGET = _prefixes(
+_TARGET = bare_prefixes(
     # people
     "شخص اشخاص مدني جندي جنود طفل اطفال امرأة نساء رجل رجال شاب شبان فتاة فتى فتيات ضابط ضباط شرطي عنصر "
     "عناصر مقاتل مواطن سكان ناس انسان بشر صحفي عامل عمال طالب طلاب معلم اسير اسرى رهين معتقل سجين سجناء "
@@ -56,19 +52,19 @@ _SKIP = frozenset(bare(normalize(w)) for w in (
     "على الأقل الاقل قد كل جميع بعض عدد عشرات مئات آلاف الاف بالفعل فعلا مؤخرا سابقا لاحقا جميعا "
     "بالكامل كليا جزئيا تماما الكثير العديد معظم كافة غالبية").split())
 # After «استشهد بـ»: what one is martyred by (else: one cites it).
-_MARTYR_BY = _prefixes("رصاص رصاصة نيران نار قصف غارة غارات انفجار تفجير قذيفة قذائف صاروخ صواريخ جروح "
+_MARTYR_BY = bare_prefixes("رصاص رصاصة نيران نار قصف غارة غارات انفجار تفجير قذيفة قذائف صاروخ صواريخ جروح "
                        "جراح اصابة اصابات شظايا هجوم هجمات عبوة لغم طلق طعنة طعنات سلاح اسلحة")
 # After «استشهد بـ»: what one cites.
-_CITED = _prefixes("قول اقوال مقولة كلام تصريح تصريحات حديث اية ايات مثال امثلة مجموعة دراسة دراسات تقرير "
+_CITED = bare_prefixes("قول اقوال مقولة كلام تصريح تصريحات حديث اية ايات مثال امثلة مجموعة دراسة دراسات تقرير "
                    "تقارير خبير خبراء كاتب باحث بيت شعر كتاب رأي اراء ارقام احصاءات بيانات وثيقة وثائق ما")
 _MARTYR_FORMS = frozenset(bare(normalize(w)) for w in "استشهد استشهدت استشهدوا استشهدا يستشهد تستشهد".split())
 # Before «الإعدام»: a penalty, not an execution.
-_PENALTY = _prefixes("عقوبة عقوبات حكم احكام يعاقب تعاقب قضت قضى تصل يصل الحكم جريمة جرائم")
+_PENALTY = bare_prefixes("عقوبة عقوبات حكم احكام يعاقب تعاقب قضت قضى تصل يصل الحكم جريمة جرائم")
 
 
 
 # People one arrests (beyond the people of _TARGET): suspects, the wanted, cells and gangs.
-_ARRESTEE = _prefixes("موقوف مطلوب مشتبه متهم عصابة عصابات خلية خلايا مهرب مخالف متسلل جان جناة شخص اشخاص "
+_ARRESTEE = bare_prefixes("موقوف مطلوب مشتبه متهم عصابة عصابات خلية خلايا مهرب مخالف متسلل جان جناة شخص اشخاص "
                       "مواطن مقيم وافد شاب شبان رجل رجال امرأة نساء عنصر عناصر ارهابي مسلح ناشط نشطاء "
                       "صحفي معارض زعيم قيادي عدد عشرات مئات")
 _NUMBER_WORDS = CARDINALS | {"اثنين"}
@@ -76,7 +72,7 @@ _DEFUSED = frozenset(bare(normalize(w)) for w in (
     "تفكيك ابطال ضبط العثور عثر عثرت مصادره مصادرة ضبطت فككت فكك بحوزته بحوزتها بحوزتهم حيازة حيازته "
     "تخزين تهريب").split())
 # What bursts by accident (a tyre, a pipe, a gas cylinder), not a bomb.
-_BURST = _prefixes("اطار اطارات انبوب انابيب ماسوره اسطوانه اسطوانات قاروره خزان محول بالون غلايه")
+_BURST = bare_prefixes("اطار اطارات انبوب انابيب ماسوره اسطوانه اسطوانات قاروره خزان محول بالون غلايه")
 _PARTICIPLES_AS_NOUNS = frozenset({"متهما", "متهمين"})
 #: What one gets or gives in return (لقاء رفع العقوبات، لقاء الإفراج عن …): لقاء is "in exchange for".
 _IN_RETURN = frozenset(bare(normalize(w)) for w in (
@@ -155,7 +151,7 @@ def _cites(toks: list[Tok], h: Hit, ments: list[Ment]) -> bool:
 
 
 # Adjectives that make «هجوم» a verbal attack (لاذع، كلامي، إعلامي، حاد اللهجة).
-_VERBAL = _prefixes("لاذع كلامي اعلامي إعلامي سياسي لفظي")
+_VERBAL = bare_prefixes("لاذع كلامي اعلامي إعلامي سياسي لفظي")
 _SHARP = frozenset({"حاد", "حادا", "حاده"})  # whole words: «حادث» is an incident
 
 
@@ -168,7 +164,7 @@ def _penalty(toks: list[Tok], h: Hit) -> bool:
 
 
 #: Situations that "explode" or "erupt" (تفجر الأحداث، انفجار الأزمة): no bomb, an escalation.
-_SITUATIONS = _prefixes("احداث اوضاع وضع ازمة ازمات صراع صراعات خلاف خلافات موقف غضب احتجاجات ثورة "
+_SITUATIONS = bare_prefixes("احداث اوضاع وضع ازمة ازمات صراع صراعات خلاف خلافات موقف غضب احتجاجات ثورة "
                         "مشكلة مشكلات نزاع توتر الاوضاع")
 #: What one declines to give when «رفض» is declining to comment (رفض المصدر كشف هويته): no rejection.
 _TELLING = frozenset(bare(normalize(w)) for w in "كشف الكشف ذكر الافصاح التعليق الادلاء الحديث التصريح "
@@ -179,7 +175,7 @@ _TELLING = frozenset(bare(normalize(w)) for w in "كشف الكشف ذكر ال�
 _CONSTITUTE = frozenset(bare(normalize(w)) for w in (
     "يشكل تشكل شكل شكلت يمثل تمثل مثل مثلت يعد تعد يعتبر تعتبر باتت بات أصبح أصبحت يبقى تبقى").split())
 #: Adjectives and nouns that make «تظاهرة» a cultural or sporting event (prefixes of the bare spelling).
-_FESTIVE = _prefixes("ثقافي فني سينمائي رياضي علمي موسيقي مسرحي ادبي سياحي تراثي احتفالي فكري مهرجان معرض "
+_FESTIVE = bare_prefixes("ثقافي فني سينمائي رياضي علمي موسيقي مسرحي ادبي سياحي تراثي احتفالي فكري مهرجان معرض "
                      "كرنفال")
 
 

@@ -8,23 +8,18 @@ which makes the same words an armed attack («هاجم مسلحون منزل ا�
 
 from __future__ import annotations
 
-from marsad.events.lexicon import bare
+from marsad.events.lexicon import bare_prefixes
 from marsad.events.tokens import CLAUSE_BREAK, POSITIONS, Hit, Ment, Tok, unclitic
-from marsad.text.normalize import normalize
 
 __all__ = ["verbal_attack"]
 
 
-def _prefixes(words: str) -> tuple[str, ...]:
-    return tuple(sorted({bare(normalize(w)) for w in words.split()}, key=len, reverse=True))
-
-
 #: What is said, decided or believed (prefixes of the bare spelling): what only words attack.
-_DISCOURSE = _prefixes("تصريح تصريحات سياسة سياسات موقف مواقف قرار قرارات اتفاق الاتفاق إعلام الإعلام وسائل "
+_DISCOURSE = bare_prefixes("تصريح تصريحات سياسة سياسات موقف مواقف قرار قرارات اتفاق الاتفاق إعلام الإعلام وسائل "
                        "صحيفة صحف خطاب دعوة دعوات تقرير بيان الأديان أديان الدين الإسلام تشكيك أداء نهج منهج "
                        "فكر أفكار مقال رواية فيلم برنامج حملة خطة مشروع")
 #: Anything of force in the sentence (prefixes): arms, fighters, blasts, casualties, convoys and checkpoints.
-_FORCE = _prefixes("مسلح مسلحون مسلحين انتحاري قنبلة قنابل صاروخ صواريخ قذيفة قذائف مفخخ عبوة ناسف رصاص "
+_FORCE = bare_prefixes("مسلح مسلحون مسلحين انتحاري قنبلة قنابل صاروخ صواريخ قذيفة قذائف مفخخ عبوة ناسف رصاص "
                    "أسلحة سلاح بالأسلحة قتل قتيل قتلى مقتل جرح جريح جرحى إصابة إصابات أصيب استشهد شهيد شهداء "
                    "غارة غارات طائرة طائرات دبابة مدفع هاون اشتباك اشتباكات معارك معركة تفجير انفجار حاجز "
                    "دورية كمين موكب طعن سكين مقاتل مقاتلي مقاتلين ميليشيا مليشيا عسكري عسكرية جنود جندي قوات "

@@ -117,12 +117,13 @@ def is_partial_name(short: Sequence[str], full: Sequence[str]) -> bool:
     word (first names are shared by too many people to link on). Compound words are compared joined
     (عبد الرحمن → رامي عبدالرحمن).
     """
-    short, full = _name_words(tuple(short)), _name_words(tuple(full))
-    if not short or len(short) >= len(full):
-        return False
-    if full[-len(short):] == short:
-        return True
-    return len(short) == 1 and len(short[0]) >= 4 and short[0] in full[1:]
+    return _partial(_name_words(tuple(short)), _name_words(tuple(full)))
+
+
+def _partial(s: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`is_partial_name` of names already unified (`_name_words`)."""
+    k = len(s)
+    return 0 < k < len(full) and (full[-k:] == s or (k == 1 and len(s[0]) >= 4 and s[0] in full[1:]))
 
 
 def first_same_name(ws: tuple[str, ...], pool: Sequence[tuple[tuple[str, ...], str]]) -> str | None:
@@ -146,8 +147,7 @@ def partial_name_groups(short: Sequence[str], named: Sequence[tuple[tuple[str, .
     for w, g in named:
         if len(w) <= k or g in out:  # unifying never lengthens a name: too short a one cannot hold it
             continue
-        full = _name_words(w)
-        if len(full) > k and (full[-k:] == s or (k == 1 and len(s[0]) >= 4 and s[0] in full[1:])):
+        if _partial(s, _name_words(w)):
             out.add(g)
     return out
 
