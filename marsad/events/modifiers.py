@@ -127,6 +127,8 @@ _IRREALIS = frozenset((
     "يريد", "تريد", "يريدون", "يحاول", "تحاول", "يحاولون",
     # the danger of it: «بسبب خطر الاعتداءات»، «مخاطر اندلاع حرب»
     "خطر", "مخاطر",
+    # what must be done: «يجب وقف القتال»، «ينبغي أن تنسحب»، «ضرورة عقد مؤتمر»
+    "يجب", "ينبغي", "يتعين", "ضروره",
 ))  # normalised: ى → ي, ؤ → و
 # What is prevented, after its «من» or «دون»: «لمنع العرب من تقديم الدعم»، «لحرمان المتمردين من قصفه»،
 # «للحيلولة دون …», or right after it (not «لم يمنع ذلك الهجوم القوات من …»: the attack is the subject there).
@@ -159,13 +161,54 @@ def irrealis(toks: list[Tok], v: int, h: Hit) -> bool:
         # ل + the subjunctive is a purpose (أُطلقوا ليقاتلوا): what it is for has not happened; after a verb
         # of undergoing the same letters are a verbal noun (تعرض منازل لتهدم جزئي: houses were damaged)
         return True
-    if _demanded(toks, h) or (h.form.trig.type in _DONE_LATER and _agreed_on(toks, h.i)):
+    if _predicted_clause(toks, v) or _demanded(toks, h) or (h.form.trig.type in _DONE_LATER and _agreed_on(toks, h.i)):
         return True
     if not h.form.verbal:
         if h.i >= 1 and toks[h.i - 1].key in _ANY or _purpose(toks, h.i):
             return True
-        if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER:
+        if h.j + 1 < len(toks) and toks[h.j + 1].bare in _MAYBE_AFTER or _yet_to_come(toks, h):
             return True
+    return False
+
+
+#: Words that put a round, a meeting or a period in the future: «الجولة المقبلة»، «الأسبوع القادم».
+_NEXT = frozenset({"مقبل", "مقبله", "قادم", "قادمه", "مقبلين", "مقبلتين"})
+_PERIODS = frozenset({"اسبوع", "شهر", "عام", "سنه", "ايام", "اسابيع", "اشهر", "اعوام", "سنوات", "مرحله", "فتره"})
+
+
+def _yet_to_come(toks: list[Tok], h: Hit) -> bool:
+    """An event noun of the next round (الجولة المقبلة من المفاوضات، الجولات القادمة للتفاوض) or of the
+    next period (اجتماع الأسبوع المقبل, the genitive of time): it has not taken place yet."""
+    k = h.i - 1
+    if k >= 1 and toks[k].bare == "من":
+        k -= 1
+    elif not toks[h.i].key.startswith("ل"):
+        k = -1
+    if k >= 0 and toks[k].bare in _NEXT:
+        return True
+    after = toks[h.j + 1:h.j + 3]
+    return len(after) == 2 and after[0].bare in _PERIODS and after[1].bare in _NEXT
+
+
+_THAT = frozenset({"ان", "وان", "بان"})
+_CLAUSE_END = frozenset({"،", ",", ".", "؛", ":", "؟", "!"})
+
+
+def _predicted_clause(toks: list[Tok], v: int) -> bool:
+    """The event is inside a «أن» clause whose governor predicts, wishes, intends or requires it, with
+    the governor's subject between (توقع المحلل العسكري أن تبدأ القوات هجوما، يجب على الأطراف أن تلتزم
+    بوقف القتال): the five words `irrealis` reads before the trigger do not reach such a governor."""
+    for k in range(v - 1, max(-1, v - 10), -1):
+        if toks[k].key in _CLAUSE_END:
+            return False
+        if toks[k].key in _THAT:
+            for g in range(k - 1, max(-1, k - 5), -1):
+                b = toks[g].bare
+                if toks[g].key in _CLAUSE_END:
+                    return False
+                if b in _IRREALIS or (b[:1] in ("و", "ف") and b[1:] in _IRREALIS):
+                    return True
+            return False
     return False
 
 

@@ -96,3 +96,23 @@ def test_what_an_agreement_settles_is_to_be_done_but_a_condemnation_agreed_on_is
         types = [e.type for e in _events(text)]
         assert later not in types and "AGREE" in types, text
     assert "ACCUSE" in [e.type for e in _events("واتفق الحزبان على إدانة قصف الأحياء السكنية في المدينة.")]
+
+
+def test_what_a_far_governor_predicts_or_requires_is_not_an_event() -> None:
+    # the governor is more than five words before the trigger, with its subject and «أن» between
+    for text, typ in (("وتوقع الخبير العسكري البريطاني أن تبدأ القوات الحكومية هجوما على المدينة.", "ASSAULT"),
+                      ("ويجب على الأطراف كلها أن تلتزم الفصائل المتحاربة بوقف إطلاق النار.", "RETREAT"),
+                      ("ورجحت مصادر دبلوماسية غربية أن يعقد الوزيران محادثات في فيينا.", "CONSULT")):
+        assert not [e for e in _events(text) if e.type == typ], text
+    # a statement of fact after «أن» keeps its event; so does what the subject managed to do
+    for text, typ in (("وأكد المتحدث العسكري الرسمي أن الطائرات قصفت مواقع المسلحين.", "ASSAULT"),
+                      ("واستطاعت القوات الحكومية أن تقتحم البلدة بعد حصار طويل.", "ASSAULT")):
+        assert [e for e in _events(text) if e.type == typ], text
+
+
+def test_next_rounds_and_next_weeks_meetings_are_yet_to_come() -> None:
+    for text in ("وحدد الوسيط موعد الجولة المقبلة من المفاوضات بين الطرفين.",
+                 "وأعلن المتحدث أن اجتماع الأسبوع المقبل سيبحث الأزمة.",
+                 "وناقش الوزيران الجولات القادمة للتفاوض."):
+        assert not [e for e in _events(text) if e.type == "CONSULT"], text
+    assert [e for e in _events("وعقد الوزيران في القاهرة محادثات مطولة أمس.") if e.type == "CONSULT"]
