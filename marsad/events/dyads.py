@@ -40,9 +40,12 @@ def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
     """(actor, recipient) of «اشتباكات بين A وB» after the trigger ending at token `j`: A and B, the dyad
     PLOVER codes. When each side is a coordination of its own, news style closes each side with «من جهة»
     or «من ناحية» (بين الشرطة والجيش من ناحية، والمهربين من ناحية ثانية): what precedes the first mark is
-    one side. None when no «بين» follows the trigger."""
-    for k in range(j + 1, min(len(toks), j + 4)):
-        if toks[k].bare != "بين":
+    one side. None when no «بين» follows the trigger. A clause of taking place may stand between (اشتباكات
+    اندلعت أمس في ريف حلب بين A وB، اجتماع عقد في القاهرة بين A وB); any other words, at most two."""
+    for k in range(j + 1, min(len(toks), j + 10)):
+        if toks[k].key in _CLAUSE_END:
+            return None
+        if toks[k].bare != "بين" or (k > j + 3 and not any(toks[x].bare in _TOOK_PLACE for x in range(j + 1, k))):
             continue
         sides = [m for m in after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep in (None, "بين")]
         if not sides:
@@ -54,6 +57,12 @@ def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
         rest = [m for m in after if side < m.ti <= side + 4 and m.loc == 0 and is_agent(m, assault)]
         return first, coordinated(after, rest[0], toks, assault) if rest else []
     return None
+
+
+#: Verbs of taking place (bare spelling) that may stand between an event noun and its «بين».
+_TOOK_PLACE = frozenset({"جري", "جرت", "يجري", "تجري", "عقد", "عقدت", "انعقد", "انعقدت", "دار", "دارت", "يدور",
+                         "تدور", "اندلع", "اندلعت", "نشب", "نشبت", "وقع", "وقعت", "اقيم", "اقيمت"})
+_CLAUSE_END = frozenset({"،", ",", ".", "؛", ":", "؟", "!"})
 
 
 def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
