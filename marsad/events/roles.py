@@ -72,6 +72,7 @@ from marsad.events.governed import (
 )
 from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.nationality import adjective_actor, envoy_subject, subject_nationality
+from marsad.events.participants import represented_body
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
 from marsad.events.senses import FORCE, civilians, policed, policing
 from marsad.events.tokens import (
@@ -507,6 +508,8 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         gen = []
     if gen and gen[0].prep is None and toks[f.i].key.lstrip("وف").startswith(("ال", "بال", "كال", "لل")):
         gen = []  # a definite noun governs no genitive (استهدف الهجوم مقر X: X is in another phrase)
+    if not assault and (body := represented_body(toks, j, f.after, f.end)) is not None:
+        f.actor, gen = coordinated(f.after, body, toks, assault), []  # اجتماع وزراء خارجية دول X
     if gen and (phrase_start(gen[0]) - j <= 2 or (gen[0].prep == "من" and gen[0].ent.type in AGENT_TYPES)):
         m = gen[0]
         if m.prep == "من" and m.ent.type in AGENT_TYPES and not trig.victim:
