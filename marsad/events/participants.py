@@ -13,7 +13,7 @@ __all__ = ["represented_body"]
 
 #: Nouns of those who act for a body (bare spelling, normalised): the head of the chain.
 _REPRESENTATIVES = frozenset({
-    "وزراء", "وزير", "قاده", "قائد", "زعماء", "زعيم", "رؤساء", "رييس", "ممثلي", "ممثلو", "ممثل", "مندوبي",
+    "وزراء", "وزير", "قاده", "قايد", "زعماء", "زعيم", "روساء", "رييس", "ممثلي", "ممثلو", "ممثل", "مندوبي",
     "مندوبو", "مندوب", "مسوولي", "مسوولو", "وفود", "وفد", "سفراء", "اعضاء", "نواب", "قيادات", "كبار",
 })
 #: Particles and adverbs that end a chain: a genitive never follows them.
