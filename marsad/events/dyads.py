@@ -10,7 +10,7 @@ from marsad.document import Entity, Event
 from marsad.events.tokens import ARABIC, Ment, Sentence, Tok, is_agent
 from marsad.text.normalize import normalize
 
-__all__ = ["DYADIC", "between_sides", "coordinated", "dual_parties", "the_two_sides"]
+__all__ = ["DYADIC", "between_sides", "coordinated", "dual_parties", "occurring_sides", "the_two_sides"]
 
 #: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
 DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
@@ -62,6 +62,7 @@ def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
 #: Verbs of taking place (bare spelling) that may stand between an event noun and its «بين».
 _TOOK_PLACE = frozenset({"جري", "جرت", "يجري", "تجري", "عقد", "عقدت", "انعقد", "انعقدت", "دار", "دارت", "يدور",
                          "تدور", "اندلع", "اندلعت", "نشب", "نشبت", "وقع", "وقعت", "اقيم", "اقيمت"})
+_OCCURRED = _TOOK_PLACE - {"عقد", "عقدت", "اقيم", "اقيمت"}
 _CLAUSE_END = frozenset({"،", ",", ".", "؛", ":", "؟", "!"})
 
 
@@ -166,6 +167,24 @@ def _last_pair(st: Sentence, types: tuple[str, ...] | None = None) -> tuple[list
             if a is not None and b is not None:
                 return [a], [b]
     return None
+
+
+def occurring_sides(st: Sentence, i: int, typ: str | None) -> tuple[list[Ment], list[Ment]] | None:
+    """(actor, recipient) of an event noun that is the subject of a verb of taking place (ودارت معارك
+    عنيفة، واندلعت اشتباكات): no clause governs it, so nobody before it is its doer; a fight's sides are
+    those of an encounter this sentence told before it, else none is named. None when no such verb stands
+    right before the noun. (عقد and أقيم are left out: «عقد الوزير اجتماعا» has the noun as its object.)"""
+    if i < 1 or st.toks[i - 1].bare.removeprefix("و").removeprefix("ف") not in _OCCURRED:
+        return None
+    if typ not in DYADIC:
+        return [], []
+    ents = {e.id: e for e in st.doc.entities}
+    for ev in reversed(st.coded):
+        if ev.type == typ and ev.actor and ev.recipient:
+            a, b = _mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)
+            if a is not None and b is not None:
+                return [a], [b]
+    return [], []
 
 
 def _named_before(st: Sentence) -> list[Ment]:

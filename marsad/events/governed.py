@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from marsad.document import Event
 from marsad.events.anaphora import agrees_with_verb, can_be_masculine_singular, pronoun_party
+from marsad.events.charges import evaluates
 from marsad.events.clauses import after_an_object
 from marsad.events.dyads import coordinated
 from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS, verb_trigger
+from marsad.events.senses import policing
 from marsad.events.tokens import (
     ADVERBS,
     CLAUSE_BREAK,
@@ -21,7 +23,7 @@ from marsad.events.tokens import (
     phrase_start,
 )
 
-__all__ = ["behind", "dropped_governor_subject", "main_clause_subject", "masdar_of_subject", "support_masdar_subject"]
+__all__ = ["behind", "dropped_governor_subject", "governing_subject", "main_clause_subject", "masdar_of_subject", "support_masdar_subject"]
 
 #: Verbal nouns of the support verbs that carry an event noun (شن غارات، تنفيذ هجوم، إطلاق صواريخ).
 _SUPPORT_MASDARS = frozenset({"شن", "تنفيذ", "اطلاق"})
@@ -151,3 +153,38 @@ def behind(f: Frame) -> None:
             if i - 2 - m.tj <= 1 and is_agent(m, f.assault):
                 f.actor = [m]
             break
+
+
+def governing_subject(f: Frame) -> None:
+    """The subject of the clause governing a nominal trigger (نجاح قوات سوريا الديمقراطية … في تحرير
+    الرقة): never across a clause break (a byline, a colon), and never the subject of another event's
+    verb: the condemner of a bombing (دانت مصر التفجير) did not bomb."""
+    toks = f.toks
+    for m in reversed(f.before):
+        if f.v - m.tj > 12:
+            break
+        if any(toks[k].key in _HEADLINE_BREAK or toks[k].bare in _CAUSE or _other_event(toks[k].key, f.trig.type)
+               for k in range(m.tj, f.i)):
+            break  # (مددت الرئاسة حالة الطوارئ بسبب الاعتداءات: what a clause answers is not its subject's act)
+        if f.i - m.tj <= 2 and evaluates(toks, phrase_start(m) - 1, f.trig.type):
+            break  # the subject of a verb judging the event (وأدانت الخارجية الأمريكية الهجوم) did not do it
+        if id(m) in f.st.victims:
+            break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
+        if f.trig.type == "PROTEST" and any(policing(toks[k].bare) for k in range(max(0, phrase_start(m) - 2), f.i)):
+            break  # (الجيش سيحمي التظاهرات، فرقت الشرطة المظاهرة: who guards or breaks up a protest is not in it)
+        if m.prep is None and m.loc == 0 and is_agent(m, f.assault) and \
+                not after_an_object(f.st, m, f.i):  # (قصفت طائرة موقعا للحوثيين ما أدى إلى تدمير …)
+            f.actor = [m]
+            break
+
+
+_HEADLINE_BREAK = frozenset({":", "-", "–"})  # a byline or a headline ends there: القاهرة - فلان:
+#: Words of cause and response: the act they introduce is another's (بسبب الهجمات، ردا على القصف).
+_CAUSE = frozenset({"بسبب", "جراء", "نتيجه", "ردا", "خشيه", "خوفا"})
+
+
+def _other_event(key: str, typ: str | None) -> bool:
+    """A verb of another type of event (دانت مصر التفجير: a condemnation governs the bombing)."""
+    form = FORMS.get(key)
+    # a verb that is a trigger only with its complement (وقّع اتفاقاً) is here, usually, another verb (وقعت)
+    return form is not None and form.trig.type not in (None, typ) and form.verbal and not form.trig.need

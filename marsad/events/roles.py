@@ -35,7 +35,7 @@ from marsad.events.anaphora import (
     verb_features,
     vso_agrees,
 )
-from marsad.events.charges import accused_party, charged, evaluates
+from marsad.events.charges import accused_party, charged
 from marsad.events.clauses import (
     adjacent_subject,
     after_an_object,
@@ -50,7 +50,14 @@ from marsad.events.clauses import (
     whoever,
 )
 from marsad.events.continued import continued_actor
-from marsad.events.dyads import DYADIC, between_sides, coordinated, dual_parties, the_two_sides
+from marsad.events.dyads import (
+    DYADIC,
+    between_sides,
+    coordinated,
+    dual_parties,
+    occurring_sides,
+    the_two_sides,
+)
 from marsad.events.evaluated import (
     OWNED,
     adjective_country,
@@ -66,6 +73,7 @@ from marsad.events.frame import Frame
 from marsad.events.governed import (
     behind,
     dropped_governor_subject,
+    governing_subject,
     main_clause_subject,
     masdar_of_subject,
     support_masdar_subject,
@@ -74,7 +82,7 @@ from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.nationality import adjective_actor, envoy_subject, subject_nationality
 from marsad.events.participants import represented_body
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
-from marsad.events.senses import FORCE, civilians, policed, policing
+from marsad.events.senses import FORCE, civilians, policed
 from marsad.events.tokens import (
     AGENT_TYPES,
     ARABIC,
@@ -130,12 +138,10 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         _between(f)  # «اشتباكات بين A وB»: the sides name the parties, before any other reading
     if not f.actor and not f.passive:
         _implicit_subject(f)
-    if f.actor:
-        pass
-    elif verbal and not f.passive:
+    if not f.actor and verbal and not f.passive:
         if not support_masdar_subject(f):
             _verbal_actor(f)
-    elif not verbal:
+    elif not f.actor and not verbal:
         _nominal_roles(f, named_agent)
     if not f.actor and named_agent is not None:
         f.actor = [named_agent]
@@ -440,41 +446,6 @@ def _antecedent(f: Frame) -> None:
         break
 
 
-def _governing_subject(f: Frame) -> None:
-    """The subject of the clause governing a nominal trigger (نجاح قوات سوريا الديمقراطية … في تحرير
-    الرقة): never across a clause break (a byline, a colon), and never the subject of another event's
-    verb: the condemner of a bombing (دانت مصر التفجير) did not bomb."""
-    toks = f.toks
-    for m in reversed(f.before):
-        if f.v - m.tj > 12:
-            break
-        if any(toks[k].key in _HEADLINE_BREAK or toks[k].bare in _CAUSE or _other_event(toks[k].key, f.trig.type)
-               for k in range(m.tj, f.i)):
-            break  # (مددت الرئاسة حالة الطوارئ بسبب الاعتداءات: what a clause answers is not its subject's act)
-        if f.i - m.tj <= 2 and evaluates(toks, phrase_start(m) - 1, f.trig.type):
-            break  # the subject of a verb judging the event (وأدانت الخارجية الأمريكية الهجوم) did not do it
-        if id(m) in f.st.victims:
-            break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
-        if f.trig.type == "PROTEST" and any(policing(toks[k].bare) for k in range(max(0, phrase_start(m) - 2), f.i)):
-            break  # (الجيش سيحمي التظاهرات، فرقت الشرطة المظاهرة: who guards or breaks up a protest is not in it)
-        if m.prep is None and m.loc == 0 and is_agent(m, f.assault) and \
-                not after_an_object(f.st, m, f.i):  # (قصفت طائرة موقعا للحوثيين ما أدى إلى تدمير …)
-            f.actor = [m]
-            break
-
-
-_HEADLINE_BREAK = frozenset({":", "-", "–"})  # a byline or a headline ends there: القاهرة - فلان:
-#: Words of cause and response: the act they introduce is another's (بسبب الهجمات، ردا على القصف).
-_CAUSE = frozenset({"بسبب", "جراء", "نتيجه", "ردا", "خشيه", "خوفا"})
-
-
-def _other_event(key: str, typ: str | None) -> bool:
-    """A verb of another type of event (دانت مصر التفجير: a condemnation governs the bombing)."""
-    form = FORMS.get(key)
-    # a verb that is a trigger only with its complement (وقّع اتفاقاً) is here, usually, another verb (وقعت)
-    return form is not None and form.trig.type not in (None, typ) and form.verbal and not form.trig.need
-
-
 def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
     """A nominal trigger: its genitive, a nationality adjective after it, or the governing clause's subject."""
     toks, j, assault, trig = f.toks, f.j, f.assault, f.trig
@@ -572,10 +543,13 @@ def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
         f.actor = undertaker(f.toks, f.i, f.ms)
     if not f.actor and participle(toks[f.i].key) and f.i >= 1 and toks[f.i - 1].key in ("،", ","):
         f.actor = main_clause_subject(f)  # (before any nearer party: a relative clause's subject is not it)
+    if not f.actor and (sides := occurring_sides(f.st, f.i, trig.type)) is not None:
+        f.actor, f.recip = sides[0], f.recip or sides[1]  # ودارت معارك عنيفة: the noun is its verb's subject
+        return
     if not f.actor:
         dropped_governor_subject(f)
     if not f.actor:
-        _governing_subject(f)
+        governing_subject(f)
     if not f.actor and participle(toks[f.i].key):  # داعيا، مطالبا: who speaks, as the quote layer found
         f.actor = [m] if (m := f.st.speaker_of_cue(toks[f.i].start)) is not None and is_agent(m, False) else []
 
