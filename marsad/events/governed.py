@@ -16,6 +16,7 @@ from marsad.events.tokens import (
     ADVERBS,
     CLAUSE_BREAK,
     Ment,
+    Tok,
     ability_preposition,
     governs_masdar,
     is_agent,
@@ -166,7 +167,7 @@ def governing_subject(f: Frame) -> None:
         if any(toks[k].key in _HEADLINE_BREAK or toks[k].bare in _CAUSE or _other_event(toks[k].key, f.trig.type)
                for k in range(m.tj, f.i)):
             break  # (مددت الرئاسة حالة الطوارئ بسبب الاعتداءات: what a clause answers is not its subject's act)
-        if f.i - m.tj <= 2 and evaluates(toks, phrase_start(m) - 1, f.trig.type):
+        if f.i - m.tj <= 2 and evaluates(toks, _office_start(toks, m) - 1, f.trig.type):
             break  # the subject of a verb judging the event (وأدانت الخارجية الأمريكية الهجوم) did not do it
         if id(m) in f.st.victims:
             break  # (X الذي قتل منتحرا بحزام ناسف: the clause is the victim's; its author is not named)
@@ -188,3 +189,15 @@ def _other_event(key: str, typ: str | None) -> bool:
     form = FORMS.get(key)
     # a verb that is a trigger only with its complement (وقّع اتفاقاً) is here, usually, another verb (وقعت)
     return form is not None and form.trig.type not in (None, typ) and form.verbal and not form.trig.need
+
+
+def _office_start(toks: list[Tok], m: Ment) -> int:
+    """Where the subject phrase that mention `m` ends starts: its title, or the office joined to it by
+    «باسم» or لـ, up to three words before (انتقد المتحدث باسم الحزب، دان الأمين العام للأمم المتحدة)."""
+    k = phrase_start(m)
+    if not (k >= 1 and toks[k - 1].bare == "باسم" or m.prep == "ل"):
+        return k
+    for y in range(k - 1, max(0, k - 4), -1):
+        if toks[y - 1].key in CLAUSE_BREAK or toks[y - 1].key in FORMS:
+            return y
+    return k

@@ -316,6 +316,11 @@ def _verbal_actor(f: Frame) -> None:
             if min(m.ti, m.lead) - 1 > v and (_event_noun(toks[min(m.ti, m.lead) - 1].key) or
                                                toks[min(m.ti, m.lead) - 1].bare in POSITIONS):
                 break  # رفضت القبيلة مبايعة X، استهدفت مواقع X: the genitive of an event noun or a position
+            if m.prep == "ل" and _office_of(toks, v, m) and f.st.doc.text[toks[v].end - 1] != "ة":
+                # دعا الأمين العام لمجلس الأمن (الدكتور فلان): its holder, else its body (دعوة: a noun)
+                f.actor = [next((x for x in region if 0 <= phrase_start(x) - m.tj <= 1 and x.ent.type == "PER"), m)]
+                f.after = [x for x in f.after if x is not m]  # the body is in the subject's phrase: no recipient
+                break
             if m.prep is not None or m.loc:
                 break
             if is_agent(m, assault):  # a party that cannot agree with the verb is its object
@@ -327,6 +332,20 @@ def _verbal_actor(f: Frame) -> None:
                 break
     if not f.actor and (not generic_subject or _met_titled(f)) and not taken_back:
         _preceding_subject(f, plural_verb)
+
+
+#: Offices that news joins to their body with لـ (الأمين العام للأمم المتحدة، المبعوث الخاص لـX), and the
+#: adjectives that may follow them (bare spellings).
+_OFFICES = frozenset({"امين", "مبعوث", "ممثل", "منسق", "مفوض", "مدير", "مندوب", "متحدث", "ناطق"})
+_OFFICE_ADJECTIVES = frozenset({"عام", "خاص", "اعلي", "سامي", "تنفيذي", "دايم", "اممي", "مساعد", "رسمي", "اقليمي"})
+
+
+def _office_of(toks: list[Tok], v: int, m: Ment) -> bool:
+    """The words between the verb and the body `m` (written with لـ) are an office of it: its title and the
+    title's adjectives, time adverbs aside."""
+    ks = [k for k in range(v + 1, m.ti) if toks[k].bare not in TIME_ADVERBS]
+    return bool(ks) and len(ks) <= 3 and toks[ks[0]].bare in _OFFICES and all(
+        toks[k].bare in _OFFICE_ADJECTIVES for k in ks[1:])
 
 
 def _met_titled(f: Frame) -> bool:

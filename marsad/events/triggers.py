@@ -128,14 +128,24 @@ def _governed_masdar(toks: list[Tok], k: int, mention_ends: dict[int, int]) -> b
             return False
         # a title before the name (أعلن رئيس مجلس النواب X دعمه): up to four nouns, no clause word between
         for y in range(x, max(-1, x - 5), -1):
-            if governs_masdar(toks[y].key):
+            if _takes_masdar(toks[y].key):
                 return True
             if title_head(toks[y].key) is not None:
-                return any(governs_masdar(toks[z].key) for z in range(max(0, y - 2), y))
+                return any(_takes_masdar(toks[z].key) for z in range(max(0, y - 2), y))
             if toks[y].key in CLAUSE_BREAK or toks[y].bare in PREPS or toks[y].key in FORMS:
                 return False
         return False
-    return governs_masdar(toks[x].key)
+    return _takes_masdar(toks[x].key)
+
+
+def _takes_masdar(key: str) -> bool:
+    """A verb whose object is an act: one that announces, decides or manages it (`governs_masdar`), or one
+    that judges it (انتقد المتحدث باسم الحزب قصف الأحياء: the shelling, not «the party shelled»)."""
+    f = FORMS.get(key)
+    return governs_masdar(key) or (f is not None and f.verbal and f.trig.cameo in _EVALUATIVE)
+
+
+_EVALUATIVE = frozenset({"111", "051"})  # CAMEO: criticise or denounce; praise or endorse
 
 
 def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:

@@ -73,3 +73,36 @@ def test_amam_is_a_preposition_not_the_title_imam() -> None:
     extra = {**PEOPLE, "حركة الشباب": ("m:shabab", "ORG", None, None, None)}
     ev = _typed(_events("وانسحبت القوات أمام هجمات حركة الشباب من كمال نوري.", extra), "ASSAULT")
     assert ev.actor == ["m:shabab"]
+
+
+BODIES = {
+    "مجلس الأمن": ("m:unsc", "ORG", None, None, "IGO"),
+    "حزب الأمة": ("m:umma", "ORG", None, None, None),
+    "كمال نوري": ("m:nouri", "PER", None, None, None),
+}
+
+
+def test_an_office_of_a_body_after_the_verb_is_its_subject_not_whom_it_addresses() -> None:
+    # «الأمين العام لـX»: the ل attaches the office to its body; the office holds the verb's subject
+    for text in ("ودعا الأمين العام لمجلس الأمن إلى وقف القتال في المدينة.",
+                 "وانتقد المبعوث الخاص لمجلس الأمن الحصار المفروض على المدينة."):
+        evs = [e for e in _events(text, BODIES) if e.type in ("REQUEST", "THREATEN", "ACCUSE")]
+        assert evs and evs[0].actor == ["m:unsc"] and "m:unsc" not in evs[0].recipient, text
+    evs = [e for e in _events("ودعا الأمين العام لمجلس الأمن كمال نوري إلى وقف القتال.", BODIES)
+           if e.type == "REQUEST"]
+    assert evs and evs[0].actor == ["m:nouri"]
+    # a call addressed to a body after an object is no office of it
+    evs = [e for e in _events("ودعا الوزير الأطراف لمجلس الأمن إلى التدخل.", BODIES) if e.type == "REQUEST"]
+    assert not evs or evs[0].actor != ["m:unsc"]
+
+
+def test_a_spokesman_who_criticises_an_act_did_not_do_it() -> None:
+    evs = _events("وانتقد المتحدث باسم حزب الأمة قصف الأحياء السكنية في المدينة.", BODIES)
+    shelling = [e for e in evs if e.type == "ASSAULT"]
+    assert shelling and shelling[0].actor != ["m:umma"]
+
+
+def test_the_named_holder_of_an_office_after_a_courtesy_title_is_the_subject() -> None:
+    evs = [e for e in _events("وانتقد الأمين العام لمجلس الأمن الدكتور كمال نوري الحصار المفروض على المدينة.",
+                              BODIES) if e.type == "ACCUSE"]
+    assert evs and evs[0].actor == ["m:nouri"] and not {"m:nouri", "m:unsc"} & set(evs[0].recipient)
