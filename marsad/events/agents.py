@@ -3,10 +3,10 @@ event as its object pronoun (نفذه X، الغارات التي شنها X). S
 
 from __future__ import annotations
 
-from marsad.events.anaphora import MEMBER_NOUNS
 from marsad.events.evaluated import adjective_country, attributed
 from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS
+from marsad.events.partitive import MEMBER_NOUNS
 from marsad.events.tokens import AGENT_TYPES, CLAUSE_BREAK, PREPS, RELATIVE, Ment, is_agent, unclitic
 
 __all__ = ["INSTRUMENT", "by_prefix_actor"]
@@ -17,8 +17,18 @@ _EXECUTOR = frozenset(p + v + o for p in ("", "و") for v in (
     "نفذ", "نفذت", "نفذو", "شن", "شنت", "شنو", "تبنا", "تبنت", "تبنو", "ارتكب", "ارتكبت", "ارتكبو", "يرتكب",
     "ترتكب", "اقترف", "اقترفت", "يقترف", "تقترف", "يتبنا", "تتبنا", "قاد",
     "قادت", "يقود", "تقود", "يشن", "تشن", "ينفذ", "تنفذ", "وجه", "وجهت", "وجهو", "زرع", "زرعت", "زرعو", "ترك",
-    "تركت", "تركو", "اطلق", "اطلقت", "اطلقو", "القا", "القت", "القو") for o in ("ه", "ها")) - {"وجهه", "ووجهه"}
+    "تركت", "تركو", "اطلق", "اطلقت", "اطلقو", "القا", "القت", "القو",
+    # aid sent or given, talks held, a siege imposed, a protest organised, a war waged (المساعدات التي أرسلها X،
+    # الدعم الذي قدمته X، المحادثات التي أجراها X، الحصار الذي فرضه X، المسيرة التي نظمها X، المعارك التي خاضها X)
+    "ارسل", "ارسلت", "ارسلو", "قدم", "قدمت", "قدمو", "سير", "سيرت", "سيرو", "اجرا", "اجرت", "اجرو", "عقد",
+    "عقدت", "عقدو", "ابرم", "ابرمت", "ابرمو", "فرض", "فرضت", "فرضو", "نظم", "نظمت", "نظمو", "خاض", "خاضت",
+    "خاضو") for o in ("ه", "ها")) - {"وجهه", "ووجهه"}
 # (not «وجهه», his face)
+#: Prepositions that put a party in the executing verb's complement, not its subject (خاضتها ضد ائتلاف يضم X;
+#: not في, which joins a unit to its body: نفذته وحدة المدفعية في اللواء X).
+_AWAY = frozenset({"ضد", "على", "علي", "مع", "الى", "الي", "عن", "لدى", "لدي"})
+
+
 # Weapons whose genitive is who fired them (برصاص الجيش، بنيران القوات، بغارة للتحالف).
 INSTRUMENT = frozenset({"رصاص", "رصاصه", "نيران", "نار", "قذايف", "قذيفه", "صواريخ", "صاروخ", "غارات", "غاره",
                          "طايرات", "طايره", "مقاتلات", "قصف", "مدفعيه", "طيران", "قناص", "قناصه", "قنابل"})
@@ -54,15 +64,16 @@ def by_prefix_actor(f: Frame) -> Ment | None:
                 and m.ent.sector != "CVL" and (m.ent.type != "GPE" or unclitic(toks[k].key).startswith("ال")):
             return m  # برصاص الجيش، بنيران قوات الأمن، قصف المدفعية السعودية (after the article: an adjective)
     for k in range(f.j + 1, min(f.n, f.j + 5)):
-        if toks[k].key in CLAUSE_BREAK:
-            break
-        if toks[k].bare in _EXECUTOR:
+        if toks[k].key in CLAUSE_BREAK or toks[k].key.lstrip("وف") == "ما":
+            break  # (مطالبا بكشف ما قدمه X: the pronoun is «ما»'s, not the demand's)
+        if toks[k].bare in _EXECUTOR and f.st.doc.text[toks[k].end - 1] != "ة":  # (قادة: leaders, no verb)
             for m in f.after:
                 if m.ti <= k:
                     continue
                 between = range(k + 1, m.ti)
-                if m.ti - k > 4 or any(toks[x].key in CLAUSE_BREAK for x in between):
-                    break
+                if m.ti - k > 4 or any(toks[x].key in CLAUSE_BREAK or toks[x].bare in _AWAY for x in between) or (
+                        m.ti == k + 1 and m.prep is not None):
+                    break  # the verb's complement: قدمته للثوار (to whom)، خاضتها ضد X (against whom)
                 if is_agent(m, False) or (m.prep == "ل" and m.ent.type in AGENT_TYPES):
                     return m  # شنتها المروحيات التابعة للحكومة: the government
             for x in range(k + 2, min(f.n, k + 4)):  # نفذتها طائرات أميركية: the adjective's country

@@ -19,7 +19,6 @@ from marsad.events.lexicon import FORMS, Trigger
 from marsad.events.tokens import (
     ADVERBS,
     AGENT_TYPES,
-    QUANTITIES,
     TIME_ADVERBS,
     Ment,
     Sentence,
@@ -32,7 +31,7 @@ from marsad.kb.agreement import is_feminine_plural, is_human_plural, name_gender
 from marsad.kb.titles import title_head
 from marsad.text.normalize import normalize
 
-__all__ = ["agrees_with_verb", "antecedent", "first_person", "has_object", "speaker_owns", "object_taken_back", "prior_parties", "overt_subject", "partitive_party", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
+__all__ = ["agrees_with_verb", "antecedent", "first_person", "has_object", "speaker_owns", "object_taken_back", "prior_parties", "overt_subject", "pronoun_party", "can_be_masculine_singular", "resumptive", "verb_features"]
 
 Feats = tuple[str, str]  # (gender "m"/"f"/"*", number "sg"/"pl")
 
@@ -430,69 +429,6 @@ def _accusative(toks: list[Tok], k: int) -> bool:
 
 #: Nouns of relation that stand as the object of a meeting (نظيره، نظراءه، نظيرته، نظرائه).
 _COUNTERPARTS = ("نظير", "نظرا")
-
-
-_MEMBERS = frozenset({"افراد", "عناصر", "مقاتلي", "جنود", "اعضاء", "منتسبي", "مسلحي", "ضباط", "رجال", "انصار",
-                      "مناصري", "عسكريي", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين"})
-# Nouns for some of a body's people that take it after في (قيادات في الحركة، مسؤولون في الوزارة، عناصر في
-# الشرطة): the body is the party, as the genitive is after من. A count (عشرات في …) is no such noun: there
-# في names a place.
-MEMBER_NOUNS = _MEMBERS  # (public: the agent phrases, على يد مسلحي X, and the topic of إنّ, عناصر X)
-_OF_BODY = _MEMBERS | frozenset({"قيادات", "قياديون", "قياديين", "قيادي", "قاده", "مسوولون", "مسوولين",
-                                  "مسوول", "زعماء", "ضابط", "عنصر", "عضو", "نواب", "موظفون", "موظفين"})
-
-
-#: Nouns that take the body they speak or vote for after في but count no members of it after من:
-#: sources in a ministry, a majority in a parliament (مصادر في الحكومة، غالبية في المجلس).
-_IN_BODY = _OF_BODY | frozenset({"مصادر", "مصدر", "غالبيه", "اغلبيه", "اكثريه"})
-#: Indefinite adjectives of rank that stand between such a noun and في (قيادي بارز في، مسؤولون كبار في).
-_RANK_ADJECTIVES = frozenset({"كبار", "كبير", "بارز", "بارزون", "بارزين", "رفيع", "رفيعو", "رفيعي", "سابق",
-                              "سابقون", "سابقين", "مطلع", "مطلعه", "مقرب", "مقربه", "مسوول", "رسمي", "رسميه"})
-
-
-def members_of(toks: list[Tok], m: Ment, ms: list[Ment]) -> bool:
-    """Whether party `m` is the genitive of a member noun (عناصر الحوثيين، مقاتلو الجبهة): the members
-    are the subject, and the verb agrees with them (a non-human plural, feminine singular), not with `m`."""
-    k = m.ti - 1
-    return m.prep is None and k >= 0 and toks[k].bare in _MEMBERS and not any(x.ti <= k < x.tj for x in ms)
-
-
-def _past_adjectives(toks: list[Tok], k: int, ments: list[Ment]) -> int:
-    """The token after at most two indefinite adjectives from `k` (مسؤول أمني رفيع، مصادر دبلوماسية):
-    a relative adjective (-ي، -ية، -يون، -يين) or a word of rank, never a mention's word."""
-    for _ in range(2):
-        if k >= len(toks) or any(m.ti <= k < m.tj for m in ments):
-            break
-        b = toks[k].bare
-        if toks[k].key.startswith(("ال", "لل", "وال", "بال")) or not (b in _RANK_ADJECTIVES or len(b) > 3 and b.endswith(("ي", "يه", "يون", "يين"))):
-            break
-        k += 1
-    return k
-
-
-_QUOTE_MARKS = frozenset({'"', "«", "'", "“"})
-
-
-def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
-    """The party that a quantity at token `k` counts members of (اقتحم العشراتُ من رجال الأمن، شارك نفر من
-    عناصر الجيش): the quantity is the subject, so the party is who acts. None when `k` is no such phrase."""
-    if k >= len(toks) or not (toks[k].bare in QUANTITIES or toks[k].bare in _IN_BODY or toks[k].bare.isdigit()):
-        return None  # (a member noun counts too: عناصر من داعش هاجموا، قيادات في حماس اعتقلت)
-    head = toks[k].bare
-    k += 1
-    if head in _IN_BODY:
-        k = _past_adjectives(toks, k, ments)  # مسؤول أمني رفيع في الوزارة، مصادر دبلوماسية في الحكومة
-    if k + 1 < len(toks) and toks[k].key == "في" and head in _IN_BODY:
-        # (a place after في is where they are: مسلحون في سيناء)
-        return next((m for m in ments if m.ti == k + 1 and m.prep == "في" and m.ent.type in ("ORG", "PER", "MISC")), None)
-    if k + 1 < len(toks) and toks[k].key == "من":
-        k += 1
-        member = toks[k].bare in _MEMBERS and not any(m.ti <= k < m.tj for m in ments)
-        k += member  # a member noun takes the party as its genitive (من رجال الأمن), never after a preposition
-        while k < len(toks) and toks[k].key in _QUOTE_MARKS:
-            k += 1  # ستة من عناصر «X»
-        return next((m for m in ments if m.ti == k and (m.prep is None or not member)), None)
-    return None
 
 
 # Time nouns that may stand right after a verb as adverbs (قصفت الليلة، قتل يوم الأحد): not its subject

@@ -18,7 +18,6 @@ from marsad.events.anaphora import (
     _PASSIVE_PRONE,
     _RESUMPTIVE,
     _TIME_NOUNS,
-    MEMBER_NOUNS,
     _agrees,
     _takes,
     agrees_with_verb,
@@ -29,6 +28,7 @@ from marsad.events.anaphora import (
     verb_features,
 )
 from marsad.events.lexicon import FORMS, Trigger
+from marsad.events.partitive import MEMBER_NOUNS
 from marsad.events.tokens import (
     CLAUSE_BREAK,
     GENERIC_AGENTS,

@@ -23,11 +23,9 @@ from marsad.events.anaphora import (
     common_subject,
     first_person,
     generic_names_party,
-    members_of,
     object_taken_back,
     opens_quote,
     overt_subject,
-    partitive_party,
     pronoun_agrees,
     pronoun_party,
     resumptive,
@@ -81,6 +79,7 @@ from marsad.events.governed import (
 from marsad.events.lexicon import FORMS, bare, verb_trigger
 from marsad.events.nationality import adjective_actor, envoy_subject, subject_nationality
 from marsad.events.participants import represented_body
+from marsad.events.partitive import members_of, partitive_party
 from marsad.events.recipients import AGAINST, AIMED, losing_side, recipient
 from marsad.events.senses import FORCE, civilians, policed
 from marsad.events.tokens import (

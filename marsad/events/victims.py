@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.events.anaphora import partitive_party
 from marsad.events.evaluated import lam_object, opens_accusative
 from marsad.events.lexicon import FORMS, Form, bare
+from marsad.events.partitive import partitive_party
 from marsad.events.senses import target_word
 from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
 from marsad.kb.agreement import is_human_plural
