@@ -1,4 +1,4 @@
-"""Who a counted or member phrase stands for: «العشرات من رجال الأمن»، «عشرة من القادة السابقين لـX»،
+"""Who a counted or member phrase stands for: «العشرات من رجال الأمن»، «عشرون من المقاتلين الأجانب لـX»،
 «مسؤول رفيع في الوزارة». The count or the members are the grammatical subject; the body they belong to is
 the party that acts. Split from `anaphora`, which reads subjects the same way.
 """
@@ -75,7 +75,7 @@ def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
         head_end = k
         definite = member and toks[k - 1].key.startswith("ال")
         while k < len(toks) and (toks[k].key in _QUOTE_MARKS or definite and _definite_adjective(toks[k], k, ments)):
-            k += 1  # ستة من عناصر «X»، عشرة من القادة السابقين لـX: past a definite adjective, لـ joins the party
+            k += 1  # ستة من عناصر «X»، عشرون من المقاتلين الأجانب لـX: past a definite adjective, لـ joins the party
         owned = definite and k > head_end  # (not «استسلم العشرات من الجنود للثوار»: to whom they surrendered)
         return next((m for m in ments if m.ti == k and (m.prep is None or not member or owned and m.prep == "ل")),
                     None)
@@ -84,5 +84,5 @@ def partitive_party(toks: list[Tok], k: int, ments: list[Ment]) -> Ment | None:
 
 def _definite_adjective(t: Tok, k: int, ments: list[Ment]) -> bool:
     """A definite word that is no mention's and carries no preposition: an adjective of the member noun
-    before it (القادة السابقين، العناصر المسلحة)."""
+    before it (المقاتلين الأجانب، العناصر المسلحة)."""
     return t.key.startswith("ال") and not t.key.startswith("لل") and not any(m.ti <= k < m.tj for m in ments)

@@ -1,4 +1,4 @@
-"""The party a count of its members stands for (عشرة من القادة السابقين لـX، 42 من قادة قوات X).
+"""The party a count of its members stands for (عشرون من المقاتلين الأجانب لـX، 42 من قادة قوات X).
 
 Every sentence here was written for these tests (none is in the gold articles or the seeds).
 """
@@ -10,7 +10,7 @@ from tests.events.test_roles import _events
 
 
 def test_a_count_of_a_bodys_leaders_is_the_body_acting() -> None:
-    for text in ("وانتقد عشرون من القادة السابقين لجبهة النصرة قرار الحكومة.",
+    for text in ("وانتقد عشرون من المقاتلين الأجانب لجبهة النصرة قرار الحكومة.",
                  "وانتقد 12 من قادة قوات جبهة النصرة قرار الحكومة."):
         evs = [e for e in _events(text, PARTIES) if e.type == "ACCUSE"]
         assert evs and evs[0].actor == ["m:nusra"], text
