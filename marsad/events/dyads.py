@@ -7,7 +7,7 @@ several agents joined by و. Both readings only look at how mentions are joined,
 from __future__ import annotations
 
 from marsad.document import Entity, Event
-from marsad.events.tokens import ARABIC, Ment, Sentence, Tok, is_agent
+from marsad.events.tokens import ARABIC, CLAUSE_END, Ment, Sentence, Tok, is_agent
 from marsad.text.normalize import normalize
 
 __all__ = ["DYADIC", "between_sides", "coordinated", "dual_parties", "occurring_sides", "the_two_sides"]
@@ -43,7 +43,7 @@ def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
     one side. None when no «بين» follows the trigger. A clause of taking place may stand between (اشتباكات
     اندلعت أمس في ريف حلب بين A وB، اجتماع عقد في القاهرة بين A وB); any other words, at most two."""
     for k in range(j + 1, min(len(toks), j + 10)):
-        if toks[k].key in _CLAUSE_END:
+        if toks[k].key in CLAUSE_END:
             return None
         if toks[k].bare != "بين" or (k > j + 3 and not any(toks[x].bare in _TOOK_PLACE for x in range(j + 1, k))):
             continue
@@ -63,7 +63,6 @@ def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
 _TOOK_PLACE = frozenset({"جري", "جرت", "يجري", "تجري", "عقد", "عقدت", "انعقد", "انعقدت", "دار", "دارت", "يدور",
                          "تدور", "اندلع", "اندلعت", "نشب", "نشبت", "وقع", "وقعت", "اقيم", "اقيمت"})
 _OCCURRED = _TOOK_PLACE - {"عقد", "عقدت", "اقيم", "اقيمت"}
-_CLAUSE_END = frozenset({"،", ",", ".", "؛", ":", "؟", "!"})
 
 
 def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
@@ -162,11 +161,17 @@ def _last_pair(st: Sentence, types: tuple[str, ...] | None = None) -> tuple[list
     for ev in reversed(st.prior):
         if ev.trigger.start < st.s - _PAIR_REACH:
             break
-        if (types is None or ev.type in types) and ev.actor and ev.recipient:
-            a, b = _mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)
-            if a is not None and b is not None:
-                return [a], [b]
+        if (types is None or ev.type in types) and (pair := _pair_of(ev, ents)) is not None:
+            return pair
     return None
+
+
+def _pair_of(ev: Event, ents: dict[str, Entity]) -> tuple[list[Ment], list[Ment]] | None:
+    """The mentions, in the event's sentence, of an event's first actor and first recipient, if it has both."""
+    if not ev.actor or not ev.recipient:
+        return None
+    a, b = _mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)
+    return ([a], [b]) if a is not None and b is not None else None
 
 
 def occurring_sides(st: Sentence, i: int, typ: str | None) -> tuple[list[Ment], list[Ment]] | None:
@@ -180,10 +185,8 @@ def occurring_sides(st: Sentence, i: int, typ: str | None) -> tuple[list[Ment], 
         return [], []
     ents = {e.id: e for e in st.doc.entities}
     for ev in reversed(st.coded):
-        if ev.type == typ and ev.actor and ev.recipient:
-            a, b = _mention(ents.get(ev.actor[0]), ev), _mention(ents.get(ev.recipient[0]), ev)
-            if a is not None and b is not None:
-                return [a], [b]
+        if ev.type == typ and (pair := _pair_of(ev, ents)) is not None:
+            return pair
     return [], []
 
 

@@ -9,7 +9,7 @@ may report a ground assault and an air raid side by side), or what kind of prote
 from __future__ import annotations
 
 from marsad.events.lexicon import FORMS
-from marsad.events.tokens import EXPOSED, Hit, Sentence, Tok, unclitic
+from marsad.events.tokens import CLAUSE_END, EXPOSED, Hit, Sentence, Tok, unclitic
 
 __all__ = ["future_aux", "hypothetical", "irrealis", "mode_of", "negated"]
 
@@ -191,7 +191,6 @@ def _yet_to_come(toks: list[Tok], h: Hit) -> bool:
 
 
 _THAT = frozenset({"ان", "وان", "بان"})
-_CLAUSE_END = frozenset({"،", ",", ".", "؛", ":", "؟", "!"})
 
 
 def _predicted_clause(toks: list[Tok], v: int) -> bool:
@@ -199,12 +198,12 @@ def _predicted_clause(toks: list[Tok], v: int) -> bool:
     the governor's subject between (توقع المحلل العسكري أن تبدأ القوات هجوما، يجب على الأطراف أن تلتزم
     بوقف القتال): the five words `irrealis` reads before the trigger do not reach such a governor."""
     for k in range(v - 1, max(-1, v - 10), -1):
-        if toks[k].key in _CLAUSE_END:
+        if toks[k].key in CLAUSE_END:
             return False
         if toks[k].key in _THAT:
             for g in range(k - 1, max(-1, k - 5), -1):
                 b = toks[g].bare
-                if toks[g].key in _CLAUSE_END:
+                if toks[g].key in CLAUSE_END:
                     return False
                 if b in _IRREALIS or (b[:1] in ("و", "ف") and b[1:] in _IRREALIS):
                     return True

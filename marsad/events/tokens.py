@@ -21,7 +21,7 @@ from marsad.kb.titles import RANKS, title_head
 from marsad.text.normalize import normalize
 
 __all__ = [
-    "ADVERBS", "AGENT_TYPES", "ARABIC", "EXPOSED", "CARDINALS", "CLAUSE_BREAK", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
+    "ADVERBS", "AGENT_TYPES", "ARABIC", "EXPOSED", "CARDINALS", "CLAUSE_BREAK", "CLAUSE_END", "GENERIC_AGENTS", "MARKS", "MASDAR_GOVERNORS", "PREPS", "QUANTITIES", "Hit", "Ment", "Sentence", "Tok", "fine_place",
     "ability_preposition", "governs_masdar", "is_agent", "is_place",
 ]
 
@@ -57,6 +57,8 @@ _CONJ_PREPS = frozenset({"في", "على", "علي", "من", "الى", "الي",
 #: Relative pronouns: the subject of the verb after them is the noun before them (their antecedent).
 RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
 CLAUSE_BREAK = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
+#: Punctuation that ends a clause but not a quotation or a name in guillemets (which may stand inside one).
+CLAUSE_END = frozenset({"،", ",", ".", "؛", ":", "؟", "!"})
 AGENT_TYPES = frozenset({"PER", "ORG"})
 # Unlinked agent nouns that fill the subject slot (انتقدت النقابةُ الوزارةَ): the next mention is the object.
 GENERIC_AGENTS = frozenset({"معارضه", "سلطات", "شرطه", "حكومه", "قوات", "جيش", "مسلحون", "مسلحين",
