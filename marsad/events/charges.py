@@ -7,7 +7,7 @@ from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS
 from marsad.events.tokens import CLAUSE_BREAK, Ment, Tok, is_agent
 
-__all__ = ["accused_party", "charged", "evaluates"]
+__all__ = ["EVALUATIVE", "accused_party", "charged", "evaluates"]
 
 
 def charged(f: Frame) -> bool:
@@ -34,7 +34,7 @@ def accused_party(f: Frame) -> Ment | None:
 def evaluates(toks: list[Tok], k: int, typ: str | None) -> bool:
     """A verb of condemning or welcoming at k (دانت، ندد، رحب), whose subject follows it (VSO)."""
     form = FORMS.get(toks[k].key) if k >= 0 else None
-    return form is not None and form.verbal and form.trig.cameo in _EVALUATIVE and form.trig.type != typ
+    return form is not None and form.verbal and form.trig.cameo in EVALUATIVE and form.trig.type != typ
 
 
-_EVALUATIVE = frozenset({"111", "051"})  # CAMEO: criticise or denounce; praise or endorse
+EVALUATIVE = frozenset({"111", "051"})  # CAMEO: criticise or denounce; praise or endorse

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 
+from marsad.events.charges import EVALUATIVE
 from marsad.events.lexicon import FORMS, NOUN_READINGS, PHRASES, Form, Trigger
 from marsad.events.protest import crowd_near, street_context
 from marsad.events.senses import human_follows, occurs, prayer, sense_ok
@@ -142,10 +143,8 @@ def _takes_masdar(key: str) -> bool:
     """A verb whose object is an act: one that announces, decides or manages it (`governs_masdar`), or one
     that judges it (انتقد المتحدث باسم الحزب قصف الأحياء: the shelling, not «the party shelled»)."""
     f = FORMS.get(key)
-    return governs_masdar(key) or (f is not None and f.verbal and f.trig.cameo in _EVALUATIVE)
+    return governs_masdar(key) or (f is not None and f.verbal and f.trig.cameo in EVALUATIVE)
 
-
-_EVALUATIVE = frozenset({"111", "051"})  # CAMEO: criticise or denounce; praise or endorse
 
 
 def find_hits(toks: list[Tok], mention_spans: list[tuple[int, int, str]]) -> list[Hit]:
