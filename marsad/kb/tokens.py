@@ -105,13 +105,27 @@ def norm_key(s: str) -> str:
     return " ".join(WORD.findall(normalize(s)))
 
 
-@lru_cache(maxsize=200_000)
+_VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
 def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """Readings of a normalised word with proclitics removed, as (stem, letters cut), most literal first.
 
     The whole word always comes first, so `وليد` is only read as `ليد` if `وليد` itself is unknown. Cuts
     leave at least three letters: shorter stems are mostly accidents (بكر → كر).
+
+    Memoised in a plain bounded dict rather than an LRU cache: each LRU entry is a linked list cell the
+    garbage collector walks in every full collection, and a run adds one per new word type.
     """
+    hit = _VARIANTS.get(word)
+    if hit is None:
+        hit = _clitic_variants(word)
+        if len(_VARIANTS) < 200_000:
+            _VARIANTS[word] = hit
+    return hit
+
+
+def _clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     if word[:1] not in _CLITIC_ONE:  # no proclitic to cut (most words, the definite ones among them)
         return ((word, 0),)
     out = [(word, 0)]
