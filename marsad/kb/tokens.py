@@ -94,9 +94,11 @@ def clitic_forms(stems: Iterable[str]) -> set[str]:
 
 def tokens_where(text: str, forms: Set[str], test: Callable[[str], object]) -> list[int]:
     """Sorted indexes of the tokens of `text` whose word passes `test`; only words in `forms` (a superset
-    of those that can pass, `clitic_forms`) are tested, each word type once."""
+    of those that can pass, `clitic_forms`) are tested, each word type once. The smaller of the article's
+    words and `forms` is walked (a frozenset or a key view on the right of ``keys() &`` is walked whole)."""
     index = word_index(text)
-    hits = [w for w in index.keys() & forms if test(w)]
+    small, big = (forms, index) if len(forms) < len(index) else (index, forms)
+    hits = [w for w in filter(big.__contains__, small) if test(w)]
     return sorted(chain.from_iterable(map(index.__getitem__, hits)))
 
 

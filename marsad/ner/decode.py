@@ -124,6 +124,7 @@ class FastDecoder:
                     a, sep, b = attr[4:].partition("|")
                     if sep:
                         table[(a, b)] = weights.matrix[r]
+        self._gaz_pairs, self._lex_pairs = first_pairs(fx.res.gazetteer.entries), first_pairs(fx.train_lex.entries)
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
         self._ctx_index, self._ctx_matrix = context_blocks(weights, FeatureExtractor.OFFSETS)
 
@@ -282,10 +283,12 @@ class FastDecoder:
     def _gaz_matches(self, entries: list, norms: list[str], rest: list[int]) -> dict[int, list[str]]:
         """Token → its `FeatureExtractor.gazetteer_from_starts` features, for the tokens that have any; the
         same lists in the same order (gazetteer matches by start, then the training lexicon's), found
-        document-wide with the sentence ends as the limit of a match."""
+        document-wide with the sentence ends as the limit of a match. Lengths over one are tried only where
+        the next word continues some entry (`first_pairs`): for nearly every start, none does."""
         out: dict[int, list[str]] = {}
         cand = [i for i, x in enumerate(entries) if x[3]]
-        for col, table, pre in ((5, self.fx.res.gazetteer, "gz"), (6, self.fx.train_lex, "tgz")):
+        for col, table, pre, pairs in ((5, self.fx.res.gazetteer, "gz", self._gaz_pairs),
+                                       (6, self.fx.train_lex, "tgz", self._lex_pairs)):
             known = table.entries
             b, m, inner = pre + "B=", pre + "M=", pre + "I="
             for i in cand:
@@ -293,7 +296,10 @@ class FastDecoder:
                 if not st:
                     continue
                 room = rest[i] + 1
+                after = norms[i + 1] if room > 1 else None
                 for first, ls in st:
+                    if after is None or (first, after) not in pairs:
+                        ls = ls[-1:] if ls[-1] == 1 else ()  # (lengths are longest first)
                     for length in ls:
                         if length > room:
                             continue
@@ -320,6 +326,12 @@ class FastDecoder:
         paths = viterbi_flat(e, lens, self.w.trans) if len(lens) else []
         it = iter(paths)
         return [next(it) if len(s) else np.zeros(0, dtype=np.int64) for s in sentences], entries
+
+
+def first_pairs(entries: dict[tuple[str, ...], tuple[str, ...]]) -> frozenset[tuple[str, str]]:
+    """The first two words of every entry of two words or more: a start whose next word makes no such pair
+    can only match an entry of one word."""
+    return frozenset(k[:2] for k in entries if len(k) > 1)
 
 
 def context_blocks(weights: CrfWeights, offsets: Sequence[int]) -> tuple[dict[str, int], np.ndarray]:

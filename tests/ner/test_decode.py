@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from marsad.ner.decode import CrfWeights, FastDecoder, context_blocks, viterbi_flat
+from marsad.ner.decode import CrfWeights, FastDecoder, context_blocks, first_pairs, viterbi_flat
 from marsad.ner.features import FeatureExtractor
 from marsad.ner.resources import MODEL_DIR, MODEL_FILE, load_resources
 from marsad.ner.tagger import get_tagger
@@ -86,6 +86,11 @@ def test_word_vectors_are_the_feature_sums_to_the_bit() -> None:
         own, ctx = fx.word_info(word)[:2]
         want = [summed(own)] + [summed(ctx[off]) for off in FeatureExtractor.OFFSETS]
         assert np.array_equal(v, np.vstack(want))
+
+
+def test_first_pairs_are_the_starts_of_longer_entries() -> None:
+    entries = {("الامم", "المتحده"): ("ORG",), ("بغداد",): ("LOC",), ("جورج", "بوش", "الابن"): ("PERS",)}
+    assert first_pairs(entries) == {("الامم", "المتحده"), ("جورج", "بوش")}
 
 
 def test_viterbi_against_brute_force() -> None:
