@@ -116,14 +116,14 @@ class FastDecoder:
         self._eos = _or_zero(weights.vec("EOS"), k)
         self._orgh = [weights.vec(f"orgh-{d}") for d in (1, 2, 3)]
         # pair features, keyed without building their strings on the hot path
-        self._bg_prev: dict[tuple[str, str], np.ndarray] = {}
-        self._bg_next: dict[tuple[str, str], np.ndarray] = {}
+        self._bg_prev: dict[tuple[str, str], int] = {}  # word pair → its weight row
+        self._bg_next: dict[tuple[str, str], int] = {}
         for attr, r in weights.attr_row.items():
             for prefix, table in (("bg-=", self._bg_prev), ("bg+=", self._bg_next)):
                 if attr.startswith(prefix):
                     a, sep, b = attr[4:].partition("|")
                     if sep:
-                        table[(a, b)] = weights.matrix[r]
+                        table[(a, b)] = r
         self._gaz_pairs, self._lex_pairs = first_pairs(fx.res.gazetteer.entries), first_pairs(fx.train_lex.entries)
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
         self._ctx_index, self._ctx_matrix = context_blocks(weights, FeatureExtractor.OFFSETS)
@@ -244,10 +244,10 @@ class FastDecoder:
         """
         pairs = list(zip(norms, norms[1:], strict=False))
         for table, shift in ((self._bg_prev, 1), (self._bg_next, 0)):
-            # the few known pairs found at C speed, then those inside a sentence
+            # the known pairs found at C speed, then those inside a sentence; their rows in one gather
             at = [i for i in compress(range(len(pairs)), map(table.__contains__, pairs)) if rest[i] >= 1]
             if at:
-                e[[i + shift for i in at]] += np.stack([table[pairs[i]] for i in at])
+                e[[i + shift for i in at]] += self.w.matrix[[table[pairs[i]] for i in at]]
         if heads:  # an organisation head word: orgh-d on the next three tokens
             for d in (3, 2, 1):
                 v = self._orgh[d - 1]
@@ -266,12 +266,13 @@ class FastDecoder:
         near.update([i - 1 for i in feats if pos[i] >= 1])
         near.update([i + 1 for i in feats if rest[i] >= 1])
         cache = self._gaz_cache
-        get = {i: tuple(f) for i, f in feats.items()}.get
+        at = [empty] * len(pos)  # each token's features as a tuple: a list index, not a dict lookup, per row
+        for i, f in feats.items():
+            at[i] = tuple(f)
         rows = sorted(near)
         vecs: list[np.ndarray] = []
         for i in rows:
-            key = (get(i - 1, empty) if pos[i] >= 1 else empty, get(i, empty),
-                   get(i + 1, empty) if rest[i] >= 1 else empty)
+            key = (at[i - 1] if pos[i] >= 1 else empty, at[i], at[i + 1] if rest[i] >= 1 else empty)
             v = cache.get(key)
             if v is None:
                 v = self.w.score(gaz_context_features(key, 1))
