@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Set
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from marsad.text.normalize import normalize, strip_proclitics
@@ -41,6 +41,8 @@ def _norm_short(text: str) -> tuple[tuple[int, int, str], ...]:
 
 @lru_cache(maxsize=8)
 def _norm_long(text: str) -> tuple[tuple[int, int, str], ...]:
+    if clitic_variants.cache_info().currsize > VARIANTS_MAX:  # once per article: the word memo's bound
+        clitic_variants.cache_clear()
     return _norm_tokens(text)
 
 
@@ -107,24 +109,22 @@ def norm_key(s: str) -> str:
     return " ".join(WORD.findall(normalize(s)))
 
 
-_VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {}
+#: Word types `clitic_variants` remembers before it starts afresh (checked once per article).
+VARIANTS_MAX = 200_000
 
 
+@cache
 def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """Readings of a normalised word with proclitics removed, as (stem, letters cut), most literal first.
 
     The whole word always comes first, so `وليد` is only read as `ليد` if `وليد` itself is unknown. Cuts
     leave at least three letters: shorter stems are mostly accidents (بكر → كر).
 
-    Memoised in a plain bounded dict rather than an LRU cache: each LRU entry is a linked list cell the
-    garbage collector walks in every full collection, and a run adds one per new word type.
+    An unbounded cache, emptied by `_norm_long` once it holds `VARIANTS_MAX` words: a bounded LRU cache
+    keeps a linked list cell per word, which the garbage collector walks in every full collection (a run
+    added one per new word type), and a bounded dict of our own costs a Python call per lookup.
     """
-    hit = _VARIANTS.get(word)
-    if hit is None:
-        hit = _clitic_variants(word)
-        if len(_VARIANTS) < 200_000:
-            _VARIANTS[word] = hit
-    return hit
+    return _clitic_variants(word)
 
 
 def _clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
