@@ -178,8 +178,11 @@ def _repeat(t: _Text, ent: Entity, words: tuple[str, ...], entities: list[Entity
     """Later occurrences of a name's words (a proclitic allowed on the first) become mentions of `ent`."""
     spans = [(m.start, m.end) for x in [*entities, ent] for m in x.mentions]
     ln = len(words)
-    for i in range(len(t.toks) - ln + 1):
-        cut = next((c for v, c in clitic_variants(t.words[i]) if v == words[0]), None)
+    # only the tokens with the first word among their readings, each word type tested once
+    for i in tokens_where(t.text, clitic_forms([words[0]]), lambda w: _reading_cut(w, words[0]) is not None):
+        if i > len(t.toks) - ln:
+            break
+        cut = _reading_cut(t.words[i], words[0])
         if cut is None or any(t.words[i + j] != words[j] or t.gaps[i + j - 1] for j in range(1, ln)):
             continue
         s = skip_letters(t.text, t.toks[i][0], cut) if cut else t.toks[i][0]
@@ -191,6 +194,11 @@ def _repeat(t: _Text, ent: Entity, words: tuple[str, ...], entities: list[Entity
         ent.mentions.append(Span(s, e, t.text[s:e]))
         spans.append((s, e))
     ent.mentions.sort(key=lambda m: m.start)
+
+
+def _reading_cut(word: str, first: str) -> int | None:
+    """The letters cut from `word` to read it as `first` (`clitic_variants`), None if it is never that."""
+    return next((c for v, c in clitic_variants(word) if v == first), None)
 
 
 def _existing_bodies(t: _Text, entities: list[Entity]) -> tuple[list[_Body], list[tuple[int, _Body]]]:

@@ -30,7 +30,7 @@ from marsad.kb.coref import (
 )
 from marsad.kb.geocode import choose_place
 from marsad.kb.ids import unknown_id
-from marsad.kb.name_starts import match_starts
+from marsad.kb.name_starts import match_starts, two_word_starts
 from marsad.kb.place_gate import (
     commonness,
     continues_list,
@@ -462,6 +462,7 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
     auto = kb.auto
     ev = evidence_for(text)
     firsts_of, todo = match_starts(kb, text, ev.cued)
+    pairs = two_word_starts(kb)
     announced: set[int] = set()  # last tokens of places announced by a cue, or listed after one
     i = todo[0] if todo else n
     while i < n:
@@ -474,6 +475,8 @@ def find_known_mentions(text: str, tagged: Sequence[tuple[int, int, str]] = ()) 
             span = 1
             while span < mx and i + span < n and joinable[i + span - 1]:
                 span += 1
+            if span > 1 and v + " " + toks[i + 1][2] not in pairs:
+                span = 1  # no name of two words or more goes on with the next word
             for ln in range(span, 0, -1):
                 key = v if ln == 1 else " ".join([v] + [t[2] for t in toks[i + 1:i + ln]])
                 idx = auto.get(key)

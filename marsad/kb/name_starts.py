@@ -11,9 +11,19 @@ from itertools import compress
 
 from marsad.kb.tokens import clitic_variants, word_index
 
-__all__ = ["match_starts"]
+__all__ = ["match_starts", "two_word_starts"]
 
 _STARTS: dict[int, dict[str, tuple[tuple[str, int, int], ...]]] = {}
+_PAIRS: dict[int, frozenset[str]] = {}
+
+
+def two_word_starts(kb: object) -> frozenset[str]:
+    """Per KB: the first two words («w1 w2») of every matchable name of two words or more. A start whose
+    next word makes none of them can only match a name of one word, so the matcher builds no longer keys."""
+    hit = _PAIRS.get(id(kb))
+    if hit is None:
+        hit = _PAIRS[id(kb)] = frozenset(" ".join(k.split(" ", 2)[:2]) for k in kb.auto if " " in k)
+    return hit
 
 
 def _starts_cache(kb: object) -> dict[str, tuple[tuple[str, int, int], ...]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Set
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from marsad.text.normalize import normalize, strip_proclitics
@@ -41,6 +41,8 @@ def _norm_short(text: str) -> tuple[tuple[int, int, str], ...]:
 
 @lru_cache(maxsize=8)
 def _norm_long(text: str) -> tuple[tuple[int, int, str], ...]:
+    if clitic_variants.cache_info().currsize > VARIANTS_MAX:  # once per article: the word memo's bound
+        clitic_variants.cache_clear()
     return _norm_tokens(text)
 
 
@@ -94,9 +96,11 @@ def clitic_forms(stems: Iterable[str]) -> set[str]:
 
 def tokens_where(text: str, forms: Set[str], test: Callable[[str], object]) -> list[int]:
     """Sorted indexes of the tokens of `text` whose word passes `test`; only words in `forms` (a superset
-    of those that can pass, `clitic_forms`) are tested, each word type once."""
+    of those that can pass, `clitic_forms`) are tested, each word type once. The smaller of the article's
+    words and `forms` is walked (a frozenset or a key view on the right of ``keys() &`` is walked whole)."""
     index = word_index(text)
-    hits = [w for w in index.keys() & forms if test(w)]
+    small, big = (forms, index) if len(forms) < len(index) else (index, forms)
+    hits = [w for w in filter(big.__contains__, small) if test(w)]
     return sorted(chain.from_iterable(map(index.__getitem__, hits)))
 
 
@@ -105,13 +109,25 @@ def norm_key(s: str) -> str:
     return " ".join(WORD.findall(normalize(s)))
 
 
-@lru_cache(maxsize=200_000)
+#: Word types `clitic_variants` remembers before it starts afresh (checked once per article).
+VARIANTS_MAX = 200_000
+
+
+@cache
 def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """Readings of a normalised word with proclitics removed, as (stem, letters cut), most literal first.
 
     The whole word always comes first, so `وليد` is only read as `ليد` if `وليد` itself is unknown. Cuts
     leave at least three letters: shorter stems are mostly accidents (بكر → كر).
+
+    An unbounded cache, emptied by `_norm_long` once it holds `VARIANTS_MAX` words: a bounded LRU cache
+    keeps a linked list cell per word, which the garbage collector walks in every full collection (a run
+    added one per new word type), and a bounded dict of our own costs a Python call per lookup.
     """
+    return _clitic_variants(word)
+
+
+def _clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     if word[:1] not in _CLITIC_ONE:  # no proclitic to cut (most words, the definite ones among them)
         return ((word, 0),)
     out = [(word, 0)]

@@ -23,7 +23,7 @@ from marsad.ner.features import FeatureExtractor, Starts, gaz_context_features
 
 #: A word type's cached facts: (vector row, normalised form, org head?, may start a gazetteer match?,
 #: clitic readings, its gazetteer starts, its training-lexicon starts)
-_Entry = tuple[int, str, bool, bool, list[tuple[str, str]], Starts, Starts]
+_Entry = tuple[int, str, bool, bool, tuple[tuple[str, str], ...], Starts, Starts]
 
 #: Word types whose weight vectors are kept (36 MB): on SaudiNewsNet the 100K commonest raw tokens
 #: cover 98% of running text (50K: 94%); the rest are computed on the fly.
@@ -116,18 +116,17 @@ class FastDecoder:
         self._eos = _or_zero(weights.vec("EOS"), k)
         self._orgh = [weights.vec(f"orgh-{d}") for d in (1, 2, 3)]
         # pair features, keyed without building their strings on the hot path
-        self._bg_prev: dict[tuple[str, str], np.ndarray] = {}
-        self._bg_next: dict[tuple[str, str], np.ndarray] = {}
+        self._bg_prev: dict[tuple[str, str], int] = {}  # word pair → its weight row
+        self._bg_next: dict[tuple[str, str], int] = {}
         for attr, r in weights.attr_row.items():
             for prefix, table in (("bg-=", self._bg_prev), ("bg+=", self._bg_next)):
                 if attr.startswith(prefix):
                     a, sep, b = attr[4:].partition("|")
                     if sep:
-                        table[(a, b)] = weights.matrix[r]
+                        table[(a, b)] = r
+        self._gaz_pairs, self._lex_pairs = first_pairs(fx.res.gazetteer.entries), first_pairs(fx.train_lex.entries)
         self._gaz_cache: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
-        zero = weights._zero_row
-        self._ctx_rows = {base: tuple(zero if r is None else r for r in rows)
-                          for base, rows in weights.context_rows(FeatureExtractor.OFFSETS).items()}
+        self._ctx_index, self._ctx_matrix = context_blocks(weights, FeatureExtractor.OFFSETS)
 
     def _entries(self, words: list[str], scratch: list[np.ndarray]) -> list[_Entry]:
         """Each word's cached facts (vector row, normalised form, org head?, may start a gazetteer match?,
@@ -143,12 +142,15 @@ class FastDecoder:
             return entries
         new = list(dict.fromkeys([words[i] for i in missing]))
         fx = self.fx
-        cores = [fx.word_core(w) for w in new]
+        cores = fx.word_cores(new)
         vecs = self._word_vectors(cores)
         gaz, lex = fx.res.gazetteer, fx.train_lex
         made: dict[str, _Entry] = {}
         cached: list[int] = []
-        for j, (word, (_own, _keep, norm, cands, org, gz)) in enumerate(zip(new, cores, strict=True)):
+        for j, (word, (_own, _keep, norm, readings, org, gz)) in enumerate(zip(new, cores, strict=True)):
+            # a tuple, not the list: an entry of str, int, bool and tuples is left out of the garbage
+            # collector's walks, and these entries are most of what a run adds to the heap
+            cands = tuple(readings)
             starts = (gaz.starts(cands), lex.starts(cands)) if gz else ((), ())
             if len(self._rows) < self._cache_size:
                 entry = (len(self._rows), norm, org, gz, cands, *starts)
@@ -166,27 +168,30 @@ class FastDecoder:
 
     def _word_vectors(self, cores: Sequence[tuple]) -> np.ndarray:
         """(n, 5, K): for each `FeatureExtractor.word_core`, the vectors `segment_scores` gives for (own,
-        ctx[-2], ctx[-1], ctx[1], ctx[2]) of `FeatureExtractor.word_info`: the same rows gathered in the same
+        ctx[-2], ctx[-1], ctx[1], ctx[2]) of `FeatureExtractor.word_info`: the same rows summed in the same
         order, so the same sums to the bit (a context list is `keep` prefixed, and a shared prefix keeps
-        the sorted order). A feature the model lacks gathers the zero row instead of being skipped: a sum
+        the sorted order). A feature the model lacks gathers a zero row instead of being skipped: a sum
         that starts at +0.0 never becomes -0.0, so adding +0.0 changes no bit, and the rows of a word are
-        then laid out by C-level `map` and `zip` rather than per-feature Python filtering."""
+        then laid out by C-level `map` rather than per-feature Python filtering. The four context sums
+        run together over (4, K) blocks (`context_blocks`): each cell is still summed in `keep` order."""
         w = self.w
-        zero = w._zero_row
-        get, cget = w.attr_row.get, self._ctx_rows.get
-        nslots = len(FeatureExtractor.OFFSETS)
-        none = (zero,) * nslots
+        zero, czero = w._zero_row, len(self._ctx_matrix) - 1
+        get, cget = w.attr_row.get, self._ctx_index.get
         idx: list[int] = []
         offsets: list[int] = []
+        cidx: list[int] = []
+        coffsets: list[int] = []
         for own, keep, *_rest in cores:
             offsets.append(len(idx))
             idx.append(zero)
             idx.extend(map(get, own, repeat(zero, len(own))))
-            for col in list(zip(*map(cget, keep, repeat(none, len(keep))), strict=True)) or [()] * nslots:
-                offsets.append(len(idx))
-                idx.append(zero)
-                idx.extend(col)
-        return np.add.reduceat(w.matrix[idx], offsets, axis=0).reshape(len(cores), nslots + 1, -1)
+            coffsets.append(len(cidx))
+            cidx.append(czero)
+            cidx.extend(map(cget, keep, repeat(czero, len(keep))))
+        out = np.empty((len(cores), len(FeatureExtractor.OFFSETS) + 1, w.matrix.shape[1]))
+        out[:, 0] = np.add.reduceat(w.matrix[idx], offsets, axis=0)
+        out[:, 1:] = np.add.reduceat(self._ctx_matrix[cidx], coffsets, axis=0)
+        return out
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, K) state scores of all tokens of non-empty sentences, and the sentence lengths.
@@ -239,10 +244,10 @@ class FastDecoder:
         """
         pairs = list(zip(norms, norms[1:], strict=False))
         for table, shift in ((self._bg_prev, 1), (self._bg_next, 0)):
-            # the few known pairs found at C speed, then those inside a sentence
+            # the known pairs found at C speed, then those inside a sentence; their rows in one gather
             at = [i for i in compress(range(len(pairs)), map(table.__contains__, pairs)) if rest[i] >= 1]
             if at:
-                e[[i + shift for i in at]] += np.stack([table[pairs[i]] for i in at])
+                e[[i + shift for i in at]] += self.w.matrix[[table[pairs[i]] for i in at]]
         if heads:  # an organisation head word: orgh-d on the next three tokens
             for d in (3, 2, 1):
                 v = self._orgh[d - 1]
@@ -261,12 +266,13 @@ class FastDecoder:
         near.update([i - 1 for i in feats if pos[i] >= 1])
         near.update([i + 1 for i in feats if rest[i] >= 1])
         cache = self._gaz_cache
-        get = {i: tuple(f) for i, f in feats.items()}.get
+        at = [empty] * len(pos)  # each token's features as a tuple: a list index, not a dict lookup, per row
+        for i, f in feats.items():
+            at[i] = tuple(f)
         rows = sorted(near)
         vecs: list[np.ndarray] = []
         for i in rows:
-            key = (get(i - 1, empty) if pos[i] >= 1 else empty, get(i, empty),
-                   get(i + 1, empty) if rest[i] >= 1 else empty)
+            key = (at[i - 1] if pos[i] >= 1 else empty, at[i], at[i + 1] if rest[i] >= 1 else empty)
             v = cache.get(key)
             if v is None:
                 v = self.w.score(gaz_context_features(key, 1))
@@ -278,10 +284,12 @@ class FastDecoder:
     def _gaz_matches(self, entries: list, norms: list[str], rest: list[int]) -> dict[int, list[str]]:
         """Token → its `FeatureExtractor.gazetteer_from_starts` features, for the tokens that have any; the
         same lists in the same order (gazetteer matches by start, then the training lexicon's), found
-        document-wide with the sentence ends as the limit of a match."""
+        document-wide with the sentence ends as the limit of a match. Lengths over one are tried only where
+        the next word continues some entry (`first_pairs`): for nearly every start, none does."""
         out: dict[int, list[str]] = {}
         cand = [i for i, x in enumerate(entries) if x[3]]
-        for col, table, pre in ((5, self.fx.res.gazetteer, "gz"), (6, self.fx.train_lex, "tgz")):
+        for col, table, pre, pairs in ((5, self.fx.res.gazetteer, "gz", self._gaz_pairs),
+                                       (6, self.fx.train_lex, "tgz", self._lex_pairs)):
             known = table.entries
             b, m, inner = pre + "B=", pre + "M=", pre + "I="
             for i in cand:
@@ -289,7 +297,10 @@ class FastDecoder:
                 if not st:
                     continue
                 room = rest[i] + 1
+                after = norms[i + 1] if room > 1 else None
                 for first, ls in st:
+                    if after is None or (first, after) not in pairs:
+                        ls = ls[-1:] if ls[-1] == 1 else ()  # (lengths are longest first)
                     for length in ls:
                         if length > room:
                             continue
@@ -316,6 +327,26 @@ class FastDecoder:
         paths = viterbi_flat(e, lens, self.w.trans) if len(lens) else []
         it = iter(paths)
         return [next(it) if len(s) else np.zeros(0, dtype=np.int64) for s in sentences], entries
+
+
+def first_pairs(entries: dict[tuple[str, ...], tuple[str, ...]]) -> frozenset[tuple[str, str]]:
+    """The first two words of every entry of two words or more: a start whose next word makes no such pair
+    can only match an entry of one word."""
+    return frozenset(k[:2] for k in entries if len(k) > 1)
+
+
+def context_blocks(weights: CrfWeights, offsets: Sequence[int]) -> tuple[dict[str, int], np.ndarray]:
+    """Base feature → its index in a (n + 1, len(offsets), K) array of its weight rows at each offset (zero
+    where the model has none; the last block is all zero).
+
+    A word's context vectors are then one gathered block per base feature instead of one row per feature
+    and offset, and summing the blocks adds each offset's rows in the same order as summing them apart.
+    """
+    by_base = weights.context_rows(offsets)
+    zero = weights._zero_row
+    rows = [[zero if r is None else r for r in rs] for rs in by_base.values()]
+    rows.append([zero] * len(offsets))
+    return {base: i for i, base in enumerate(by_base)}, weights.matrix[np.array(rows, dtype=np.int64)]
 
 
 def _or_zero(v: np.ndarray | None, k: int) -> np.ndarray:

@@ -80,6 +80,14 @@ def normalize(word: str) -> str:
     return _STRIP.sub("", word).translate(_TABLE).lower()
 
 
+def normalize_many(words: Sequence[str]) -> list[str]:
+    """`normalize` of each word, in one pass over the words joined by newlines: per word, the regex and the
+    translation table cost more in call overhead than in work. The split is exact as long as no word holds
+    a newline (nothing maps to one); if one does, the words are normalised one by one."""
+    out = _STRIP.sub("", "\n".join([w[:MAX_WORD] for w in words])).translate(_TABLE).lower().split("\n")
+    return out if len(out) == len(words) else [normalize(w) for w in words]
+
+
 def clitic_candidates(norm: str) -> list[tuple[str, str]]:
     """All (prefix tag, remaining word) readings of a normalised word, unsegmented reading first.
 
@@ -299,7 +307,14 @@ class FeatureExtractor:
         """`word_info` before its context features are spelt out, unmemoised: the fast decoder maps the
         sorted context base features to weight rows itself, so building ``-2:…``…``2:…`` strings (and
         caching them a second time beside its own vectors) was most of a new word type's cost."""
-        norm = normalize(word)
+        return self._core(word, normalize(word))
+
+    def word_cores(self, words: Sequence[str]) -> list[_WordCore]:
+        """`word_core` of each word, normalised together (`normalize_many`): the decoder asks for a
+        document's new word types at once."""
+        return list(map(self._core, words, normalize_many(words)))
+
+    def _core(self, word: str, norm: str) -> _WordCore:
         tag, stem = stem_of(norm)
         clusters = self.res.clusters
         shape = "sh=" + _shape(word)
@@ -323,9 +338,10 @@ class FeatureExtractor:
             feats += own_c
         lex = self._lex(norm, stem)
         feats += lex
-        # sorted, not a set: feature order must not depend on the per-process string hash salt,
-        # or two training runs would write byte-different (if equivalent) models
-        keep = sorted({"w=" + norm, "s=" + stem, "p=" + tag, shape, *ctx_c, *lex})
+        # sorted, not a set order: feature order must not depend on the per-process string hash salt, or
+        # two training runs would write byte-different (if equivalent) models. The kinds' prefixes sort
+        # c… < lex= < p= < s= < sh= < w= (and c0 < c1 < c2), so only the word lists need a sort of their own
+        keep = [*ctx_c, *(sorted(set(lex)) if len(lex) > 1 else lex), "p=" + tag, "s=" + stem, shape, "w=" + norm]
         cands = clitic_candidates(norm)
         g, t = self.res.gazetteer.max_len, self.train_lex.max_len
         gz = False

@@ -20,11 +20,23 @@ _LETTERS = {
 # str.translate with a dict is slow on non-ASCII text (~0.4 ms per article); a chain of C-level
 # replace calls skipping absent letters is 30x faster, and this runs on every stored word.
 _REPLACEMENTS = tuple(_LETTERS.items())
+_VARIANT_LETTERS = frozenset(_LETTERS)
+#: Up to this length a string's variant letters are found by one set intersection over its characters; a
+#: longer one (an article) is scanned once per variant letter, at memchr speed.
+_SHORT = 64
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 
 
 def fold_letters(s: str) -> str:
-    """Variant letters unified, nothing else: one character for one, so offsets into `s` stay valid."""
+    """Variant letters unified, nothing else: one character for one, so offsets into `s` stay valid.
+
+    No letter maps to a variant letter, so the replacements commute: a short string (a word, a name:
+    most calls) replaces only the letters it holds, found in one pass, instead of testing all thirty.
+    """
+    if len(s) <= _SHORT:
+        for a in _VARIANT_LETTERS.intersection(s):
+            s = s.replace(a, _LETTERS[a])
+        return s
     for a, b in _REPLACEMENTS:
         if a in s:
             s = s.replace(a, b)

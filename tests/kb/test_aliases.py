@@ -98,3 +98,11 @@ def test_a_party_court_or_guard_named_once_is_a_body_but_a_description_is_not() 
     out = _by_name(add_alias_mentions(text, [_ent(text, "القاهرة", "Q85", "GPE")]))
     assert set(out) == {"حزب الأمة", "محكمة جنايات القاهرة", "حرس الرئاسة", "القاهرة"}
     assert add_alias_mentions("وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.", []) == []
+
+
+def test_reading_cut_is_the_letters_before_the_reading() -> None:
+    from marsad.kb.aliases import _reading_cut
+
+    assert _reading_cut("والجيش", "الجيش") == 1
+    assert _reading_cut("الجيش", "الجيش") == 0
+    assert _reading_cut("الجيش", "جيش") is None

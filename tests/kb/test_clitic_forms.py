@@ -21,3 +21,21 @@ def test_tokens_where_finds_the_tokens_in_order() -> None:
     forms = clitic_forms(["الجيش"])
     got = tokens_where(text, forms, lambda w: any(v == "الجيش" for v, _c in clitic_variants(w)))
     assert got == [1, 3, 5]
+
+
+def test_tokens_where_is_the_same_for_small_and_large_forms() -> None:
+    text = "قال الجيش إن وللجيش دورا، وبالجيش أيضا"
+    small = frozenset({"الجيش", "وبالجيش"})
+    large = frozenset(small | {f"كلمه{i}" for i in range(100)})
+    assert tokens_where(text, small, bool) == tokens_where(text, large, bool) == [1, 5]
+    assert tokens_where(text, {"الجيش": 1}.keys(), bool) == [1]
+
+
+def test_clitic_variants_memo_is_emptied_past_its_bound(monkeypatch) -> None:  # noqa: ANN001
+    from marsad.kb import tokens
+
+    monkeypatch.setattr(tokens, "VARIANTS_MAX", 0)
+    clitic_variants("والجيش")
+    tokens.norm_tokens("نص جديد لم يقطع من قبل " * 5)
+    assert clitic_variants.cache_info().currsize == 0
+    assert clitic_variants("والجيش")[0] == ("والجيش", 0)

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from marsad.ner.decode import CrfWeights, FastDecoder, viterbi_flat
+from marsad.ner.decode import CrfWeights, FastDecoder, context_blocks, first_pairs, viterbi_flat
 from marsad.ner.features import FeatureExtractor
 from marsad.ner.resources import MODEL_DIR, MODEL_FILE, load_resources
 from marsad.ner.tagger import get_tagger
@@ -55,6 +55,42 @@ def test_emissions_match_crfsuite_feature_sums() -> None:
     want = np.vstack([weights.score(f) for s in sents for f in fx.sentence(s)])
     assert lens.tolist() == [len(s) for s in sents]
     np.testing.assert_allclose(e, want, atol=1e-9)
+
+
+def test_context_blocks_hold_each_offsets_row() -> None:
+    weights = CrfWeights(MODEL_DIR / MODEL_FILE)
+    index, blocks = context_blocks(weights, FeatureExtractor.OFFSETS)
+    assert blocks.shape == (len(index) + 1, len(FeatureExtractor.OFFSETS), len(weights.labels))
+    assert not blocks[-1].any()
+    base = "w=" + next(k[len("-1:w="):] for k in weights.attr_row if k.startswith("-1:w="))
+    for j, off in enumerate(FeatureExtractor.OFFSETS):
+        row = weights.vec(f"{off}:{base}")
+        assert (blocks[index[base], j] == (0.0 if row is None else row)).all()
+
+
+def test_word_vectors_are_the_feature_sums_to_the_bit() -> None:
+    """The (own, -2, -1, +1, +2) vectors of a word are the rows of those feature lists summed in order
+    (as `FastDecoder._word_vectors` summed them one offset at a time), bit for bit."""
+    res = load_resources(MODEL_DIR)
+    fx = FeatureExtractor(res)
+    dec = FastDecoder(FeatureExtractor(res), CrfWeights(MODEL_DIR / MODEL_FILE))
+    w = dec.w
+
+    def summed(feats: list[str]) -> np.ndarray:
+        rows = [w._zero_row] + [w.attr_row.get(f, w._zero_row) for f in feats]
+        return np.add.reduceat(w.matrix[rows], [0], axis=0)[0]
+
+    words = [x for t in TEXTS for x in t.split()]
+    vecs = dec._word_vectors(fx.word_cores(words))
+    for word, v in zip(words, vecs, strict=True):
+        own, ctx = fx.word_info(word)[:2]
+        want = [summed(own)] + [summed(ctx[off]) for off in FeatureExtractor.OFFSETS]
+        assert np.array_equal(v, np.vstack(want))
+
+
+def test_first_pairs_are_the_starts_of_longer_entries() -> None:
+    entries = {("الامم", "المتحده"): ("ORG",), ("بغداد",): ("LOC",), ("جورج", "بوش", "الابن"): ("PERS",)}
+    assert first_pairs(entries) == {("الامم", "المتحده"), ("جورج", "بوش")}
 
 
 def test_viterbi_against_brute_force() -> None:

@@ -104,3 +104,25 @@ def test_cli_no_arabic(tmp_path: Path) -> None:
     buf = io.StringIO()
     assert run_ner(str(path), out=buf) == 0
     assert [ln.split("\t")[0] for ln in buf.getvalue().splitlines()] == ["Hello", "world", "!", "", "42"]
+
+
+def test_normalize_many_is_normalize_word_by_word() -> None:
+    from marsad.ner.features import normalize_many
+
+    words = ["أَحْمَد", "مدرسة", "ΟΔΟΣ", "x" * 50, "", "a\nb", "ـتطويل"]
+    assert normalize_many(words) == [normalize(w) for w in words]
+    assert normalize_many(words[:5]) == [normalize(w) for w in words[:5]]
+    assert normalize_many([]) == []
+
+
+def test_word_core_context_features_are_sorted() -> None:
+    from marsad.ner.features import FeatureExtractor, Gazetteer, Resources
+
+    res = Resources(clusters={"عراق": ("1", "10", "101", "1011")}, gazetteer=Gazetteer(),
+                    word_lists={"first": frozenset({"احمد"}), "sv:PERS": frozenset({"احمد"}),
+                                "sfirst": frozenset({"احمد"})})
+    fx = FeatureExtractor(res)
+    for word in ("والعراق", "أحمد", "وزارة", "123", "abc", "الرئيس"):
+        keep = fx.word_core(word)[1]
+        assert keep == sorted(set(keep))
+    assert fx.word_cores(["أحمد", "والعراق"]) == [fx.word_core("أحمد"), fx.word_core("والعراق")]

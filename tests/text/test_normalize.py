@@ -25,3 +25,13 @@ def test_shadow_keeps_word_and_stem():
     terms = shadow_terms("وروسيا والجيش").split()
     assert terms == ["وروسيا", "روسيا", "الجيش"]
     assert query_terms("الجَيش") == ["الجيش"]
+
+
+def test_fold_letters_short_and_long_strings_agree() -> None:
+    from marsad.text.normalize import _LETTERS, fold_letters
+
+    word = "أإآٱٲٳةىؤئیک٠١٢٣۴۵ abc"
+    want = "".join(_LETTERS.get(c, c) for c in word)
+    assert fold_letters(word) == want
+    assert fold_letters(word * 10) == want * 10
+    assert fold_letters("") == ""
