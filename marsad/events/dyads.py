@@ -7,13 +7,23 @@ several agents joined by و. Both readings only look at how mentions are joined,
 from __future__ import annotations
 
 from marsad.document import Entity, Event
-from marsad.events.tokens import ARABIC, CLAUSE_END, Ment, Sentence, Tok, is_agent
+from marsad.events.tokens import ARABIC, CLAUSE_END, TIME_ADVERBS, Ment, Sentence, Tok, is_agent, unclitic
 from marsad.text.normalize import normalize
 
-__all__ = ["DYADIC", "between_sides", "coordinated", "dual_parties", "occurring_sides", "the_two_sides"]
+__all__ = ["DYADIC", "between_sides", "coordinated", "dual_parties", "mutual_fight", "occurring_sides",
+           "the_two_sides"]
 
 #: Events between two sides (a clash, talks, an agreement): «بين A وB» names both.
 DYADIC = ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")
+
+
+#: Fighting told as mutual (a clash, a confrontation, a battle): «مع X» is the other side (where after
+#: قاتل it may be an ally: قاتل مع التنظيم), and a side that lost men in it is one of its two sides.
+_MUTUAL_FIGHT = ("اشتباك", "اشتبك", "يشتبك", "تشتبك", "مواجه", "معارك", "معركه", "اقتتال", "تبادل")
+
+
+def mutual_fight(bare_word: str) -> bool:
+    return unclitic(bare_word).startswith(_MUTUAL_FIGHT)
 
 
 def coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list[Ment]:
@@ -35,17 +45,22 @@ def coordinated(ms: list[Ment], m: Ment, toks: list[Tok], assault: bool) -> list
     return out
 
 
-def between_sides(toks: list[Tok], j: int, after: list[Ment], end: int,
+def between_sides(toks: list[Tok], i: int, j: int, after: list[Ment], end: int,
                   assault: bool) -> tuple[list[Ment], list[Ment]] | None:
     """(actor, recipient) of «اشتباكات بين A وB» after the trigger ending at token `j`: A and B, the dyad
     PLOVER codes. When each side is a coordination of its own, news style closes each side with «من جهة»
     or «من ناحية» (بين الشرطة والجيش من ناحية، والمهربين من ناحية ثانية): what precedes the first mark is
     one side. None when no «بين» follows the trigger. A clause of taking place may stand between (اشتباكات
-    اندلعت أمس في ريف حلب بين A وB، اجتماع عقد في القاهرة بين A وB); any other words, at most two."""
+    اندلعت أمس في ريف حلب بين A وB، اجتماع عقد في القاهرة بين A وB), or the noun be that verb's subject
+    (واندلعت مواجهات عنيفة في المدينة بين A وB); any other words, at most two."""
+    v = i - 2 if i >= 2 and toks[i - 1].bare in TIME_ADVERBS else i - 1  # (ودارت أمس معارك …)
+    b = toks[v].bare if v >= 0 else ""
+    occurs = b in _TOOK_PLACE or (b[:1] in ("و", "ف") and b[1:] in _TOOK_PLACE)
     for k in range(j + 1, min(len(toks), j + 10)):
         if toks[k].key in CLAUSE_END:
             return None
-        if toks[k].bare != "بين" or (k > j + 3 and not any(toks[x].bare in _TOOK_PLACE for x in range(j + 1, k))):
+        if toks[k].bare != "بين" or (k > j + 3 and not occurs and
+                                     not any(toks[x].bare in _TOOK_PLACE for x in range(j + 1, k))):
             continue
         sides = [m for m in after if m.ti > k and m.ti - k <= 6 and m.loc == 0 and m.prep in (None, "بين")]
         if not sides:

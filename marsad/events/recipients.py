@@ -4,7 +4,7 @@ rules of `roles`, on the same `Frame`, and never takes a party already the actor
 
 from __future__ import annotations
 
-from marsad.events.dyads import coordinated
+from marsad.events.dyads import coordinated, mutual_fight
 from marsad.events.evaluated import OWNED, member_of, members_of
 from marsad.events.frame import Frame
 from marsad.events.tokens import AGENT_TYPES, Ment, Tok, is_agent, is_place, phrase_start, unclitic
@@ -41,7 +41,7 @@ def recipient(f: Frame, taken: set[str]) -> None:
             f.recip = [m]  # مباحثاته مع الوزير اللبناني، تضامنها مع الأردن
             break
         if m.prep == "مع" and trig.type == "ASSAULT" and m.lead - j <= 4 and is_agent(m, assault) and \
-                unclitic(toks[f.i].bare).startswith(_RECIPROCAL):
+                mutual_fight(toks[f.i].bare):
             f.recip = coordinated(f.after, m, toks, assault)  # اشتباكات مع X، اشتبكوا مع X: the other side
             break
         if m.prep == "ب" and trig.type == "CONSULT" and m.lead - max(j, last) <= 2 and is_agent(m, False):
@@ -61,10 +61,14 @@ def recipient(f: Frame, taken: set[str]) -> None:
             # (the object's title phrase counts from its start: استقبل X في عمّان وزيرَ الدفاع الفرنسي Y)
             f.recip = coordinated(f.after, m, toks, assault)
             break
-        if not f.verbal and last > j + 1 and is_agent(m, assault) and (
+        if not f.verbal and last > j + 1 and (is_agent(m, assault) or _country(m)) and (
                 (m.prep == "ل" and phrase_start(m) - last <= 1) or _lam_holding(toks, m, last)):
             # اعتقال الشرطة للناشط X، قصف القوات لمواقع X: a verbal noun's object follows its doer after ل
             f.recip = [m]
+            break
+        if not f.verbal and last > j + 1 and m.prep is None and _country(m) and m.ti == last and \
+                any(_country(x) for x in f.actor):
+            f.recip = [m]  # اجتياح إسرائيل لبنان: two countries in a row are no apposition; the second is the object
             break
         if m.prep == "ل" and trig.type in ("AID", "SUPPORT", "REQUEST", "COOPERATE", "ACCUSE") and \
                 m.ti - j <= 6 and is_agent(m, assault):
@@ -75,10 +79,16 @@ def recipient(f: Frame, taken: set[str]) -> None:
 
 
 #: Indefinite nouns of what a force holds (مواقع، مقرات، آليات): «X لـY» is Y's, and attacking it attacks Y.
-_HOLDINGS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "مراكز", "مركزا", "تجمعات", "تجمعا", "اليات", "اليه",
+_HOLDINGS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "مقر", "مراكز", "مركزا", "تجمعات", "تجمعا", "اليات", "اليه",
                        "اليتين", "مخازن", "مخزنا", "معسكرات", "معسكرا", "ثكنات", "ثكنه", "نقاط", "نقطه", "تحصينات",
                        "قواعد", "قاعده", "منصات", "مستودعات", "مستودعا", "دوريه", "دوريات", "رتلا", "رتل", "عربات",
                        "دبابات", "مدرعات", "عناصر", "مقاتلين", "قياديين"})
+
+
+def _country(m: Ment) -> bool:
+    """A country after a preposition: `is_agent` reads it as a place (في العراق), but after a verbal noun's
+    doer, لـ makes it the object (غزو العراق للكويت، تهديد إيران للسعودية)."""
+    return m.ent.type == "GPE" and m.ent.precision == "country" and m.loc == 0
 
 
 def _lam_holding(toks: list[Tok], m: Ment, last: int) -> bool:
@@ -90,9 +100,6 @@ def _lam_holding(toks: list[Tok], m: Ment, last: int) -> bool:
 # Words after which a party is the one hit or aimed at (على مواقع X، ضد X، استهدف X، طالت X).
 AGAINST = frozenset({"على", "علي", "ضد", "بحق", "تجاه", "استهداف", "استهدف", "استهدفت", "استهدفوا",
                       "يستهدف", "تستهدف", "مستهدفا", "مستهدفه", "طال", "طالت"})
-#: Fighting told as mutual (a clash, a confrontation, a battle): «مع X» is the other side, where after
-#: قاتل it may be an ally (قاتل مع التنظيم)
-_RECIPROCAL = ("اشتباك", "اشتبك", "يشتبك", "تشتبك", "مواجه", "معارك", "معركه", "اقتتال", "تبادل")
 #: Event types with a party aimed at (attacked, arrested, accused, asked, threatened, sanctioned).
 AIMED = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
 

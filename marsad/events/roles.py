@@ -53,6 +53,7 @@ from marsad.events.dyads import (
     between_sides,
     coordinated,
     dual_parties,
+    mutual_fight,
     occurring_sides,
     the_two_sides,
 )
@@ -241,6 +242,14 @@ def _victims(f: Frame, by_prefix_actor: Ment | None) -> None:
     f.actor = [m for m in f.actor if id(m) not in victims]
     if not f.actor and by_prefix_actor is not None and id(by_prefix_actor) not in victims:
         f.actor = [by_prefix_actor]
+    if not f.actor and f.assault and mutual_fight(f.toks[f.i].bare):
+        # اشتباكات قتل خلالها العشرات من عناصر X: a clash has two sides, and one that lost men is one of them
+        # (civilians killed in it are not a side)
+        sides = {m.ent.id: m for m in f.ms if id(m) in victims and m.ent.type not in ("GPE", "LOC", "FAC") and
+                 m.ent.sector != "CVL" and is_agent(m, True) and m.ent.id not in {x.ent.id for x in f.recip}}
+        if len(sides) == 1:
+            f.actor = list(sides.values())
+            return
     if f.assault and not f.recip:
         actors = {m.ent.id for m in f.actor}
         f.recip = [m for m in f.ms if id(m) in victims and m.ent.id not in actors]
@@ -513,7 +522,11 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
             # قتل قائد اللواء X: a titled person is the genitive, so the attack's victim, and X their side;
             # the genitive of a death noun died (مقتل X، مصرع X)
             titled = assault and any(title_head(toks[k].key) is not None for k in range(j + 1, m.ti))
-            if (trig.victim or trig.cas or titled) and not with_it and not opens_accusative(toks, m.tj) and \
+            # غزو العراق، اجتياح لبنان: a country after a noun of invading is the land invaded
+            # (اجتياح إسرائيل لبنان: a second country right after it is the object, the genitive the invader)
+            invaded = m.ent.type == "GPE" and toks[f.i].bare in _INVADING and \
+                not any(x.ti == m.tj and x.prep is None and x.ent.type == "GPE" for x in f.after)
+            if (trig.victim or trig.cas or titled or invaded) and not with_it and not opens_accusative(toks, m.tj) and \
                     not any(x.prep == "ل" and 0 <= x.ti - m.tj <= 3 for x in f.after) and \
                     not (m.tj < f.n and lam_object(toks[m.tj].key)):
                 f.recip = [m]
@@ -526,6 +539,11 @@ def _nominal_roles(f: Frame, by_prefix_actor: Ment | None) -> None:
         elif is_place(m.ent) and m.loc == 0 and m.prep is None:
             f.target_place = f.st.ments.index(m)
     _nominal_fallbacks(f, by_prefix_actor)
+
+
+#: Nouns of entering another's land by force (bare spelling): their genitive is the land entered, unless
+#: a لـ-object follows it (غزو العراق للكويت: the genitive then invades).
+_INVADING = frozenset({"غزو", "اجتياح", "اقتحام"})
 
 
 def _nominal_fallbacks(f: Frame, by_prefix_actor: Ment | None) -> None:
@@ -584,6 +602,6 @@ _RESULT = ("اسفر", "يسفر", "تسفر", "ادي", "ادت", "يودي", "
 _DONE = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 def _between(f: Frame) -> None:
     """«اشتباكات بين A وB»: the two sides are the actor and the recipient (`dyads.between_sides`)."""
-    sides = between_sides(f.toks, f.j, f.after, f.end, f.assault) or the_two_sides(f.st, f.j)
+    sides = between_sides(f.toks, f.i, f.j, f.after, f.end, f.assault) or the_two_sides(f.st, f.j)
     if sides is not None:
         f.actor, f.recip = sides

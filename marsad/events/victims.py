@@ -46,6 +46,8 @@ _COUNT_WORDS = CARDINALS | frozenset({"عشرات", "ميات", "اثنين", "�
 # Words of cause between a death verb and the attack it came from (قتل جراء قصف القوات).
 _CAUSE = frozenset({"جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "اثناء"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place is hit, it does not die
+#: «in it» after a death verb: the clash or raid the casualties fell in (سقط فيها، قتل خلالها).
+_IN_IT = frozenset({"فيها", "فيه", "خلالها", "خلاله", "اثناءها", "اثناءه", "اثرها", "اثره", "جراءها", "جراءه"})
 _ACTIVE_FORMS: dict[int, Form] = {}
 
 
@@ -139,6 +141,29 @@ def _counted_side(st: Sentence, k: int) -> Ment | None:
     return None
 
 
+def _ranks_hit(st: Sentence) -> list[Ment]:
+    """Parties whose ranks a casualty count fell among (عشرون قتيلا في صفوف X، جرحى وسط X، خسائر بين صفوف X):
+    the side that lost them, a few words after the count (no comma between)."""
+    toks, out = st.toks, []
+    for m in st.ments:
+        k = m.ti - 1
+        if k < 1 or toks[k].bare not in ("صفوف", "وسط") or m.prep is not None or m.ent.type in _PLACES:
+            continue
+        for x in range(k - 1, max(-1, k - 4), -1):
+            if toks[x].key in _END or toks[x].key in CLAUSE_BREAK:
+                break
+            if toks[x].bare in _CASUALTY_COUNTS:
+                out.append(m)
+                break
+    return out
+
+
+#: Plural or accusative nouns of the dead and hurt that a count names (bare spelling).
+_CASUALTY_COUNTS = frozenset(bare(normalize(w)) for w in (
+    "قتيلا", "قتلى", "قتيل", "جريحا", "جرحى", "جريح", "مصابا", "مصابين", "ضحايا", "ضحية", "إصابات", "خسائر",
+    "شهيدا", "شهداء", "أسرى", "أسيرا"))
+
+
 def _active(form: Form) -> Form:
     """The same kill trigger, read as an attack of its own rather than a casualty of another."""
     key = id(form)
@@ -155,7 +180,9 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
     for k, t in enumerate(toks):
         key = t.key
         if key in _DIE or key in _KILL:
-            counted = partitive_party(toks, k + 1, st.ments)
+            # (قتل خلالها العشرات من عناصر X: «in it», the event the clause hangs on, may stand between)
+            at = k + 2 if k + 1 < len(toks) and toks[k + 1].bare in _IN_IT else k + 1
+            counted = partitive_party(toks, at, st.ments)
             if counted is not None:  # قتل/أصيب العشرات من عناصر X: whichever voice, the counted died
                 victims.add(id(counted))
                 victims.update(id(m) for m in st.ments if m.ti == k + 1)  # (قتل مسلحون من X: they too)
@@ -183,6 +210,7 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
                 side = _counted_side(st, k)
                 if side is not None:
                     sides.append(side)
+    sides.extend(_ranks_hit(st))
     if len({m.ent.id for m in sides}) == 1:  # (مقتل ٤٤ من X واستشهاد ٨ من Y: two sides, the dyad rules read them)
         victims.update(id(m) for m in sides)
     for h in hits:

@@ -60,6 +60,12 @@ def test_readiness_preparation_and_trying_are_no_events() -> None:
         assert not [e for e in _events(text) if e.type in ("COOPERATE", "ASSAULT")], text
 
 
+def test_an_aim_or_an_intent_is_no_event() -> None:
+    for text in ("وأحبطت الشرطة خطة للعصابة هدفت لاجتياح البلدة من الجهة الشمالية.",
+                 "وتنوي العصابات مهاجمة القرية الحدودية خلال الأيام المقبلة."):
+        assert not [e for e in _events(text) if e.type == "ASSAULT"], text
+
+
 def test_an_attempt_made_is_reported() -> None:
     evs = _events("وحاول المسلحون اقتحام مركز الشرطة فاشتبكوا مع عناصر الأمن.")
     assert [e for e in evs if e.type == "ASSAULT"]
