@@ -90,7 +90,9 @@ def _phrase_at(toks: list[Tok], i: int, hi: int) -> tuple[int, Form] | None:
 # time and cause that govern a genitive (بعد، عقب، إثر، جراء).
 _BEFORE_NOUN = PREPS | frozenset({"بعد", "قبل", "عند", "عقب", "اثر", "خلال", "جراء", "بسبب", "منذ", "ازاء", "اثناء",
                                   "لدي", "عمليه", "عمليات", "اعمال", "حمله", "ضروره", "وقف", "استمرار",
-                                  "تم", "يتم", "سيتم"})  # (تم رفض X: the noun, the passive of رفض)
+                                  "تم", "يتم", "سيتم",  # (تم رفض X: the noun, the passive of رفض)
+                                  # nouns and particles that govern a genitive (بشأن دعم المعارضة، رغم قصف …)
+                                  "بشان", "بخصوص", "رغم", "برغم", "دون", "بدون", "مقابل", "ضمن", "حيال", "لاجل"})
 
 
 #: A feminine verbal noun with a possessive spells like a perfect with an object (سيطرته: «his control»

@@ -105,3 +105,10 @@ def test_a_verb_of_breaking_up_whose_fa_is_the_roots_still_polices() -> None:
     ev = _typed(_events("وأفاد ناشطون بأن الشرطة التي طوقت الساحة منذ الصباح فرقت الوقفة الاحتجاجية بالقوة.",
                         PARTIES), "PROTEST")
     assert "m:police" not in ev.actor
+
+
+def test_after_a_governing_noun_the_word_is_a_verbal_noun_not_a_verb() -> None:
+    # «دعم» after «بشأن» is the noun (support of X), so its genitive is whom the support goes to; read as
+    # the verb «دعمَ» the party after it would be its subject
+    ev = _typed(_events("وتباينت المواقف في الاجتماع بشأن دعم حركة الفجر بالسلاح.", PARTIES), "SUPPORT")
+    assert ev.actor != ["m:fajr"] and ev.recipient == ["m:fajr"]
