@@ -53,7 +53,6 @@ from marsad.events.dyads import (
     between_sides,
     coordinated,
     dual_parties,
-    mutual_fight,
     occurring_sides,
     the_two_sides,
 )
@@ -103,6 +102,7 @@ from marsad.events.tokens import (
     phrase_start,
     unclitic,
 )
+from marsad.events.victims import victims_not_actors
 from marsad.kb.metonymy import CAPITALS
 from marsad.kb.titles import title_head
 from marsad.kb.tokens import norm_key
@@ -173,7 +173,7 @@ def roles(st: Sentence, hit: Hit, v: int, verbal: bool) -> tuple[list[Ment], lis
         if not f.recip and u is not None:  # تعرض مقر X لغارات: the owner of what was hit, after the verb
             f.recip = [m for m in f.ms if u < m.ti < f.i and m.prep is None and is_agent(m, f.assault)][:1]
     if st.victims:
-        _victims(f, named_agent)
+        victims_not_actors(f, named_agent)
     taken = {m.ent.id for m in f.actor}
     if not f.recip:
         recipient(f, taken)
@@ -233,26 +233,6 @@ def _implicit_subject(f: Frame) -> None:
 def _agent_stem(stem: str) -> bool:
     return stem in GENERIC_AGENTS or stem.removesuffix("ت") + "ات" in GENERIC_AGENTS or \
         stem in ("جيش", "طايرات", "مقاتلات", "قوات", "عناصر", "جنود", "ابطال", "رجال", "مقاتلي")
-
-
-def _victims(f: Frame, by_prefix_actor: Ment | None) -> None:
-    """Who died or was hurt in the sentence is never an actor; of an attack, they are the recipients, and
-    the attacker is who the text names (برصاص X، على يد X)."""
-    victims = f.st.victims
-    f.actor = [m for m in f.actor if id(m) not in victims]
-    if not f.actor and by_prefix_actor is not None and id(by_prefix_actor) not in victims:
-        f.actor = [by_prefix_actor]
-    if not f.actor and f.assault and mutual_fight(f.toks[f.i].bare):
-        # اشتباكات قتل خلالها العشرات من عناصر X: a clash has two sides, and one that lost men is one of them
-        # (civilians killed in it are not a side)
-        sides = {m.ent.id: m for m in f.ms if id(m) in victims and m.ent.type not in ("GPE", "LOC", "FAC") and
-                 m.ent.sector != "CVL" and is_agent(m, True) and m.ent.id not in {x.ent.id for x in f.recip}}
-        if len(sides) == 1:
-            f.actor = list(sides.values())
-            return
-    if f.assault and not f.recip:
-        actors = {m.ent.id for m in f.actor}
-        f.recip = [m for m in f.ms if id(m) in victims and m.ent.id not in actors]
 
 
 def _passive(f: Frame) -> None:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.events.dyads import mutual_fight
 from marsad.events.evaluated import lam_object, opens_accusative
+from marsad.events.frame import Frame
 from marsad.events.lexicon import FORMS, Form, bare
 from marsad.events.partitive import partitive_party
 from marsad.events.senses import target_word
-from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok
+from marsad.events.tokens import CARDINALS, CLAUSE_BREAK, PREPS, Hit, Ment, Sentence, Tok, is_agent
 from marsad.kb.agreement import is_human_plural
 from marsad.text.normalize import normalize
 
-__all__ = ["find_victims"]
+__all__ = ["find_victims", "victims_not_actors"]
 
 
 def _forms(*words: str) -> frozenset[str]:
@@ -222,3 +224,23 @@ def find_victims(st: Sentence, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
                 h = Hit(h.i, h.j, _active(h.form))
         out.append(h)
     return victims, out
+
+
+def victims_not_actors(f: Frame, by_prefix_actor: Ment | None) -> None:
+    """Who died or was hurt in the sentence is never an actor; of an attack, they are the recipients, and
+    the attacker is who the text names (برصاص X، على يد X)."""
+    victims = f.st.victims
+    f.actor = [m for m in f.actor if id(m) not in victims]
+    if not f.actor and by_prefix_actor is not None and id(by_prefix_actor) not in victims:
+        f.actor = [by_prefix_actor]
+    if not f.actor and f.assault and mutual_fight(f.toks[f.i].bare):
+        # اشتباكات قتل خلالها العشرات من عناصر X: a clash has two sides, and one that lost men is one of them
+        # (civilians killed in it are not a side)
+        sides = {m.ent.id: m for m in f.ms if id(m) in victims and m.ent.type not in ("GPE", "LOC", "FAC") and
+                 m.ent.sector != "CVL" and is_agent(m, True) and m.ent.id not in {x.ent.id for x in f.recip}}
+        if len(sides) == 1:
+            f.actor = list(sides.values())
+            return
+    if f.assault and not f.recip:
+        actors = {m.ent.id for m in f.actor}
+        f.recip = [m for m in f.ms if id(m) in victims and m.ent.id not in actors]
