@@ -157,8 +157,8 @@ def behind(f: Frame) -> None:
 
 
 def governing_subject(f: Frame) -> None:
-    """The subject of the clause governing a nominal trigger (نجاح قوات سوريا الديمقراطية … في تحرير
-    الرقة): never across a clause break (a byline, a colon), and never the subject of another event's
+    """The subject of the clause governing a nominal trigger (تمكنت وحدات الجيش … من استعادة
+    البلدة): never across a clause break (a byline, a colon), and never the subject of another event's
     verb: the condemner of a bombing (دانت مصر التفجير) did not bomb."""
     toks = f.toks
     for m in reversed(f.before):

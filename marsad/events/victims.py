@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.events.casualties import DEAD_NOUNS, HURT_NOUNS
 from marsad.events.dyads import mutual_fight
 from marsad.events.evaluated import lam_object, opens_accusative
 from marsad.events.frame import Frame
@@ -160,10 +161,8 @@ def _ranks_hit(st: Sentence) -> list[Ment]:
     return out
 
 
-#: Plural or accusative nouns of the dead and hurt that a count names (bare spelling).
-_CASUALTY_COUNTS = frozenset(bare(normalize(w)) for w in (
-    "قتيلا", "قتلى", "قتيل", "جريحا", "جرحى", "جريح", "مصابا", "مصابين", "ضحايا", "ضحية", "إصابات", "خسائر",
-    "شهيدا", "شهداء", "أسرى", "أسيرا"))
+#: Nouns of the dead and hurt that a count names, and of losses and captives (bare spelling).
+_CASUALTY_COUNTS = frozenset(DEAD_NOUNS + HURT_NOUNS) | frozenset(bare(normalize(w)) for w in ("خسائر", "أسرى", "أسيرا"))
 
 
 def _active(form: Form) -> Form:
