@@ -53,9 +53,8 @@ def between_sides(toks: list[Tok], i: int, j: int, after: list[Ment], end: int,
     one side. None when no «بين» follows the trigger. A clause of taking place may stand between (اشتباكات
     اندلعت أمس في ريف حلب بين A وB، اجتماع عقد في القاهرة بين A وB), or the noun be that verb's subject
     (واندلعت مواجهات عنيفة في المدينة بين A وB); any other words, at most two."""
-    v = i - 2 if i >= 2 and toks[i - 1].bare in TIME_ADVERBS else i - 1  # (ودارت أمس معارك …)
-    b = toks[v].bare if v >= 0 else ""
-    occurs = b in _TOOK_PLACE or (b[:1] in ("و", "ف") and b[1:] in _TOOK_PLACE)
+    occurs = _verb_before(toks, i, _TOOK_PLACE) or (
+        i >= 2 and toks[i - 1].bare in TIME_ADVERBS and _verb_before(toks, i - 1, _TOOK_PLACE))  # (ودارت أمس معارك)
     for k in range(j + 1, min(len(toks), j + 10)):
         if toks[k].key in CLAUSE_END:
             return None
@@ -78,6 +77,13 @@ def between_sides(toks: list[Tok], i: int, j: int, after: list[Ment], end: int,
 _TOOK_PLACE = frozenset({"جري", "جرت", "يجري", "تجري", "عقد", "عقدت", "انعقد", "انعقدت", "دار", "دارت", "يدور",
                          "تدور", "اندلع", "اندلعت", "نشب", "نشبت", "وقع", "وقعت", "اقيم", "اقيمت"})
 _OCCURRED = _TOOK_PLACE - {"عقد", "عقدت", "اقيم", "اقيمت"}
+
+
+def _verb_before(toks: list[Tok], i: int, verbs: frozenset[str]) -> bool:
+    """Whether the word before token i is one of `verbs`, with or without a و/ف before it (a verb's own
+    first و stays: وقعت)."""
+    b = toks[i - 1].bare if i >= 1 else ""
+    return b in verbs or (b[:1] in ("و", "ف") and b[1:] in verbs)
 
 
 def _side_mark(toks: list[Tok], k: int, end: int) -> int | None:
@@ -194,7 +200,7 @@ def occurring_sides(st: Sentence, i: int, typ: str | None) -> tuple[list[Ment], 
     عنيفة، واندلعت اشتباكات): no clause governs it, so nobody before it is its doer; a fight's sides are
     those of an encounter this sentence told before it, else none is named. None when no such verb stands
     right before the noun. (عقد and أقيم are left out: «عقد الوزير اجتماعا» has the noun as its object.)"""
-    if i < 1 or st.toks[i - 1].bare.removeprefix("و").removeprefix("ف") not in _OCCURRED:
+    if not _verb_before(st.toks, i, _OCCURRED):
         return None
     if typ not in DYADIC:
         return [], []
